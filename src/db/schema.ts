@@ -1,0 +1,154 @@
+/**
+ * The relational schema, one source of truth for PGlite and PostgreSQL.
+ * drizzle-kit turns changes here into versioned SQL under /migrations; never edit a
+ * migration that has shipped, add a new one.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A kecamatan office. Its Kemendagri code is its identity and never changes. */
+export const offices = pgTable('offices', {
+  /** Kemendagri district code, e.g. 33.02.20 */
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  regencyCode: text('regency_code').notNull(),
+  regencyName: text('regency_name').notNull(),
+  provinceName: text('province_name').notNull(),
+  /** Three-letter prefix of ticket numbers, e.g. KBR in KBR-26-000123. */
+  ticketPrefix: text('ticket_prefix').notNull(),
+  timezone: text('timezone').notNull().default('Asia/Jakarta'),
+  /** Address, phone, WhatsApp, email, Instagram, as the office publishes them. */
+  contact: jsonb('contact').$type<OfficeContact>().notNull(),
+  /** Weekly opening hours; the SLA calendar reads these. */
+  workingHours: jsonb('working_hours').$type<WeeklyHours>().notNull(),
+  createdAt: createdAt(),
+});
+
+export type OfficeContact = {
+  address: string;
+  phone?: string;
+  whatsapp?: string;
+  email?: string;
+  instagram?: string;
+};
+/** ISO weekday (1 = Monday … 7 = Sunday) → opening intervals as HH:MM local time. */
+export type WeeklyHours = Record<string, { open: string; close: string }[]>;
+
+/** Desa (village) or kelurahan (urban ward) of an office, from the region dataset. */
+export const desa = pgTable(
+  'desa',
+  {
+    code: text('code').primaryKey(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    name: text('name').notNull(),
+  },
+  (t) => [index('desa_office_idx').on(t.officeCode)],
+);
+
+/** A staff member. The regency role has no office but a regency it reads. */
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code').references(() => offices.code),
+    regencyCode: text('regency_code').notNull(),
+    username: text('username').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Consecutive failed sign-ins; reset by a successful one. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('staff_users_username_uq').on(sql`lower(${t.username})`)],
+);
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    /** Synchronizer token the client echoes in X-CSRF-Token on every state change. */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Append-only record of who did what to which record, when and from where.
+ * A trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE, so not even a bug can rewrite it.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** Null for regency-wide or installation-wide events. */
+    officeCode: text('office_code'),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    /** Never personal data: ids, states, reasons. */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    ip: text('ip'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    index('audit_office_at_idx').on(t.officeCode, t.at),
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+  ],
+);
+
+/**
+ * One uploaded document. The bytes live once per content hash in the blob store;
+ * several records may share them.
+ */
+export const files = pgTable(
+  'files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    /** What the document is (akta, kk, ktp, foto_anak, …); drives purpose and retention. */
+    documentType: text('document_type'),
+    uploadedByType: text('uploaded_by_type').notNull(),
+    uploadedById: text('uploaded_by_id'),
+    createdAt: createdAt(),
+    /** When the scan must be purged (UU PDP: keep no longer than the purpose needs). */
+    purgeAfter: timestamp('purge_after', { withTimezone: true }),
+  },
+  (t) => [index('files_office_idx').on(t.officeCode), index('files_sha_idx').on(t.sha256)],
+);

@@ -1,0 +1,51 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four projects, chosen by scripts/test.mjs according to what the machine has:
+ * pure unit tests; storage and API tests on embedded PGlite; the same on a real PostgreSQL;
+ * browser tests in Debian's Chromium.
+ */
+const dbTests = ['src/**/*.db.test.ts'];
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: [...dbTests, 'src/**/*.browser.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'db-pglite',
+          include: dbTests,
+          env: { KENCOT_TEST_DB: 'pglite' },
+          globalSetup: ['src/test-support/global-setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'db-postgres',
+          include: dbTests,
+          env: { KENCOT_TEST_DB: 'postgres' },
+          globalSetup: ['src/test-support/global-setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['src/**/*.browser.test.ts', 'web/**/*.browser.test.ts'],
+          globalSetup: ['src/test-support/global-setup.ts'],
+          env: { KENCOT_TEST_DB: 'pglite' },
+          testTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
