@@ -34,6 +34,11 @@ CREATE TABLE "files" (
 	"purge_after" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "installation" (
+	"key" text PRIMARY KEY NOT NULL,
+	"value" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "offices" (
 	"code" text PRIMARY KEY NOT NULL,
 	"name" text NOT NULL,
@@ -50,7 +55,6 @@ CREATE TABLE "offices" (
 CREATE TABLE "staff_sessions" (
 	"token_hash" text PRIMARY KEY NOT NULL,
 	"user_id" uuid NOT NULL,
-	"csrf_token" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL
 );

@@ -90,8 +90,6 @@ export const staffSessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => staffUsers.id),
-    /** Synchronizer token the client echoes in X-CSRF-Token on every state change. */
-    csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
@@ -152,3 +150,9 @@ export const files = pgTable(
   },
   (t) => [index('files_office_idx').on(t.officeCode), index('files_sha_idx').on(t.sha256)],
 );
+
+/** Installation-wide values every server copy must share, such as the signing secret. */
+export const installation = pgTable('installation', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

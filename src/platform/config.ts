@@ -11,6 +11,8 @@ const EnvSchema = z.object({
   /** Secret for signing short-lived file links; generated and kept under DATA_DIR when absent. */
   KENCOT_SECRET: z.string().min(32).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Sign-in attempts per IP per minute, on top of the per-account lockout. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Set behind HTTPS so cookies carry the Secure flag. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
@@ -31,6 +33,7 @@ export type Config = {
   secret: string | undefined;
   maxUploadBytes: number;
   sessionTtlMs: number;
+  loginRateLimitPerMinute: number;
   cookieSecure: boolean;
   demo: boolean;
   s3:
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: e.KENCOT_SECRET,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE,
     demo: e.DEMO,
     s3,

@@ -1,0 +1,43 @@
+/** Assembles the server from its features. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { registerAuditRoutes } from './audit/routes.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { registerFileRoutes } from './files/routes.js';
+import { registerOfficeRoutes } from './offices/routes.js';
+import { createHttpApp, sendProblem, type AppDeps } from './platform/http.js';
+import { AppError } from './platform/errors.js';
+
+/** The built web client (vite build output), if there is one. */
+export function webRoot(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of ['../dist/web', '../../dist/web', '../web']) {
+    const dir = path.resolve(here, candidate);
+    if (fs.existsSync(path.join(dir, 'index.html'))) return dir;
+  }
+  return undefined;
+}
+
+export async function buildApp(deps: AppDeps) {
+  const app = await createHttpApp(deps);
+  registerAuthRoutes(app, deps);
+  registerOfficeRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerFileRoutes(app, deps);
+
+  const root = webRoot();
+  if (root) {
+    await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+  }
+  // Client-side routes (/petugas/…, /lacak/…) all load the single page; API misses stay problem+json.
+  app.setNotFoundHandler((req, reply) => {
+    const apiPath = /^\/(api|webhooks)\//.test(req.url);
+    if (root && req.method === 'GET' && !apiPath && (req.headers.accept ?? '').includes('text/html')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html', { maxAge: 0 });
+    }
+    return sendProblem(req, reply, new AppError('route_not_found', 404));
+  });
+  return app;
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { authorize, may, OPERATIONS, roleMay, type Operation, type StaffActor } from './policy.js';
+import { ROLES, type Role } from './roles.js';
+
+const operations = Object.keys(OPERATIONS) as Operation[];
+
+/** The intended matrix, written out by hand so a careless edit of OPERATIONS shows up here. */
+const EXPECTED: Record<Role, Operation[]> = {
+  camat: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'report.read'],
+  sekcam: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'report.read'],
+  kasi: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox', 'report.read'],
+  operator: ['office.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox'],
+  kurir: ['office.read', 'request.read', 'request.hand_over'],
+  admin: ['office.read', 'office.settings.update', 'staff.read', 'staff.manage', 'audit.read', 'catalogue.update', 'calendar.update', 'report.read'],
+  kabupaten: ['office.read', 'audit.read', 'request.read', 'report.read'],
+};
+
+const actor = (role: Role, officeCode: string | null = '33.02.20'): StaffActor => ({
+  kind: 'staff',
+  userId: 'u1',
+  role,
+  officeCode: role === 'kabupaten' ? null : officeCode,
+  regencyCode: '33.02',
+});
+
+describe('role × operation matrix', () => {
+  for (const role of ROLES) {
+    for (const operation of operations) {
+      const allowed = EXPECTED[role].includes(operation);
+      it(`${role} ${allowed ? 'may' : 'may not'} ${operation}`, () => {
+        expect(roleMay(role, operation)).toBe(allowed);
+        if (allowed) expect(() => authorize(actor(role), operation, { officeCode: '33.02.20' })).not.toThrow();
+        else expect(() => authorize(actor(role), operation, { officeCode: '33.02.20' })).toThrow(/forbidden/);
+      });
+    }
+  }
+});
+
+describe('office reach', () => {
+  it('no office role reaches another office, whatever the operation', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ROLES.filter((r) => r !== 'kabupaten')), fc.constantFrom(...operations), (role, operation) => {
+        expect(may(actor(role, '33.02.20'), operation, { officeCode: '33.02.21' })).toBe(false);
+      }),
+    );
+  });
+
+  it('the regency role reads every office of its own regency and none elsewhere', () => {
+    const regency = actor('kabupaten');
+    expect(may(regency, 'request.read', { officeCode: '33.02.01' })).toBe(true);
+    expect(may(regency, 'request.read', { officeCode: '33.02.27' })).toBe(true);
+    expect(may(regency, 'request.read', { officeCode: '33.03.01' })).toBe(false);
+    expect(may(regency, 'request.verify', { officeCode: '33.02.20' })).toBe(false);
+  });
+});

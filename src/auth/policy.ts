@@ -1,0 +1,59 @@
+/**
+ * Who may do what, as data, and the one function that checks it. Routes call `authorize`
+ * before they start; operations call it again on the record they loaded, so a route that
+ * forgets cannot leak another office's data.
+ */
+import { AppError } from '../platform/errors.js';
+import type { Role } from './roles.js';
+
+export const OPERATIONS = {
+  'office.read': ['camat', 'sekcam', 'kasi', 'operator', 'kurir', 'admin', 'kabupaten'],
+  'office.settings.update': ['admin'],
+  'staff.read': ['camat', 'sekcam', 'kasi', 'admin'],
+  'staff.manage': ['admin'],
+  'audit.read': ['camat', 'sekcam', 'kasi', 'admin', 'kabupaten'],
+  'file.upload': ['camat', 'sekcam', 'kasi', 'operator'],
+  // Scans of children's documents are specific personal data (UU PDP): only the people who
+  // check and process them. The courier needs an address, not an akta; the regency, figures.
+  'file.read': ['camat', 'sekcam', 'kasi', 'operator'],
+  'request.read': ['camat', 'sekcam', 'kasi', 'operator', 'kurir', 'kabupaten'],
+  'request.create': ['camat', 'sekcam', 'kasi', 'operator'],
+  'request.verify': ['camat', 'sekcam', 'kasi', 'operator'],
+  'request.process': ['kasi', 'operator'],
+  'request.hand_over': ['kasi', 'operator', 'kurir'],
+  'catalogue.update': ['admin'],
+  'calendar.update': ['admin'],
+  'whatsapp.inbox': ['camat', 'sekcam', 'kasi', 'operator'],
+  'report.read': ['camat', 'sekcam', 'kasi', 'admin', 'kabupaten'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Operation = keyof typeof OPERATIONS;
+
+/** What the check needs to know about who is asking. */
+export type StaffActor = {
+  kind: 'staff';
+  userId: string;
+  role: Role;
+  /** The office the member works in; null for the regency role. */
+  officeCode: string | null;
+  regencyCode: string;
+};
+
+export function roleMay(role: Role, operation: Operation): boolean {
+  return (OPERATIONS[operation] as readonly Role[]).includes(role);
+}
+
+/** Whether the actor's reach covers a record of this office. */
+export function coversOffice(actor: StaffActor, officeCode: string): boolean {
+  if (actor.role === 'kabupaten') return officeCode.startsWith(`${actor.regencyCode}.`);
+  return actor.officeCode === officeCode;
+}
+
+export function may(actor: StaffActor, operation: Operation, target?: { officeCode: string }): boolean {
+  return roleMay(actor.role, operation) && (!target || coversOffice(actor, target.officeCode));
+}
+
+/** Throws 403 unless the actor may perform the operation on a record of the target office. */
+export function authorize(actor: StaffActor, operation: Operation, target?: { officeCode: string }): void {
+  if (!may(actor, operation, target)) throw new AppError('forbidden', 403);
+}

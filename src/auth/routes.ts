@@ -1,0 +1,137 @@
+/** Sign-in, sign-out, the current member, password change, and staff account management. */
+import { z } from 'zod';
+import { ROLES } from './roles.js';
+import { originOf, requireStaff, SESSION_COOKIE, type App, type AppDeps } from '../platform/http.js';
+import * as auth from './service.js';
+import { findUserById } from './storage.js';
+
+const PublicUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  officeCode: z.string().nullable(),
+  regencyCode: z.string(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  locked: z.boolean(),
+});
+
+export function registerAuthRoutes(app: App, deps: AppDeps) {
+  const authDeps = { db: deps.database.db, clock: deps.clock, sessionTtlMs: deps.config.sessionTtlMs };
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: deps.config.cookieSecure,
+    signed: true,
+  };
+
+  // Every request: who is signed in? A missing, forged or expired cookie simply means "nobody".
+  app.addHook('onRequest', async (req) => {
+    const raw = req.cookies[SESSION_COOKIE];
+    if (!raw) return;
+    const unsigned = req.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) return;
+    const session = await auth.sessionFromToken(authDeps, unsigned.value);
+    if (!session) return;
+    req.actor = session.actor;
+    req.sessionToken = unsigned.value;
+  });
+
+  app.get(
+    '/api/v1/auth/csrf',
+    { schema: { tags: ['auth'], summary: 'CSRF token to send as X-CSRF-Token on every state-changing request', response: { 200: z.object({ csrfToken: z.string() }) } } },
+    async (_req, reply) => ({ csrfToken: reply.generateCsrf() }),
+  );
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ user: PublicUser, mustChangePassword: z.boolean() }) },
+      },
+    },
+    async (req, reply) => {
+      const signedIn = await auth.signIn(authDeps, req.body, originOf(req));
+      reply.setCookie(SESSION_COOKIE, signedIn.token, { ...cookieOptions, maxAge: Math.floor(deps.config.sessionTtlMs / 1000) });
+      return { user: signedIn.user, mustChangePassword: signedIn.mustChangePassword };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+    const actor = requireStaff(req);
+    await auth.signOut(authDeps, req.sessionToken!, actor, originOf(req));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: z.object({ user: PublicUser }) } } }, async (req) => {
+    const actor = requireStaff(req);
+    const user = await findUserById(authDeps.db, actor.userId);
+    return { user: auth.presentUser(user!, deps.clock.now()) };
+  });
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+      },
+    },
+    async (req, reply) => {
+      await auth.changePassword(authDeps, requireStaff(req), req.body, originOf(req));
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/v1/offices/:officeCode/staff',
+    { schema: { tags: ['staff'], params: z.object({ officeCode: z.string() }), response: { 200: z.object({ staff: z.array(PublicUser) }) } } },
+    async (req) => ({ staff: await auth.listStaff(authDeps, requireStaff(req), req.params.officeCode) }),
+  );
+
+  app.post(
+    '/api/v1/offices/:officeCode/staff',
+    {
+      schema: {
+        tags: ['staff'],
+        params: z.object({ officeCode: z.string() }),
+        body: z.object({
+          role: z.enum(ROLES),
+          name: z.string().trim().min(1).max(120),
+          username: z.string().trim().regex(/^[a-z0-9._-]{3,40}$/i),
+        }),
+        response: { 201: z.object({ user: PublicUser, initialPassword: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const { user, password } = await auth.createStaffUser(
+        authDeps,
+        requireStaff(req),
+        { ...req.body, officeCode: req.params.officeCode },
+        originOf(req),
+      );
+      return reply.status(201).send({ user, initialPassword: password });
+    },
+  );
+
+  app.post(
+    '/api/v1/staff/:username/reset-password',
+    {
+      schema: {
+        tags: ['staff'],
+        params: z.object({ username: z.string() }),
+        response: { 200: z.object({ user: PublicUser, initialPassword: z.string() }) },
+      },
+    },
+    async (req) => {
+      const { user, password } = await auth.resetPassword(authDeps, requireStaff(req), req.params.username, originOf(req));
+      return { user, initialPassword: password };
+    },
+  );
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env node
+/**
+ * `kencot` — administration from the server's shell: migrations, offices, staff accounts.
+ * Uses the same configuration (DATABASE_URL or DATA_DIR) as the server.
+ */
+import { Command, InvalidArgumentError } from 'commander';
+import { createStaffUser, resetPassword } from './auth/service.js';
+import { isRole, ROLES, type Role } from './auth/roles.js';
+import { openDatabase } from './db/database.js';
+import { t } from './i18n/i18n.js';
+import { addOffice } from './offices/setup.js';
+import { systemClock } from './platform/clock.js';
+import { loadConfig } from './platform/config.js';
+import { AppError } from './platform/errors.js';
+import { loadRegions } from './regions/regions.js';
+
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const parseRole = (value: string): Role => {
+  if (!isRole(value)) throw new InvalidArgumentError(`one of: ${ROLES.join(', ')}`);
+  return value;
+};
+
+const program = new Command('kencot').description('Kencot administration').showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() => withDatabase(async (database) => console.log(`Migrations applied (${database.kind}).`)));
+
+const office = program.command('office').description('kecamatan offices');
+office
+  .command('add')
+  .description('add an office from the region dataset by its Kemendagri code')
+  .requiredOption('--code <code>', 'Kemendagri district code, e.g. 33.02.21')
+  .requiredOption('--prefix <letters>', 'ticket prefix, e.g. KBR')
+  .requiredOption('--address <text>', 'office address')
+  .option('--phone <phone>')
+  .option('--whatsapp <phone>')
+  .option('--email <email>')
+  .action((opts: { code: string; prefix: string; address: string; phone?: string; whatsapp?: string; email?: string }) =>
+    withDatabase(async ({ db }) => {
+      const row = await addOffice({ db, clock: systemClock }, loadRegions(), {
+        code: opts.code,
+        ticketPrefix: opts.prefix,
+        contact: { address: opts.address, phone: opts.phone, whatsapp: opts.whatsapp, email: opts.email },
+      });
+      console.log(`Added ${row.name} (${row.code}).`);
+    }),
+  );
+
+const user = program.command('user').description('staff accounts');
+user
+  .command('add')
+  .description('create a staff account and print its first password')
+  .requiredOption('--office <code>', 'office code, e.g. 33.02.20')
+  .requiredOption('--role <role>', ROLES.join(' | '), parseRole)
+  .requiredOption('--name <name>', 'full name')
+  .requiredOption('--username <username>')
+  .action((opts: { office: string; role: Role; name: string; username: string }) =>
+    withDatabase(async ({ db }) => {
+      const { user: created, password } = await createStaffUser(
+        { db, clock: systemClock },
+        null,
+        { officeCode: opts.office, role: opts.role, name: opts.name, username: opts.username },
+        { requestId: 'cli' },
+      );
+      console.log(`Created ${created.username} (${created.role}). First password: ${password}`);
+      console.log('It must be changed at the first sign-in.');
+    }),
+  );
+user
+  .command('reset-password')
+  .description('set a new generated password, unlock the account and sign it out everywhere')
+  .argument('<username>')
+  .action((username: string) =>
+    withDatabase(async ({ db }) => {
+      const { password } = await resetPassword({ db, clock: systemClock }, null, username, { requestId: 'cli' });
+      console.log(`New password for ${username}: ${password}`);
+    }),
+  );
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+/** English — the second locale. Keys mirror id.ts. */
+const en = {
+  errors: {
+    validation: 'Some of the data sent is not valid. Please check what you entered.',
+    bad_json: 'The request could not be read (invalid JSON).',
+    not_found: 'What you are looking for was not found.',
+    route_not_found: 'The requested address does not exist.',
+    unauthenticated: 'Please sign in first.',
+    forbidden: 'Sorry, your account is not allowed to do this.',
+    csrf: 'The form session is invalid or has expired. Please reload the page and try again.',
+    rate_limited: 'Too many attempts. Please wait a moment and try again.',
+    internal: 'Sorry, something went wrong on our side. Please try again shortly.',
+    unavailable: 'The service is unavailable right now. Please try again shortly.',
+    payload_too_large: 'The data sent is too large.',
+    unsupported_media_type: 'This content type is not supported.',
+    login_failed: 'Wrong username or password.',
+    account_locked:
+      'This account is temporarily locked after too many failed sign-ins. Try again after {{until}} or contact the admin.',
+    account_inactive: 'This account is no longer active. Please contact the office admin.',
+    wrong_current_password: 'The current password is not correct.',
+    weak_password: 'The new password needs at least 10 characters and must differ from the username.',
+    username_taken: 'The username "{{username}}" is already taken.',
+    office_unknown: 'No kecamatan with code {{code}} is known.',
+    audit_immutable: 'Audit records cannot be changed or deleted.',
+    file_link_invalid: 'This document link is invalid or has expired.',
+    upload: {
+      missing: 'Please attach one file (a photo or a PDF).',
+      too_large: 'The file is too large. The limit is {{limit}}. Please send a smaller photo.',
+      unsupported_type: 'This kind of file cannot be accepted. Please send a photo (JPG, PNG, WebP, HEIC) or a PDF.',
+      unreadable: 'The file could not be read (it may be damaged or cut off). Please take the photo again or resend it.',
+      pdf_active_content:
+        'This PDF contains scripts or hidden attachments, so it cannot be accepted for safety reasons. Please send a plain scan or a photo of the document.',
+      empty: 'The file sent is empty.',
+    },
+  },
+  fields: {
+    required: 'required',
+    invalid: 'invalid',
+  },
+} as const;
+
+export default en;

@@ -1,0 +1,43 @@
+/** Bahasa Indonesia — the default language of every message. */
+const id = {
+  errors: {
+    validation: 'Data yang dikirim belum sesuai. Mohon periksa kembali isian Bapak/Ibu.',
+    bad_json: 'Permintaan tidak dapat dibaca (format JSON tidak valid).',
+    not_found: 'Data yang Bapak/Ibu cari tidak ditemukan.',
+    route_not_found: 'Alamat yang diminta tidak tersedia.',
+    unauthenticated: 'Silakan masuk terlebih dahulu.',
+    forbidden: 'Maaf, akun Bapak/Ibu tidak memiliki izin untuk tindakan ini.',
+    csrf: 'Sesi formulir tidak valid atau sudah kedaluwarsa. Mohon muat ulang halaman lalu coba lagi.',
+    rate_limited: 'Terlalu banyak percobaan. Mohon tunggu sebentar lalu coba lagi.',
+    internal: 'Maaf, terjadi gangguan pada sistem. Silakan coba beberapa saat lagi.',
+    unavailable: 'Layanan sedang tidak tersedia. Silakan coba beberapa saat lagi.',
+    payload_too_large: 'Ukuran data yang dikirim terlalu besar.',
+    unsupported_media_type: 'Jenis data yang dikirim tidak didukung.',
+    login_failed: 'Nama pengguna atau kata sandi salah.',
+    account_locked:
+      'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Silakan coba lagi setelah pukul {{until}} atau hubungi admin.',
+    account_inactive: 'Akun ini sudah tidak aktif. Silakan hubungi admin kecamatan.',
+    wrong_current_password: 'Kata sandi lama tidak sesuai.',
+    weak_password: 'Kata sandi baru minimal 10 karakter dan tidak boleh sama dengan nama pengguna.',
+    username_taken: 'Nama pengguna "{{username}}" sudah dipakai.',
+    office_unknown: 'Kecamatan dengan kode {{code}} tidak dikenal.',
+    audit_immutable: 'Catatan audit tidak dapat diubah atau dihapus.',
+    file_link_invalid: 'Tautan dokumen tidak valid atau sudah kedaluwarsa.',
+    upload: {
+      missing: 'Mohon lampirkan satu berkas (foto atau PDF).',
+      too_large: 'Ukuran berkas terlalu besar. Batas maksimal {{limit}}. Mohon kirim foto dengan ukuran lebih kecil.',
+      unsupported_type:
+        'Jenis berkas tidak dapat diterima. Mohon kirim foto (JPG, PNG, WebP, HEIC) atau dokumen PDF.',
+      unreadable: 'Berkas tidak dapat dibaca (mungkin rusak atau terpotong). Mohon foto ulang atau kirim ulang berkasnya.',
+      pdf_active_content:
+        'PDF ini berisi skrip atau lampiran tersembunyi sehingga tidak dapat diterima demi keamanan. Mohon kirim hasil pindai (scan) biasa atau foto dokumen.',
+      empty: 'Berkas yang dikirim kosong.',
+    },
+  },
+  fields: {
+    required: 'wajib diisi',
+    invalid: 'tidak valid',
+  },
+} as const;
+
+export default id;

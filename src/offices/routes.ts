@@ -1,0 +1,61 @@
+/** Offices: the public profile (hours, address, contacts, desa) and the admin's settings. */
+import { z } from 'zod';
+import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
+import { listOffices } from './storage.js';
+import * as offices from './service.js';
+
+const OfficeView = z.object({
+  code: z.string(),
+  name: z.string(),
+  regencyName: z.string(),
+  provinceName: z.string(),
+  timezone: z.string(),
+  contact: offices.OfficeContactSchema,
+  workingHours: z.record(z.string(), z.array(z.object({ open: z.string(), close: z.string() }))),
+  desa: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+
+function present({ office, desa }: Awaited<ReturnType<typeof offices.getOffice>>): z.infer<typeof OfficeView> {
+  return {
+    code: office.code,
+    name: office.name,
+    regencyName: office.regencyName,
+    provinceName: office.provinceName,
+    timezone: office.timezone,
+    contact: office.contact,
+    workingHours: office.workingHours,
+    desa: desa.map((d) => ({ code: d.code, name: d.name })),
+  };
+}
+
+export function registerOfficeRoutes(app: App, deps: AppDeps) {
+  const odeps = { db: deps.database.db, clock: deps.clock };
+
+  // Public: a citizen needs hours, address and desa before they have any account.
+  app.get(
+    '/api/v1/offices',
+    { schema: { tags: ['offices'], response: { 200: z.object({ offices: z.array(z.object({ code: z.string(), name: z.string(), regencyName: z.string() })) }) } } },
+    async () => ({ offices: (await listOffices(odeps.db)).map((o) => ({ code: o.code, name: o.name, regencyName: o.regencyName })) }),
+  );
+
+  app.get(
+    '/api/v1/offices/:officeCode',
+    { schema: { tags: ['offices'], params: z.object({ officeCode: z.string() }), response: { 200: z.object({ office: OfficeView }) } } },
+    async (req) => ({ office: present(await offices.getOffice(odeps, req.params.officeCode)) }),
+  );
+
+  app.patch(
+    '/api/v1/offices/:officeCode',
+    {
+      schema: {
+        tags: ['offices'],
+        params: z.object({ officeCode: z.string() }),
+        body: offices.OfficeSettingsInput,
+        response: { 200: z.object({ office: OfficeView }) },
+      },
+    },
+    async (req) => ({
+      office: present(await offices.updateOfficeSettings(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req))),
+    }),
+  );
+}

@@ -1,0 +1,29 @@
+/** SQL for offices and their desa. */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { desa, offices } from '../db/schema.js';
+
+export type OfficeRow = typeof offices.$inferSelect;
+export type DesaRow = typeof desa.$inferSelect;
+
+export async function findOffice(db: Db, code: string): Promise<OfficeRow | undefined> {
+  const [row] = await db.select().from(offices).where(eq(offices.code, code)).limit(1);
+  return row;
+}
+
+export async function listOffices(db: Db): Promise<OfficeRow[]> {
+  return db.select().from(offices).orderBy(asc(offices.code));
+}
+
+export async function listDesa(db: Db, officeCode: string): Promise<DesaRow[]> {
+  return db.select().from(desa).where(eq(desa.officeCode, officeCode)).orderBy(asc(desa.code));
+}
+
+export async function insertOffice(db: Db, office: typeof offices.$inferInsert, villages: { code: string; name: string }[]): Promise<void> {
+  await db.insert(offices).values(office);
+  if (villages.length) await db.insert(desa).values(villages.map((v) => ({ ...v, officeCode: office.code })));
+}
+
+export async function updateOffice(db: Db, code: string, values: Partial<typeof offices.$inferInsert>): Promise<void> {
+  await db.update(offices).set(values).where(eq(offices.code, code));
+}

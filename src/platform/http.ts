@@ -1,0 +1,196 @@
+/**
+ * The Fastify instance: plugins, the request context (language, signed-in staff member),
+ * problem+json errors, and the routes of every feature. Features register themselves through
+ * `registerRoutes` functions so this file stays about the plumbing.
+ */
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import crypto from 'node:crypto';
+import type { Logger } from 'pino';
+import type { StaffActor } from '../auth/policy.js';
+import type { Database } from '../db/database.js';
+import { localeFromAcceptLanguage, t, type Locale } from '../i18n/i18n.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { AppError } from './errors.js';
+import type { BlobStore } from '../files/blobs.js';
+
+export type AppDeps = {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  blobs: BlobStore;
+  /** Installation secret: signs cookies and short-lived document links. */
+  secret: string;
+  logger: Logger;
+};
+
+export type App = Awaited<ReturnType<typeof createHttpApp>>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    /** The signed-in staff member, when the session cookie is valid. */
+    actor: StaffActor | null;
+    sessionToken: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'kencot_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Routes that authenticate by their own means (signed webhooks) and so skip the CSRF check. */
+const CSRF_EXEMPT = [/^\/webhooks\//];
+
+export async function createHttpApp(deps: AppDeps, opts: { exposeHeadRoutes?: boolean } = {}) {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    exposeHeadRoutes: opts.exposeHeadRoutes ?? true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorateRequest('locale', 'id');
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+  app.addHook('onRequest', async (req, reply) => {
+    req.locale = localeFromAcceptLanguage(req.headers['accept-language']);
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(cookie, { secret: deps.secret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'kencot_csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: deps.config.cookieSecure },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kencot API', version: '1', description: 'Layanan administrasi kependudukan kecamatan' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!UNSAFE.has(req.method)) return;
+    const path = req.url.split('?')[0] ?? '';
+    if (CSRF_EXEMPT.some((re) => re.test(path))) return;
+    await new Promise<void>((resolve) => app.csrfProtection(req, reply, () => resolve()));
+  });
+
+  app.setErrorHandler((error, req, reply) => sendProblem(req, reply, error));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+    try {
+      await deps.database.ping();
+      return { status: 'ready', database: deps.database.kind };
+    } catch {
+      return sendProblem(req, reply, new AppError('unavailable', 503));
+    }
+  });
+  return app;
+}
+
+type FastifyishError = Error & { code?: string; statusCode?: number; validation?: unknown };
+
+/** Turns any error into application/problem+json (RFC 9457) in the caller's language. */
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, error: unknown) {
+  const problem = toProblem(error as FastifyishError);
+  if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
+  else req.log.info({ code: problem.code, status: problem.status }, 'request refused');
+  const detail = t(req.locale, problem.messageKey, problem.params);
+  return reply
+    .status(problem.status)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `urn:kencot:problem:${problem.code}`,
+      title: detail,
+      status: problem.status,
+      code: problem.code,
+      detail,
+      instance: req.id,
+      ...problem.extra,
+    });
+}
+
+function toProblem(error: FastifyishError): {
+  status: number;
+  code: string;
+  messageKey: string;
+  params: Record<string, unknown>;
+  extra: Record<string, unknown>;
+} {
+  const make = (status: number, code: string, extra: Record<string, unknown> = {}, messageKey = `errors.${code}`) => ({
+    status,
+    code,
+    messageKey,
+    params: {},
+    extra,
+  });
+  if (error instanceof AppError)
+    return { status: error.status, code: error.code, messageKey: error.messageKey, params: error.params, extra: error.extra };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((v) => ({
+      field: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
+      message: v.message,
+    }));
+    return make(400, 'validation', { errors });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return make(400, 'bad_json');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return make(413, 'payload_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return make(415, 'unsupported_media_type');
+    case 'FST_CSRF_MISSING_SECRET':
+    case 'FST_CSRF_INVALID_TOKEN':
+      return make(403, 'csrf');
+  }
+  if (error instanceof SyntaxError) return make(400, 'bad_json');
+  if (error.statusCode === 429) return make(429, 'rate_limited');
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return make(error.statusCode, 'validation');
+  return make(500, 'internal');
+}
+
+/** The signed-in staff member, or a 401. */
+export function requireStaff(req: FastifyRequest): StaffActor {
+  if (!req.actor) throw new AppError('unauthenticated', 401);
+  return req.actor;
+}
+
+export function originOf(req: FastifyRequest) {
+  return { ip: req.ip, requestId: req.id };
+}

@@ -1,0 +1,49 @@
+/**
+ * Starting and stopping a whole server: database, migrations, first-start set-up, HTTP.
+ * main.ts runs it as a process; tests start it in-process.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { buildApp } from './app.js';
+import { openDatabase, type Database } from './db/database.js';
+import { diskBlobStore } from './files/blobs.js';
+import { ensureInstallationSecret, setUpDemo } from './offices/setup.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import type { Config } from './platform/config.js';
+import { loggerOptions } from './platform/logger.js';
+import { loadRegions } from './regions/regions.js';
+
+export type RunningServer = {
+  url: string;
+  database: Database;
+  /** Credentials of the first admin, when this start created it. */
+  firstAdmin: { username: string; password: string } | undefined;
+  close(): Promise<void>;
+};
+
+export async function startServer(config: Config, opts: { clock?: Clock; logger?: Logger; database?: Database } = {}): Promise<RunningServer> {
+  const logger = opts.logger ?? pino(loggerOptions(config.logLevel));
+  const clock = opts.clock ?? systemClock;
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await database.migrate();
+  const secret = await ensureInstallationSecret(database.db, config.secret);
+  const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, loadRegions()) : undefined;
+  const blobs = diskBlobStore(path.join(config.dataDir, 'files'));
+  const app = await buildApp({ database, config, clock, blobs, secret, logger });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    database,
+    firstAdmin,
+    close: () =>
+      (closing ??= (async () => {
+        await app.close();
+        await database.close();
+      })()),
+  };
+}

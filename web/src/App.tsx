@@ -1,0 +1,80 @@
+/** The frame every page shares (skip link, header, menu, language switch, footer) and the route table. */
+import { useEffect, useRef } from 'react';
+import { focusHeading } from './components/Page.js';
+import { LanguageSwitch, useT } from './i18n/index.js';
+import { ComingSoon } from './pages/ComingSoon.js';
+import { NotFound } from './pages/NotFound.js';
+import { PortalHome } from './pages/PortalHome.js';
+import { StaffPage } from './pages/staff/StaffPage.js';
+import { Link, matchRoute, NavLink, useLocation, type Route } from './router.js';
+
+const routes: Route[] = [
+  { path: '/', render: () => <PortalHome /> },
+  { path: '/ajukan', render: () => <ComingSoon feature="apply" /> },
+  { path: '/lacak', render: () => <ComingSoon feature="track" /> },
+  { path: '/petugas', render: () => <StaffPage /> },
+];
+
+export function App() {
+  const t = useT();
+  const { pathname } = useLocation();
+  const match = matchRoute(routes, pathname);
+
+  // After an in-app navigation, focus goes to the new page's h1 so screen readers announce it.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    focusHeading();
+  }, [pathname]);
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#konten"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('konten')?.focus();
+        }}
+      >
+        {t.app.skipLink}
+      </a>
+      <header className="site-header">
+        <div className="wrap header-row">
+          <Link to="/" className="brand">
+            <span className="brand-name">{t.app.name}</span>
+            <span className="brand-tagline">{t.app.tagline}</span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <nav className="wrap site-nav" aria-label={t.app.navLabel}>
+          <ul>
+            <li>
+              <NavLink to="/">{t.nav.home}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/ajukan">{t.nav.apply}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/lacak">{t.nav.track}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="konten" tabIndex={-1} className="wrap">
+        {match ? match.route.render(match.params) : <NotFound />}
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p>{t.app.footerFree}</p>
+          <p>
+            <NavLink to="/petugas">{t.app.footerStaff}</NavLink>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

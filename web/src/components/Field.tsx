@@ -1,0 +1,32 @@
+/** A labelled input with its hint and error tied to it by aria-describedby. */
+import type { InputHTMLAttributes } from 'react';
+
+type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+};
+
+export function Field({ id, label, hint, error, className, ...input }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+      <input id={id} className={className ?? 'input'} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    </div>
+  );
+}
