@@ -29,7 +29,8 @@ export async function buildApp(deps: AppDeps) {
 
   const root = webRoot();
   if (root) {
-    await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h' });
+    // preCompressed: the build writes .br and .gz beside each asset; phones on 3G get those.
+    await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: ['index.html'], maxAge: '1h', preCompressed: true });
   }
   // Client-side routes (/petugas/…, /lacak/…) all load the single page; API misses stay problem+json.
   app.setNotFoundHandler((req, reply) => {

@@ -29,6 +29,11 @@ export function databaseUrl(name: string): string {
 }
 
 export default async function setup(project: TestProject) {
+  if (project.name === 'browser') {
+    // Browser tests look at the web client as built from the current source.
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
   if (project.name === 'db-postgres') {
     const template = `kencot_tpl_${process.pid}`;
     const admin = new pg.Client({ connectionString: adminUrl() });
