@@ -4,6 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 const ci = process.env.CI === 'true';
 const pgUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -38,10 +40,24 @@ if (skipped.length && ci) {
 if (skipped.length) banner(['SKIPPED SUITES — this run is NOT complete:', ...skipped]);
 
 const extra = process.argv.slice(2);
-const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...extra];
+const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-test-')), 'summary.json');
+const args = [
+  'vitest',
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${summaryFile}`,
+  ...extra,
+];
 const result = spawnSync('npx', args, {
   stdio: 'inherit',
   env: { ...process.env, NO_COLOR: '1', TEST_DATABASE_URL: pgUrl },
 });
 if (skipped.length) banner(['Reminder — skipped suites:', ...skipped]);
+if (fs.existsSync(summaryFile)) {
+  const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
+  console.log(`projects: ${projects.join(', ')}`);
+  console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`);
+}
 process.exit(result.status ?? 1);

@@ -45,3 +45,23 @@ describe('health and API conventions', () => {
     expect(res.json()).toMatchObject({ code: 'route_not_found', instance: 'abc-123' });
   });
 });
+
+describe('logs', () => {
+  it('carry request ids and outcomes but no NIK, name, phone, password or query string', async () => {
+    const lines: string[] = [];
+    const logged = await testApp({ logLines: lines });
+    try {
+      const nik = '3302204509120001';
+      const c = logged.client();
+      await c.get(`/api/v1/offices/33.02.20?nik=${nik}&phone=081234567890`, { 'x-request-id': 'req-log-1' });
+      await c.get(`/api/v1/offices/${nik}`);
+      await c.post('/api/v1/auth/login', { username: 'Siti Rahayu', password: 'rahasia-sekali-2026' });
+      const text = lines.join('\n');
+      expect(text).toContain('req-log-1');
+      expect(text).toMatch(/"statusCode":404/);
+      for (const secret of [nik, '081234567890', 'Siti Rahayu', 'rahasia-sekali-2026']) expect(text).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
+  });
+});

@@ -13,13 +13,16 @@ import { diskBlobStore } from '../files/blobs.js';
 import { DEMO_OFFICE_CODE, setUpDemo } from '../offices/setup.js';
 import { fixedClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
+import { loggerOptions } from '../platform/logger.js';
 import type { App } from '../platform/http.js';
 import { loadRegions } from '../regions/regions.js';
 import { freshDatabase } from './db.js';
 
 export const TEST_PASSWORD = 'rahasia-kencot-2026';
 
-export async function testApp(opts: { now?: string; maxUploadBytes?: number; loginRateLimitPerMinute?: number } = {}) {
+export async function testApp(
+  opts: { now?: string; maxUploadBytes?: number; loginRateLimitPerMinute?: number; logLines?: string[] } = {},
+) {
   const database = await freshDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-23T02:00:00Z'); // Monday 09:00 WIB
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-test-'));
@@ -27,7 +30,7 @@ export async function testApp(opts: { now?: string; maxUploadBytes?: number; log
   const deps = { db: database.db, clock };
   await setUpDemo(deps, loadRegions());
   const blobs = diskBlobStore(path.join(dataDir, 'files'));
-  const app = await buildApp({ database, config, clock, blobs, secret: 'test-secret-test-secret-test-secret!', logger: pino({ level: 'silent' }) });
+  const app = await buildApp({ database, config, clock, blobs, secret: 'test-secret-test-secret-test-secret!', logger: testLogger(opts.logLines) });
   await app.ready();
 
   let staffCount = 0;
@@ -59,6 +62,12 @@ export async function testApp(opts: { now?: string; maxUploadBytes?: number; log
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Silent, or collecting every log line (as pino would print it) into `lines`. */
+function testLogger(lines?: string[]) {
+  if (!lines) return pino({ level: 'silent' });
+  return pino({ ...loggerOptions('debug') }, { write: (line: string) => void lines.push(line) });
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
