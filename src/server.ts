@@ -7,7 +7,7 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
-import { diskBlobStore } from './files/blobs.js';
+import { diskBlobStore, s3BlobStore } from './files/blobs.js';
 import { ensureInstallationSecret, setUpDemo } from './offices/setup.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -30,7 +30,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   await database.migrate();
   const secret = await ensureInstallationSecret(database.db, config.secret);
   const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, loadRegions()) : undefined;
-  const blobs = diskBlobStore(path.join(config.dataDir, 'files'));
+  const blobs = config.s3 ? s3BlobStore(config.s3) : diskBlobStore(path.join(config.dataDir, 'files'));
   const app = await buildApp({ database, config, clock, blobs, secret, logger });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

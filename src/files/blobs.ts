@@ -5,6 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 export interface BlobStore {
   readonly kind: 'disk' | 's3';
@@ -42,4 +43,56 @@ export function diskBlobStore(root: string): BlobStore {
       }
     },
   };
+}
+
+/**
+ * S3-compatible object storage (MinIO, AWS, Indonesian cloud providers), for installations that
+ * run several server copies or want documents off the server's disk. Path-style addressing, because
+ * most self-hosted S3 implementations expect it.
+ */
+export function s3BlobStore(opts: {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  prefix?: string;
+}): BlobStore {
+  const client = new S3Client({
+    endpoint: opts.endpoint,
+    region: opts.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey },
+  });
+  const keyOf = (sha: string) => {
+    if (!/^[0-9a-f]{64}$/.test(sha)) throw new Error('not a sha256');
+    return `${opts.prefix ?? 'files/'}${sha.slice(0, 2)}/${sha}`;
+  };
+  return {
+    kind: 's3',
+    async put(sha, bytes) {
+      // Content-addressed: an existing key already holds these exact bytes.
+      try {
+        await client.send(new HeadObjectCommand({ Bucket: opts.bucket, Key: keyOf(sha) }));
+        return;
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+      await client.send(new PutObjectCommand({ Bucket: opts.bucket, Key: keyOf(sha), Body: bytes, ContentType: 'application/octet-stream' }));
+    },
+    async get(sha) {
+      try {
+        const res = await client.send(new GetObjectCommand({ Bucket: opts.bucket, Key: keyOf(sha) }));
+        return res.Body ? Buffer.from(await res.Body.transformToByteArray()) : undefined;
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    },
+  };
+}
+
+function isNotFound(err: unknown): boolean {
+  const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
 }
