@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ROLES } from './roles.js';
 import { originOf, requireStaff, SESSION_COOKIE, type App, type AppDeps } from '../platform/http.js';
 import * as auth from './service.js';
-import { findUserById } from './storage.js';
 
 const PublicUser = z.object({
   id: z.string(),
@@ -70,9 +69,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
   });
 
   app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: z.object({ user: PublicUser }) } } }, async (req) => {
-    const actor = requireStaff(req);
-    const user = await findUserById(authDeps.db, actor.userId);
-    return { user: auth.presentUser(user!, deps.clock.now()) };
+    return { user: await auth.currentUser(authDeps, requireStaff(req)) };
   });
 
   app.post(

@@ -226,6 +226,12 @@ export async function resetPassword(
   return { user: presentUser({ ...user, mustChangePassword: true, lockedUntil: null }, now), password };
 }
 
+export async function currentUser(deps: { db: Db; clock: Clock }, actor: StaffActor): Promise<PublicStaffUser> {
+  const user = await store.findUserById(deps.db, actor.userId);
+  if (!user) throw new AppError('unauthenticated', 401);
+  return presentUser(user, deps.clock.now());
+}
+
 export async function listStaff(deps: { db: Db; clock: Clock }, actor: StaffActor, officeCode: string): Promise<PublicStaffUser[]> {
   authorize(actor, 'staff.read', { officeCode });
   const now = deps.clock.now();

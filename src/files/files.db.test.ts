@@ -101,6 +101,15 @@ describe('uploading a document', () => {
     expect(res.json().detail).toMatch(/cannot be accepted/);
   });
 
+  it('refuses a document type the catalogue does not know, storing nothing', async () => {
+    const before = await countFiles(t.db);
+    const { body, contentType } = multipart({ name: 'x.jpg', type: 'image/jpeg', bytes: await photoWithGps() }, { documentType: 'rapor_sekolah' });
+    const res = await operator.send('POST', `/api/v1/offices/${DEMO_OFFICE_CODE}/files`, body, { 'content-type': contentType });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('body.documentType');
+    expect(await countFiles(t.db)).toBe(before);
+  });
+
   it('an upload without a file is refused politely', async () => {
     const res = await operator.send('POST', `/api/v1/offices/${DEMO_OFFICE_CODE}/files`, '{}', { 'content-type': 'application/json' });
     expect(res.statusCode).toBe(415);

@@ -1,6 +1,7 @@
 /** Upload a document, read its metadata, download it (staff of its office or by applicant link). */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { DocumentTypeSchema } from '../catalogue/vocabulary.js';
 import { AppError } from '../platform/errors.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import * as files from './service.js';
@@ -58,8 +59,9 @@ export function registerFileRoutes(app: App, deps: AppDeps) {
     async (req, reply) => {
       const actor = requireStaff(req);
       const { bytes, fields } = await readUploadedFile(req, deps.config.maxUploadBytes);
-      const documentType = z.string().regex(/^[a-z0-9_]{1,40}$/).optional().parse(fields.documentType || undefined);
-      const row = await files.storeUpload(fdeps, { officeCode: req.params.officeCode, bytes, documentType, uploader: actor }, originOf(req));
+      const documentType = DocumentTypeSchema.optional().safeParse(fields.documentType || undefined);
+      if (!documentType.success) throw new AppError('validation', 400, 'errors.validation', {}, { errors: [{ field: 'body.documentType', message: 'unknown document type' }] });
+      const row = await files.storeUpload(fdeps, { officeCode: req.params.officeCode, bytes, documentType: documentType.data, uploader: actor }, originOf(req));
       return reply.status(201).send({ file: files.presentFile(row) });
     },
   );
