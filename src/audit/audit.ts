@@ -4,6 +4,7 @@
  * UPDATE, DELETE and TRUNCATE).
  */
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import type { StaffActor } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
 import { auditLog } from '../db/schema.js';
 
@@ -11,6 +12,11 @@ export type AuditActor =
   | { type: 'staff'; id: string; role: string }
   | { type: 'pemohon'; id?: string | undefined }
   | { type: 'system'; id?: string | undefined };
+
+/** The audit actor for a staff member, or the installation itself (CLI, first start-up) when null. */
+export function auditActorOf(actor: StaffActor | null): AuditActor {
+  return actor ? { type: 'staff', id: actor.userId, role: actor.role } : { type: 'system', id: 'cli' };
+}
 
 /** Where a change came from, carried from the HTTP request (or the worker) into the operation. */
 export type Origin = { ip?: string | undefined; requestId?: string | undefined };

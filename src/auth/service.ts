@@ -4,7 +4,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
-import { recordAudit, type Origin } from '../audit/audit.js';
+import { auditActorOf, recordAudit, type Origin } from '../audit/audit.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import { findOffice } from '../offices/storage.js';
@@ -120,7 +120,7 @@ export async function signOut(deps: AuthDeps, token: string, actor: StaffActor, 
     await store.deleteSession(tx, sha256(token));
     await recordAudit(tx, deps.clock.now(), {
       officeCode: actor.officeCode,
-      actor: { type: 'staff', id: actor.userId, role: actor.role },
+      actor: auditActorOf(actor),
       action: 'auth.logout',
       entityType: 'staff_user',
       entityId: actor.userId,
@@ -145,7 +145,7 @@ export async function changePassword(
     await store.updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
     await recordAudit(tx, now, {
       officeCode: user.officeCode,
-      actor: { type: 'staff', id: actor.userId, role: actor.role },
+      actor: auditActorOf(actor),
       action: 'auth.password_changed',
       entityType: 'staff_user',
       entityId: user.id,
@@ -188,7 +188,7 @@ export async function createStaffUser(
     });
     await recordAudit(tx, now, {
       officeCode: office.code,
-      actor: actor ? { type: 'staff', id: actor.userId, role: actor.role } : { type: 'system', id: 'cli' },
+      actor: auditActorOf(actor),
       action: 'staff.created',
       entityType: 'staff_user',
       entityId: row.id,
@@ -217,7 +217,7 @@ export async function resetPassword(
     await store.deleteSessionsOfUser(tx, user.id);
     await recordAudit(tx, now, {
       officeCode: user.officeCode,
-      actor: actor ? { type: 'staff', id: actor.userId, role: actor.role } : { type: 'system', id: 'cli' },
+      actor: auditActorOf(actor),
       action: 'staff.password_reset',
       entityType: 'staff_user',
       entityId: user.id,

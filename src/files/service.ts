@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
-import { recordAudit, type AuditActor, type Origin } from '../audit/audit.js';
+import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -81,7 +81,7 @@ export async function readFileAsStaff(deps: FileDeps, actor: StaffActor, fileId:
   const file = await store.findFile(deps.db, fileId);
   if (!file) throw notFound();
   authorize(actor, 'file.read', { officeCode: file.officeCode });
-  return readAndAudit(deps, file, { type: 'staff', id: actor.userId, role: actor.role }, origin);
+  return readAndAudit(deps, file, auditActorOf(actor), origin);
 }
 
 export async function fileMetadata(deps: FileDeps, actor: StaffActor, fileId: string) {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import type { OfficeContact, WeeklyHours } from '../db/schema.js';
-import { recordAudit, type Origin } from '../audit/audit.js';
+import { auditActorOf, recordAudit, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -111,7 +111,7 @@ export async function updateOfficeSettings(
     });
     await recordAudit(tx, now, {
       officeCode: code,
-      actor: { type: 'staff', id: actor.userId, role: actor.role },
+      actor: auditActorOf(actor),
       action: 'office.settings_updated',
       entityType: 'office',
       entityId: code,
