@@ -73,7 +73,7 @@ export async function storeUpload(
 }
 
 function toAuditActor(who: StaffActor | AuditActor): AuditActor {
-  return 'kind' in who ? { type: 'staff', id: who.userId, role: who.role } : who;
+  return 'kind' in who ? auditActorOf(who) : who;
 }
 
 /** Reads a document for a staff member of its office, and records that they did. */
