@@ -295,7 +295,9 @@ describe('workingMinutesBetween', () => {
         expect(workingMinutesBetween(rich, reached, to)).toBe(0);
         const open = openingIntervalsOn(rich, localDate(rich, to)).some((i) => {
           const clock = to.toLocaleTimeString('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' });
-          return i.open <= clock && clock < i.close;
+          // Strictly inside: work that runs out exactly as a day ends is due at that close, which is
+          // as good as the next day's opening (no working time lies between them).
+          return i.open < clock && clock < i.close;
         });
         if (open) expect(reached).toEqual(to);
       }),

@@ -134,9 +134,13 @@ describe('KIA rules hold for any dates (property-based)', () => {
         if (validity) {
           expect(compareIsoDates(validity.validUntil, applicationDate)).toBeGreaterThanOrEqual(0);
           if (kitapExpiry) expect(compareIsoDates(validity.validUntil, kitapExpiry)).toBeLessThanOrEqual(0);
-          // A child holding a valid age5to17 card is always still under 17 on its last day.
-          if (validity.variant === 'age5to17') expect(ageInYears(birthDate, validity.validUntil)).toBe(16);
-          else expect(ageInYears(birthDate, validity.validUntil)).toBeLessThanOrEqual(5);
+          // A child holding a valid age5to17 card is always still under 17 on its last day; when the
+          // age limit (not an earlier residence permit) ends the card, that last day is at 16.
+          const ageOnLastDay = ageInYears(birthDate, validity.validUntil);
+          if (validity.variant === 'age5to17') {
+            expect(ageOnLastDay).toBeLessThanOrEqual(16);
+            if (validity.limitedBy === 'age') expect(ageOnLastDay).toBe(16);
+          } else expect(ageOnLastDay).toBeLessThanOrEqual(5);
         }
       }),
     );
