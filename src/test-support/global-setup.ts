@@ -32,7 +32,11 @@ export default async function setup(project: TestProject) {
   if (project.name === 'browser') {
     // Browser tests look at the web client as built from the current source.
     const { execFileSync } = await import('node:child_process');
-    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+    // vitest sets NODE_ENV=test, which would build React's development bundle (twice the size).
+    execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   if (project.name === 'db-postgres') {
     const template = `kencot_tpl_${process.pid}`;

@@ -25,6 +25,22 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+describe('portal weight', () => {
+  it('loads under 200 KB of compressed JavaScript on its first page', async () => {
+    const html = await (await fetch(server.url, { headers: { accept: 'text/html' } })).text();
+    const scripts = [...html.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    let gzipBytes = 0;
+    for (const src of scripts) {
+      const res = await fetch(`${server.url}${src}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      gzipBytes += Number(res.headers.get('content-length'));
+    }
+    console.log(`portal first page: ${scripts.length} script(s), ${(gzipBytes / 1024).toFixed(1)} KB gzip`);
+    expect(gzipBytes).toBeLessThan(200 * 1024);
+  });
+});
+
 describe('portal home', () => {
   it('shows the office, its hours and its desa on a 360 px phone, without serious accessibility problems', async () => {
     const page = await browser.newPage();
