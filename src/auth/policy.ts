@@ -2,6 +2,10 @@
  * Who may do what, as data, and the one function that checks it. Routes call `authorize`
  * before they start; operations call it again on the record they loaded, so a route that
  * forgets cannot leak another office's data.
+ *
+ * This is the coarse gate (may this role touch requests at all?). Which SOP action a role may take
+ * in which state — e.g. a kurir hands over only a home delivery assigned to them, only a kasi
+ * rejects — is decided after it by the workflow guard, `authorizeTransition` in requests/workflow.ts.
  */
 import { AppError } from '../platform/errors.js';
 import type { Role } from './roles.js';
