@@ -7,6 +7,7 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
+import { registerRequestRoutes } from './requests/routes.js';
 import { createHttpApp, sendProblem, type AppDeps } from './platform/http.js';
 import { AppError } from './platform/errors.js';
 
@@ -26,6 +27,7 @@ export async function buildApp(deps: AppDeps) {
   registerOfficeRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerFileRoutes(app, deps);
+  registerRequestRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

@@ -156,3 +156,88 @@ export const installation = pgTable('installation', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * A citizen's request (permohonan) and where it stands in the SOP. Its history is the audit log
+ * (entity `request`); personal details sit here, role-checked, never in the log.
+ */
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    /** KBR-26-000123: per office and year, what people read out over the phone. */
+    ticket: text('ticket').notNull(),
+    serviceCode: text('service_code').notNull(),
+    channel: text('channel').notNull(),
+    state: text('state').notNull(),
+    flags: jsonb('flags').$type<string[]>().notNull().default([]),
+    desaCode: text('desa_code').references(() => desa.code),
+    applicant: jsonb('applicant').$type<{ name: string; phone: string; relation: string }>().notNull(),
+    subject: jsonb('subject').$type<{ nik?: string; name: string; birthDate?: string; sex?: 'L' | 'P' }>().notNull(),
+    /** Copies of the searchable identifiers, indexed per office. */
+    subjectNik: text('subject_nik'),
+    applicantPhone: text('applicant_phone').notNull(),
+    handOverChoice: text('hand_over_choice').notNull(),
+    disabilityNeeds: text('disability_needs'),
+    /** argon2 hash of the tracking PIN the applicant was given. */
+    pinHash: text('pin_hash').notNull(),
+    attachments: jsonb('attachments').$type<{ fileId: string; documentType: string }[]>().notNull().default([]),
+    siakOutcomes: jsonb('siak_outcomes').$type<Record<string, unknown>[]>().notNull().default([]),
+    courierStaffId: uuid('courier_staff_id'),
+    /** What the applicant must fix, from the latest return (shown on the tracking page). */
+    returnReasons: jsonb('return_reasons').$type<Record<string, unknown>[]>(),
+    /** Who received the document, how and when. */
+    handOverRecord: jsonb('hand_over_record').$type<Record<string, unknown>>(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    stateEnteredAt: timestamp('state_entered_at', { withTimezone: true }).notNull(),
+    /** Whole-request due time under the office's working-day calendar. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** Optimistic lock: two officers acting at once cannot both move the same request. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('requests_ticket_uq').on(t.ticket),
+    index('requests_queue_idx').on(t.officeCode, t.state, t.dueAt),
+    index('requests_nik_idx').on(t.officeCode, t.subjectNik),
+    index('requests_phone_idx').on(t.officeCode, t.applicantPhone),
+  ],
+);
+
+/** The last ticket sequence issued per office and year. */
+export const ticketCounters = pgTable(
+  'ticket_counters',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('ticket_counters_pk').on(t.officeCode, t.year)],
+);
+
+/**
+ * Messages owed to people, written in the same transaction as the change that caused them; the
+ * channel workers (WhatsApp, …) deliver them later, so a crash loses nothing and sends nothing twice.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    officeCode: text('office_code').notNull(),
+    requestId: uuid('request_id'),
+    /** Who it is for, e.g. a WhatsApp number (wa_id). */
+    recipient: text('recipient').notNull(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+);

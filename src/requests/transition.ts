@@ -88,7 +88,7 @@ export const PAYLOAD_SCHEMAS = {
   hand_over: z.object({
     receivedBy: z.object({ name: z.string().trim().min(1).max(120), relationship: z.enum(RECIPIENT_RELATIONSHIPS) }),
     method: z.enum(HAND_OVER_METHODS),
-    receivedAt: z.date(),
+    receivedAt: z.coerce.date(),
   }),
   cancel: z.object({ note: note.optional() }),
 } as const satisfies Record<Action, z.ZodObject>;

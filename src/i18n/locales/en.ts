@@ -23,6 +23,17 @@ const en = {
     office_unknown: 'No kecamatan with code {{code}} is known.',
     audit_immutable: 'Audit records cannot be changed or deleted.',
     file_link_invalid: 'This document link is invalid or has expired.',
+    nik_invalid: 'The NIK is not valid. Please check the 16 digits against the family card (KK).',
+    transition_refused: 'This action cannot be taken on this request.',
+    request_changed: 'Another officer has just changed this request. Please reload and check it again.',
+    transition: {
+      state_is_final: 'This request is finished and can no longer be changed.',
+      action_not_allowed_in_state: 'This action does not fit the stage the request is at.',
+      role_not_allowed: 'Your role may not take this action at this stage.',
+      flag_required: 'This action is only for requests with a special mark (such as escalated or home delivery).',
+      invalid_payload: 'The details for this action are incomplete or invalid.',
+      courier_not_assigned: 'This request has not been assigned to that courier.',
+    },
     upload: {
       missing: 'Please attach one file (a photo or a PDF).',
       too_large: 'The file is too large. The limit is {{limit}}. Please send a smaller photo.',

@@ -23,6 +23,17 @@ const id = {
     office_unknown: 'Kecamatan dengan kode {{code}} tidak dikenal.',
     audit_immutable: 'Catatan audit tidak dapat diubah atau dihapus.',
     file_link_invalid: 'Tautan dokumen tidak valid atau sudah kedaluwarsa.',
+    nik_invalid: 'NIK tidak valid. Mohon periksa kembali 16 angka NIK sesuai Kartu Keluarga.',
+    transition_refused: 'Tindakan ini tidak dapat dilakukan pada permohonan ini.',
+    request_changed: 'Permohonan ini baru saja diubah oleh petugas lain. Mohon muat ulang lalu periksa kembali.',
+    transition: {
+      state_is_final: 'Permohonan ini sudah selesai sehingga tidak dapat diubah lagi.',
+      action_not_allowed_in_state: 'Tindakan ini tidak sesuai dengan tahap permohonan saat ini.',
+      role_not_allowed: 'Peran Bapak/Ibu tidak berwenang melakukan tindakan ini pada tahap ini.',
+      flag_required: 'Tindakan ini hanya untuk permohonan dengan tanda khusus (misalnya eskalasi atau antar ke rumah).',
+      invalid_payload: 'Data untuk tindakan ini belum lengkap atau tidak sesuai.',
+      courier_not_assigned: 'Permohonan ini belum ditugaskan kepada kurir tersebut.',
+    },
     upload: {
       missing: 'Mohon lampirkan satu berkas (foto atau PDF).',
       too_large: 'Ukuran berkas terlalu besar. Batas maksimal {{limit}}. Mohon kirim foto dengan ukuran lebih kecil.',

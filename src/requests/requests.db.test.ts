@@ -1,0 +1,129 @@
+/** A KIA request from the counter to hand-over, through the API, on PGlite and on PostgreSQL. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../audit/audit.js';
+import { DEMO_OFFICE_CODE } from '../offices/setup.js';
+import { testApp, type TestApp } from '../test-support/app.js';
+import { outboxForRequest } from './storage.js';
+
+let t: TestApp;
+let operator: Awaited<ReturnType<TestApp['signedIn']>>;
+beforeAll(async () => {
+  t = await testApp({ now: '2026-11-23T03:00:00Z' }); // Monday 10:00 WIB
+  operator = await t.signedIn('operator');
+});
+afterAll(() => t.close());
+
+// A girl born 10 May 2020 in Kembaran: day 10 + 40 = 50.
+const CHILD_NIK = '3302205005200001';
+
+const kiaRequest = (overrides: Record<string, unknown> = {}) => ({
+  serviceCode: 'kia_baru',
+  channel: 'walk_in',
+  desaCode: '33.02.20.2009',
+  applicant: { name: 'Sri Wahyuni', phone: '0812-2700-1234', relation: 'ibu' },
+  subject: { nik: CHILD_NIK, name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' },
+  ...overrides,
+});
+
+const act = (id: string, action: string, payload: Record<string, unknown> = {}) => operator.post(`/api/v1/requests/${id}/actions`, { action, payload });
+
+describe('a KIA request through the SOP', () => {
+  it('goes from the counter to hand-over, with a return and a resubmission, audited and notified at each step', async () => {
+    const created = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest());
+    expect(created.statusCode).toBe(201);
+    const { request, trackingPin, warnings } = created.json();
+    expect(request.ticket).toBe('KBR-26-000001');
+    expect(trackingPin).toMatch(/^\d{6}$/);
+    expect(warnings).toEqual([]);
+    expect(request).toMatchObject({ state: 'submitted', applicant: { phone: '6281227001234' } });
+    // A walk-in KIA is the seed's "Langsung" service: done the same day, by Monday's close at 15:30 WIB.
+    expect(request.dueAt).toBe('2026-11-23T08:30:00.000Z');
+
+    const returned = await act(request.id, 'verify_return', { reasons: [{ code: 'missing_document', document: 'kk' }] });
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json().request).toMatchObject({ state: 'returned', returnReasons: [{ code: 'missing_document', document: 'kk' }] });
+
+    expect((await act(request.id, 'resubmit')).json().request).toMatchObject({ state: 'submitted', returnReasons: null });
+    expect((await act(request.id, 'verify_accept')).json().request.state).toBe('verified');
+    const processed = await act(request.id, 'record_siak_outcome', { outcomes: [{ document: 'kia', number: CHILD_NIK, printed: true }] });
+    expect(processed.json().request.state).toBe('processing');
+    expect((await act(request.id, 'mark_ready')).json().request.state).toBe('ready');
+    const handedOver = await act(request.id, 'hand_over', {
+      receivedBy: { name: 'Sri Wahyuni', relationship: 'parent' },
+      method: 'counter',
+      receivedAt: '2026-11-23T03:00:00Z',
+    });
+    expect(handedOver.statusCode).toBe(200);
+    expect(handedOver.json().request).toMatchObject({ state: 'handed_over', handOverRecord: { method: 'counter' } });
+
+    const history = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'request', entityId: request.id, limit: 20 });
+    expect(history.map((h) => h.action).reverse()).toEqual([
+      'request.submit',
+      'request.verify_return',
+      'request.resubmit',
+      'request.verify_accept',
+      'request.record_siak_outcome',
+      'request.mark_ready',
+      'request.hand_over',
+    ]);
+    // The append-only log never holds the child's NIK or the recipient's name.
+    expect(JSON.stringify(history)).not.toContain(CHILD_NIK);
+    expect(JSON.stringify(history)).not.toContain('Sri Wahyuni');
+
+    const messages = await outboxForRequest(t.db, request.id);
+    expect(messages.map((m) => m.kind)).toEqual(['request.received', 'request.returned', 'request.received', 'request.ready', 'request.delivered']);
+    expect(messages.every((m) => m.recipient === '6281227001234' && m.status === 'pending')).toBe(true);
+    expect(messages[1]!.payload).toMatchObject({ reasons: [{ code: 'missing_document', document: 'kk' }], ticket: 'KBR-26-000001' });
+
+    const final = await act(request.id, 'verify_accept');
+    expect(final.statusCode).toBe(409);
+    expect(final.json().detail).toBe('Permohonan ini sudah selesai sehingga tidak dapat diubah lagi.');
+  });
+
+  it('numbers tickets in sequence and warns, without refusing, when the NIK disagrees with the form', async () => {
+    const res = await operator.post(
+      `/api/v1/offices/${DEMO_OFFICE_CODE}/requests`,
+      kiaRequest({ channel: 'whatsapp', subject: { nik: CHILD_NIK, name: 'Ayu', birthDate: '2020-05-11', sex: 'L' } }),
+    );
+    expect(res.statusCode).toBe(201);
+    // Online requests get one working day: Monday 10:00 WIB → Tuesday 10:00 WIB.
+    expect(res.json().request.dueAt).toBe('2026-11-24T03:00:00.000Z');
+    expect(res.json().request.ticket).toBe('KBR-26-000002');
+    expect(res.json().warnings.sort()).toEqual(['birth_date_mismatch', 'sex_mismatch']);
+  });
+
+  it('refuses an attachment id that is not a document of this office', async () => {
+    const res = await operator.post(
+      `/api/v1/offices/${DEMO_OFFICE_CODE}/requests`,
+      kiaRequest({ attachments: [{ fileId: '00000000-0000-4000-8000-000000000000', documentType: 'kk' }] }),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].field).toBe('body.attachments');
+  });
+
+  it('refuses a wrong NIK clearly and stores nothing', async () => {
+    const res = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest({ subject: { nik: '3302203002200001', name: 'Ayu' } }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'nik_invalid', nikErrors: ['date_invalid'] });
+    const next = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest());
+    expect(next.json().request.ticket).toBe('KBR-26-000003');
+  });
+
+  it('lets only the roles the SOP names act, and says why not', async () => {
+    const { request } = (await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest())).json();
+    const kurir = await t.signedIn('kurir');
+    expect((await kurir.post(`/api/v1/requests/${request.id}/actions`, { action: 'verify_accept', payload: {} })).statusCode).toBe(403);
+    const admin = await t.signedIn('admin');
+    expect((await admin.get(`/api/v1/requests/${request.id}`)).statusCode).toBe(403);
+    const tooEarly = await act(request.id, 'mark_ready');
+    expect(tooEarly.statusCode).toBe(409);
+    expect(tooEarly.json().detail).toBe('Tindakan ini tidak sesuai dengan tahap permohonan saat ini.');
+    const operatorReject = await act(request.id, 'reject', { reason: { code: 'duplicate' } });
+    expect(operatorReject.statusCode).toBe(403);
+    const kasi = await t.signedIn('kasi');
+    const rejected = await kasi.post(`/api/v1/requests/${request.id}/actions`, { action: 'reject', payload: { reason: { code: 'duplicate' } } });
+    expect(rejected.json().request.state).toBe('rejected');
+    const noReason = await act((await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest())).json().request.id, 'verify_return', { reasons: [] });
+    expect(noReason.statusCode).toBe(422);
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * Requests through the SOP: taking one in, and moving it along. Each operation checks the role
+ * (policy) and the SOP (workflow guard), then writes the request, its audit entry and the
+ * applicant's notification in one transaction.
+ */
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import { recordAudit, type Origin } from '../audit/audit.js';
+import { hashPassword } from '../auth/passwords.js';
+import { authorize, type Operation, type StaffActor } from '../auth/policy.js';
+import { createWorkCalendar, type WorkCalendar } from '../calendar/calendar.js';
+import { holidaysForYear } from '../calendar/holidays.js';
+import { requestDue } from '../calendar/sla.js';
+import { catalogueFor, findService, slaFor } from '../catalogue/catalogue.js';
+import { ChannelSchema, DocumentTypeSchema } from '../catalogue/vocabulary.js';
+import type { Db } from '../db/database.js';
+import { compareWithDeclared, parseNik } from '../identity/nik.js';
+import { findFile } from '../files/storage.js';
+import { findOffice, listDesa, type OfficeRow } from '../offices/storage.js';
+import type { Clock } from '../platform/clock.js';
+import { AppError, notFound } from '../platform/errors.js';
+import type { RegionLookup } from '../regions/region-lookup.js';
+import { formatTicket, generateTrackingPin } from './ticket.js';
+import { applyTransition, type WorkflowEvent } from './transition.js';
+import { ACTIONS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
+import * as store from './storage.js';
+
+export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };
+
+// People write 0812-2700-1234, 0812 2700 1234 or +62 812…; keep the digits, then check them.
+const phone = z
+  .string()
+  .max(30)
+  .transform((s) => s.replace(/[\s.()-]/g, ''))
+  .pipe(z.string().regex(/^(\+?62|0)8\d{7,12}$/, 'nomor HP tidak valid'));
+
+export const NewRequestInput = z.object({
+  serviceCode: z.string().min(1).max(60),
+  channel: ChannelSchema.default('walk_in'),
+  desaCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
+  applicant: z.object({ name: z.string().trim().min(1).max(120), phone, relation: z.string().trim().min(1).max(40) }),
+  subject: z.object({
+    nik: z.string().trim().max(30).optional(),
+    name: z.string().trim().min(1).max(120),
+    birthDate: z.iso.date().optional(),
+    sex: z.enum(['L', 'P']).optional(),
+  }),
+  handOverChoice: z.enum(['pickup', 'home_delivery', 'school']).default('pickup'),
+  disabilityNeeds: z.string().trim().max(500).optional(),
+  attachments: z.array(z.object({ fileId: z.uuid(), documentType: DocumentTypeSchema })).max(20).default([]),
+});
+export type NewRequest = z.infer<typeof NewRequestInput>;
+
+/** WhatsApp numbers are stored as wa_id: 62… without the plus or the leading zero. */
+export function waId(input: string): string {
+  const digits = input.replace(/\D/g, '');
+  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
+}
+
+/** Which coarse permission an SOP action needs before the workflow guard looks at it. */
+const OPERATION_FOR: Record<Action, Operation> = {
+  submit: 'request.create',
+  resubmit: 'request.create',
+  cancel: 'request.create',
+  verify_accept: 'request.verify',
+  verify_return: 'request.verify',
+  reject: 'request.verify',
+  record_siak_outcome: 'request.process',
+  mark_ready: 'request.process',
+  assign_courier: 'request.process',
+  hand_over: 'request.hand_over',
+};
+
+export function officeCalendar(office: OfficeRow, years: number[]): WorkCalendar {
+  return createWorkCalendar({
+    timeZone: office.timezone,
+    schedule: office.workingHours,
+    closures: years.flatMap((y) => holidaysForYear(y).closures),
+  });
+}
+
+const workflowActor = (actor: StaffActor): Actor => ({ kind: 'staff', role: actor.role, staffId: actor.userId });
+
+/** Takes a request in at the counter (or for the applicant): validates, numbers it, starts its clocks. */
+export async function submitRequest(deps: RequestDeps, actor: StaffActor, officeCode: string, input: NewRequest, origin: Origin) {
+  authorize(actor, 'request.create', { officeCode });
+  const office = await findOffice(deps.db, officeCode);
+  if (!office) throw notFound();
+  // The per-office choice of KIA rule set (national or Banyumas 2022) is not stored yet; national until it is.
+  const service = findService(catalogueFor({ kiaRuleSet: 'national' }), input.serviceCode);
+  if (!service) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.serviceCode', message: 'unknown service' }] });
+  if (!(await listDesa(deps.db, officeCode)).some((d) => d.code === input.desaCode))
+    throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.desaCode', message: 'not a desa of this office' }] });
+
+  for (const attachment of input.attachments) {
+    const file = await findFile(deps.db, attachment.fileId);
+    // A document of another office (or none) must not be attached by guessing its id.
+    if (file?.officeCode !== officeCode) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.attachments', message: 'unknown file' }] });
+  }
+
+  const now = deps.clock.now();
+  const warnings: string[] = [];
+  const subject = { ...input.subject };
+  if (subject.nik) {
+    const parsed = parseNik(subject.nik, { regions: deps.regions, today: now.toISOString().slice(0, 10) });
+    if (!parsed.ok) throw new AppError('nik_invalid', 422, 'errors.nik_invalid', {}, { nikErrors: parsed.errors });
+    // The NIK is never re-issued after a correction, so a mismatch is for the officer to look at, not a refusal.
+    warnings.push(...compareWithDeclared(parsed, { birthDate: subject.birthDate, sex: subject.sex }));
+    subject.nik = parsed.nik;
+  }
+
+  const result = applyTransition({ state: 'new', flags: [] }, 'submit', workflowActor(actor), {}, now);
+  if (!result.ok) throw new AppError('transition_refused', 409, 'errors.transition_refused', {}, { reason: result.reason });
+  const calendar = officeCalendar(office, [now.getUTCFullYear(), now.getUTCFullYear() + 1]);
+  const { due } = requestDue(calendar, now, slaFor(service, input.channel));
+  const pin = generateTrackingPin((max) => crypto.randomInt(max));
+  const pinHash = await hashPassword(pin);
+  const flags: Flag[] = [
+    ...(input.disabilityNeeds ? (['disability_assistance'] as const) : []),
+    ...(input.handOverChoice === 'home_delivery' ? (['home_delivery'] as const) : []),
+  ];
+
+  const row = await deps.db.transaction(async (tx) => {
+    const year = Number(now.toLocaleString('en-US', { timeZone: office.timezone, year: 'numeric' }));
+    const ticket = formatTicket(office.ticketPrefix, year, await store.nextTicketSequence(tx, officeCode, year));
+    const inserted = await store.insertRequest(tx, {
+      officeCode,
+      ticket,
+      serviceCode: service.code,
+      channel: input.channel,
+      state: result.to,
+      flags,
+      desaCode: input.desaCode,
+      applicant: { ...input.applicant, phone: waId(input.applicant.phone) },
+      subject,
+      subjectNik: subject.nik ?? null,
+      applicantPhone: waId(input.applicant.phone),
+      handOverChoice: input.handOverChoice,
+      disabilityNeeds: input.disabilityNeeds ?? null,
+      pinHash,
+      attachments: input.attachments,
+      submittedAt: now,
+      stateEnteredAt: now,
+      dueAt: due,
+    });
+    await writeEvents(tx, inserted, result.events, origin, actor);
+    return inserted;
+  });
+  return { request: row, pin, warnings };
+}
+
+/** One SOP action by a staff member on a request. */
+export async function actOnRequest(
+  deps: RequestDeps,
+  actor: StaffActor,
+  requestId: string,
+  input: { action: Action; payload: Record<string, unknown> },
+  origin: Origin,
+) {
+  const request = await store.findRequest(deps.db, requestId);
+  if (!request) throw notFound();
+  authorize(actor, OPERATION_FOR[input.action], { officeCode: request.officeCode });
+  const now = deps.clock.now();
+  const result = applyTransition(
+    { state: request.state as RequestState, flags: request.flags as Flag[], courierStaffId: request.courierStaffId, stateEnteredAt: request.stateEnteredAt },
+    input.action,
+    workflowActor(actor),
+    input.payload as never,
+    now,
+  );
+  if (!result.ok) {
+    const status = result.reason === 'invalid_payload' ? 422 : result.reason === 'role_not_allowed' ? 403 : 409;
+    throw new AppError(`transition_${result.reason}`, status, `errors.transition.${result.reason}`, {}, { reason: result.reason, issues: result.issues });
+  }
+  const siak = input.action === 'record_siak_outcome' ? [...request.siakOutcomes, ...((input.payload.outcomes as Record<string, unknown>[]) ?? [])] : request.siakOutcomes;
+  await deps.db.transaction(async (tx) => {
+    const moved = await store.updateRequestIfVersion(tx, request.id, request.version, {
+      state: result.to,
+      flags: [...result.request.flags],
+      courierStaffId: result.request.courierStaffId ?? null,
+      siakOutcomes: siak,
+      ...(input.action === 'verify_return' ? { returnReasons: input.payload.reasons as Record<string, unknown>[] } : {}),
+      ...(input.action === 'resubmit' ? { returnReasons: null } : {}),
+      ...(input.action === 'hand_over' ? { handOverRecord: input.payload } : {}),
+      ...(result.to !== request.state ? { stateEnteredAt: now } : {}),
+    });
+    // Another officer moved it first: tell this one instead of overwriting their decision.
+    if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
+    await writeEvents(tx, request, result.events, origin, actor);
+  });
+  return (await store.findRequest(deps.db, request.id))!;
+}
+
+async function writeEvents(tx: Db, request: store.RequestRow, events: WorkflowEvent[], origin: Origin, actor: StaffActor) {
+  for (const event of events) {
+    if (event.type === 'audit') {
+      await recordAudit(tx, event.at, {
+        officeCode: request.officeCode,
+        actor: { type: 'staff', id: actor.userId, role: actor.role },
+        action: event.action,
+        entityType: 'request',
+        entityId: request.id,
+        details: { ...event.details, description: event.description.id },
+      }, origin);
+    } else {
+      const { type: _type, at, ...body } = event;
+      await store.enqueueMessage(tx, {
+        officeCode: request.officeCode,
+        requestId: request.id,
+        recipient: request.applicantPhone,
+        kind: `request.${body.kind}`,
+        payload: { ...body, ticket: request.ticket },
+        createdAt: at,
+        nextAttemptAt: at,
+      });
+    }
+  }
+}
+
+export async function getRequest(deps: RequestDeps, actor: StaffActor, requestId: string) {
+  const request = await store.findRequest(deps.db, requestId);
+  if (!request) throw notFound();
+  authorize(actor, 'request.read', { officeCode: request.officeCode });
+  return request;
+}
+
+export const ActionInput = z.object({ action: z.enum(ACTIONS), payload: z.record(z.string(), z.unknown()).default({}) });
