@@ -120,10 +120,7 @@ describe('uploading a document', () => {
 describe('who may read a document', () => {
   it('staff of another office, the courier and the anonymous are refused; the applicant link works until it expires', async () => {
     const { file } = (await upload(await photoWithGps())).json();
-    await t.database.db.execute(
-      (await import('drizzle-orm')).sql`insert into offices (code, name, regency_code, regency_name, province_name, ticket_prefix, contact, working_hours)
-        values ('33.02.21', 'Kecamatan Sokaraja', '33.02', 'Kabupaten Banyumas', 'Jawa Tengah', 'SKR', '{"address":"Sokaraja"}', '{}')`,
-    );
+    await t.addOffice('33.02.21', 'SMB');
     const elsewhere = await t.signedIn('operator', '33.02.21');
     expect((await elsewhere.get(`/api/v1/files/${file.id}/content`)).statusCode).toBe(403);
     expect((await (await t.signedIn('kurir')).get(`/api/v1/files/${file.id}/content`)).statusCode).toBe(403);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { loadRegions } from '../regions/regions.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
+import { QUEUES, searchOfficeRequests, workQueue, type QueueName } from './queue.js';
 import * as requests from './service.js';
 import type { RequestRow } from './storage.js';
 
@@ -49,5 +50,49 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
     '/api/v1/requests/:id/actions',
     { schema: { tags: ['requests'], params: z.object({ id: z.uuid() }), body: requests.ActionInput } },
     async (req) => ({ request: present(await requests.actOnRequest(rdeps, requireStaff(req), req.params.id, req.body, originOf(req))) }),
+  );
+
+  app.get(
+    '/api/v1/offices/:officeCode/queues/:queue',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'A work queue, most urgent first, with SLA clocks (keyset paging by afterDue + afterId)',
+        params: z.object({ officeCode: z.string(), queue: z.enum(Object.keys(QUEUES) as [QueueName, ...QueueName[]]) }),
+        querystring: z.object({
+          serviceCode: z.string().max(60).optional(),
+          desaCode: z.string().max(20).optional(),
+          channel: z.string().max(20).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(25),
+          afterDue: z.iso.datetime().optional(),
+          afterId: z.uuid().optional(),
+        }),
+      },
+    },
+    async (req) => {
+      const { afterDue, afterId, ...filters } = req.query;
+      const after = afterDue && afterId ? { dueAt: new Date(afterDue), id: afterId } : undefined;
+      const { rows, clocks } = await workQueue(rdeps, requireStaff(req), req.params.officeCode, { queue: req.params.queue, ...filters, after });
+      const last = rows.at(-1);
+      return {
+        requests: rows.map((r, i) => ({ ...present(r), clocks: clocks[i] })),
+        next: last && rows.length === filters.limit ? { afterDue: last.dueAt.toISOString(), afterId: last.id } : null,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/offices/:officeCode/requests',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Search by ticket, NIK, phone or name ("regency" as officeCode searches every office the caller reads)',
+        params: z.object({ officeCode: z.string() }),
+        querystring: z.object({ q: z.string().trim().min(3).max(100) }),
+      },
+    },
+    async (req) => ({
+      requests: (await searchOfficeRequests(rdeps, requireStaff(req), req.params.officeCode, req.query.q, originOf(req))).map(present),
+    }),
   );
 }

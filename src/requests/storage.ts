@@ -1,5 +1,5 @@
 /** SQL for requests, ticket sequences and the outbox. */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { outbox, requests, ticketCounters } from '../db/schema.js';
 
@@ -46,4 +46,59 @@ export async function enqueueMessage(db: Db, values: typeof outbox.$inferInsert)
 
 export async function outboxForRequest(db: Db, requestId: string) {
   return db.select().from(outbox).where(eq(outbox.requestId, requestId)).orderBy(outbox.id);
+}
+
+export type QueueFilter = {
+  officeCode: string;
+  states: readonly string[];
+  serviceCode?: string | undefined;
+  desaCode?: string | undefined;
+  channel?: string | undefined;
+  /** Only requests carrying this flag (e.g. escalated, home_delivery). */
+  flag?: string | undefined;
+  courierStaffId?: string | undefined;
+  limit: number;
+  /** Keyset paging: the (dueAt, id) of the last row of the previous page. */
+  after?: { dueAt: Date; id: string } | undefined;
+};
+
+/** A work queue page, most urgent first; served by requests_queue_idx (office, state, due_at). */
+export async function queuePage(db: Db, f: QueueFilter): Promise<RequestRow[]> {
+  const where = [eq(requests.officeCode, f.officeCode), inArray(requests.state, [...f.states])];
+  if (f.serviceCode) where.push(eq(requests.serviceCode, f.serviceCode));
+  if (f.desaCode) where.push(eq(requests.desaCode, f.desaCode));
+  if (f.channel) where.push(eq(requests.channel, f.channel));
+  if (f.flag) where.push(sql`${requests.flags} @> ${JSON.stringify([f.flag])}::jsonb`);
+  if (f.courierStaffId) where.push(eq(requests.courierStaffId, f.courierStaffId));
+  if (f.after) where.push(sql`(${requests.dueAt}, ${requests.id}) > (${f.after.dueAt.toISOString()}::timestamptz, ${f.after.id}::uuid)`);
+  return db
+    .select()
+    .from(requests)
+    .where(and(...where))
+    .orderBy(asc(requests.dueAt), asc(requests.id))
+    .limit(f.limit);
+}
+
+export type SearchKey =
+  | { kind: 'ticket'; ticket: string }
+  | { kind: 'nik'; nik: string }
+  | { kind: 'phone'; phone: string }
+  | { kind: 'name'; text: string };
+
+export async function searchRequests(db: Db, officeCodes: readonly string[], key: SearchKey, limit: number): Promise<RequestRow[]> {
+  const inOffices = inArray(requests.officeCode, [...officeCodes]);
+  const match =
+    key.kind === 'ticket'
+      ? eq(requests.ticket, key.ticket)
+      : key.kind === 'nik'
+        ? eq(requests.subjectNik, key.nik)
+        : key.kind === 'phone'
+          ? eq(requests.applicantPhone, key.phone)
+          : sql`(${requests.subject}->>'name' ilike ${`%${key.text}%`} or ${requests.applicant}->>'name' ilike ${`%${key.text}%`})`;
+  return db
+    .select()
+    .from(requests)
+    .where(and(inOffices, match))
+    .orderBy(desc(requests.submittedAt))
+    .limit(limit);
 }

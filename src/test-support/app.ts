@@ -10,7 +10,7 @@ import { buildApp } from '../app.js';
 import { createStaffUser } from '../auth/service.js';
 import type { Role } from '../auth/roles.js';
 import { diskBlobStore } from '../files/blobs.js';
-import { DEMO_OFFICE_CODE, setUpDemo } from '../offices/setup.js';
+import { addOffice, DEMO_OFFICE_CODE, setUpDemo } from '../offices/setup.js';
 import { fixedClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { loggerOptions } from '../platform/logger.js';
@@ -47,6 +47,8 @@ export async function testApp(
     config,
     dataDir,
     addStaff,
+    /** Another office of the installation, from the region dataset. */
+    addOffice: (code: string, ticketPrefix = 'TST') => addOffice(deps, loadRegions(), { code, ticketPrefix, contact: { address: `Kantor ${code}` } }),
     /** A browser-like client: keeps cookies, fetches a CSRF token, signs in. */
     client: () => browserClient(app),
     async signedIn(role: Role, officeCode = DEMO_OFFICE_CODE) {

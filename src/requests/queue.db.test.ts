@@ -1,0 +1,86 @@
+/** Work queues with SLA clocks, and search, through the API. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../audit/audit.js';
+import { DEMO_OFFICE_CODE } from '../offices/setup.js';
+import { testApp, type TestApp } from '../test-support/app.js';
+import { searchKeyOf } from './queue.js';
+
+let t: TestApp;
+let operator: Awaited<ReturnType<TestApp['signedIn']>>;
+beforeAll(async () => {
+  t = await testApp({ now: '2026-11-23T03:00:00Z' }); // Monday 10:00 WIB
+  operator = await t.signedIn('operator');
+});
+afterAll(() => t.close());
+
+const submit = async (name: string, nik: string, phone: string, channel = 'walk_in') => {
+  const res = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
+    serviceCode: 'kia_baru',
+    channel,
+    desaCode: '33.02.20.2001',
+    applicant: { name: `Orang tua ${name}`, phone, relation: 'ayah' },
+    subject: { nik, name },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().request as { id: string; ticket: string };
+};
+
+describe('the verify queue', () => {
+  it('lists requests most urgent first, with step clocks that turn amber and then overdue, in text not colour', async () => {
+    const online = await submit('Bima', '3302201003190002', '081300000001', 'whatsapp'); // due Tuesday
+    t.clock.advance(60_000);
+    const counter = await submit('Citra', '3302205104180003', '081300000002'); // due today 15:30
+    const page = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify`)).json();
+    expect(page.requests.map((r: { id: string }) => r.id)).toEqual([counter.id, online.id]);
+    expect(page.requests[0].clocks.step).toMatchObject({ step: 'verify', state: 'on_track', remainingMinutes: 5 });
+
+    t.clock.advance(4 * 60_000); // 1 of 5 minutes left on the counter request
+    let first = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify`)).json().requests[0];
+    expect(first.clocks.step).toMatchObject({ state: 'amber', remainingMinutes: 1 });
+    t.clock.advance(2 * 60_000);
+    first = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify`)).json().requests[0];
+    expect(first.clocks.step.state).toBe('overdue');
+    expect(first.clocks.overall.state).toBe('on_track');
+
+    const filtered = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify?channel=whatsapp`)).json();
+    expect(filtered.requests.map((r: { id: string }) => r.id)).toEqual([online.id]);
+
+    const firstPage = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify?limit=1`)).json();
+    const { afterDue, afterId } = firstPage.next;
+    const second = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify?limit=1&afterDue=${afterDue}&afterId=${afterId}`)).json();
+    expect([...firstPage.requests, ...second.requests].map((r: { id: string }) => r.id)).toEqual([counter.id, online.id]);
+  });
+
+  it('is not for the admin, nor for staff of another office', async () => {
+    await t.addOffice('33.02.21', 'SMB');
+    expect((await (await t.signedIn('admin')).get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify`)).statusCode).toBe(403);
+    expect((await (await t.signedIn('operator', '33.02.21')).get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify`)).statusCode).toBe(403);
+  });
+});
+
+describe('search', () => {
+  it('reads a ticket, a NIK, a phone number or a name', () => {
+    expect(searchKeyOf('kbr 26 000012')).toEqual({ kind: 'ticket', ticket: 'KBR-26-000012' });
+    expect(searchKeyOf('3302 2010 0319 0002')).toEqual({ kind: 'nik', nik: '3302201003190002' });
+    expect(searchKeyOf('0813-0000-0009')).toEqual({ kind: 'phone', phone: '6281300000009' });
+    expect(searchKeyOf('  dewi ')).toEqual({ kind: 'name', text: 'dewi' });
+  });
+
+  it('finds a request by each, audits the search without the searched NIK, and reaches across the regency for the kabupaten', async () => {
+    const dewi = await submit('Dewi Anggraini', '3302204506170004', '081300000009');
+    const base = `/api/v1/offices/${DEMO_OFFICE_CODE}/requests?q=`;
+    for (const q of [dewi.ticket.toLowerCase(), '3302204506170004', '+62 813 0000 0009', 'anggraini']) {
+      const found = (await operator.get(`${base}${encodeURIComponent(q)}`)).json().requests;
+      expect(found.map((r: { id: string }) => r.id), q).toEqual([dewi.id]);
+    }
+    const searches = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'request', limit: 50 });
+    expect(searches.filter((a) => a.action === 'request.searched').map((a) => a.details.keyKind)).toEqual(
+      expect.arrayContaining(['ticket', 'nik', 'phone', 'name']),
+    );
+    expect(JSON.stringify(searches)).not.toContain('3302204506170004');
+
+    const regency = await t.signedIn('kabupaten');
+    const wide = (await regency.get(`/api/v1/offices/regency/requests?q=3302204506170004`)).json().requests;
+    expect(wide.map((r: { id: string }) => r.id)).toEqual([dewi.id]);
+  });
+});

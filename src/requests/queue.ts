@@ -1,0 +1,92 @@
+/**
+ * Work queues and search: what each role should do next, most urgent first, with each request's
+ * SOP step clock and overall clock on the office's working calendar.
+ */
+import type { Origin } from '../audit/audit.js';
+import { recordAudit } from '../audit/audit.js';
+import { authorize, type StaffActor } from '../auth/policy.js';
+import type { Role } from '../auth/roles.js';
+import { workingMinutesBetween, type WorkCalendar } from '../calendar/calendar.js';
+import { slaStatus, stepDue } from '../calendar/sla.js';
+import { findOffice, listOffices } from '../offices/storage.js';
+import { notFound } from '../platform/errors.js';
+import { parseTicket } from './ticket.js';
+import { officeCalendar, waId, type RequestDeps } from './service.js';
+import { stepClockFor, type RequestState } from './workflow.js';
+import * as store from './storage.js';
+
+/** Each role's queues, as data: which states (and flag) make a request that role's work. */
+export const QUEUES = {
+  verify: { states: ['submitted'], roles: ['operator', 'kasi', 'sekcam', 'camat'] },
+  process: { states: ['verified', 'processing'], roles: ['operator', 'kasi'] },
+  hand_over: { states: ['ready'], roles: ['operator', 'kasi'] },
+  escalated: { states: ['submitted', 'verified', 'processing', 'ready'], flag: 'escalated', roles: ['kasi', 'sekcam', 'camat'] },
+  deliveries: { states: ['ready'], flag: 'home_delivery', roles: ['kurir', 'kasi', 'operator'], ownOnlyFor: ['kurir'] },
+  returned: { states: ['returned'], roles: ['operator', 'kasi'] },
+} as const satisfies Record<string, { states: readonly RequestState[]; roles: readonly Role[]; flag?: string; ownOnlyFor?: readonly Role[] }>;
+export type QueueName = keyof typeof QUEUES;
+
+export function clocksOf(cal: WorkCalendar, r: store.RequestRow, now: Date) {
+  const budget = Math.max(1, workingMinutesBetween(cal, r.submittedAt, r.dueAt));
+  const overall = { due: r.dueAt.toISOString(), ...slaStatus(cal, r.dueAt, now, budget) };
+  const clock = stepClockFor(r.state as RequestState);
+  if (!clock) return { overall, step: null };
+  const due = stepDue(cal, r.stateEnteredAt, clock.step);
+  return { overall, step: { step: clock.step, due: due.toISOString(), ...slaStatus(cal, due, now, clock.minutes) } };
+}
+
+export async function workQueue(
+  deps: RequestDeps,
+  actor: StaffActor,
+  officeCode: string,
+  q: { queue: QueueName; serviceCode?: string; desaCode?: string; channel?: string; limit: number; after?: { dueAt: Date; id: string } },
+) {
+  authorize(actor, 'request.read', { officeCode });
+  const office = await findOffice(deps.db, officeCode);
+  if (!office) throw notFound();
+  const queue = QUEUES[q.queue];
+  const ownOnly = 'ownOnlyFor' in queue && (queue.ownOnlyFor as readonly Role[]).includes(actor.role);
+  const rows = await store.queuePage(deps.db, {
+    officeCode,
+    states: queue.states,
+    flag: 'flag' in queue ? queue.flag : undefined,
+    courierStaffId: ownOnly ? actor.userId : undefined,
+    serviceCode: q.serviceCode,
+    desaCode: q.desaCode,
+    channel: q.channel,
+    limit: q.limit,
+    after: q.after,
+  });
+  const now = deps.clock.now();
+  const cal = officeCalendar(office, [now.getUTCFullYear() - 1, now.getUTCFullYear(), now.getUTCFullYear() + 1]);
+  return { rows, clocks: rows.map((r) => clocksOf(cal, r, now)) };
+}
+
+/** Reads a search text as a ticket, a NIK, a phone number or a name. */
+export function searchKeyOf(text: string): store.SearchKey {
+  const ticket = parseTicket(text);
+  if (ticket) return { kind: 'ticket', ticket: ticket.ticket };
+  const digits = text.replace(/[\s.-]/g, '');
+  if (/^\d{16}$/.test(digits)) return { kind: 'nik', nik: digits };
+  if (/^(\+?62|0)8\d{7,12}$/.test(digits)) return { kind: 'phone', phone: waId(digits) };
+  return { kind: 'name', text: text.trim() };
+}
+
+/** Searching is reading citizens' data: it is audited, by the kind of key only (never the key itself). */
+export async function searchOfficeRequests(deps: RequestDeps, actor: StaffActor, officeCode: string | 'regency', text: string, origin: Origin) {
+  const offices =
+    officeCode === 'regency'
+      ? (await listOffices(deps.db)).map((o) => o.code).filter((c) => c.startsWith(`${actor.regencyCode}.`))
+      : [officeCode];
+  for (const code of offices) authorize(actor, 'request.read', { officeCode: code });
+  const key = searchKeyOf(text);
+  const rows = offices.length ? await store.searchRequests(deps.db, offices, key, 50) : [];
+  await recordAudit(deps.db, deps.clock.now(), {
+    officeCode: officeCode === 'regency' ? null : officeCode,
+    actor: { type: 'staff', id: actor.userId, role: actor.role },
+    action: 'request.searched',
+    entityType: 'request',
+    details: { keyKind: key.kind, results: rows.length },
+  }, origin);
+  return rows;
+}
