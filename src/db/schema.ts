@@ -34,8 +34,27 @@ export const offices = pgTable('offices', {
   contact: jsonb('contact').$type<OfficeContact>().notNull(),
   /** Weekly opening hours; the SLA calendar reads these. */
   workingHours: jsonb('working_hours').$type<WeeklyHours>().notNull(),
+  /** Which KIA requirement list the office follows: 'national' or 'banyumas_2022'. */
+  kiaRuleSet: text('kia_rule_set').notNull().default('national'),
   createdAt: createdAt(),
 });
+
+/**
+ * Days an office is closed beyond the national list: an admin's ad-hoc closure (flood, election
+ * duty) or cuti bersama of a year the shipped data does not cover yet.
+ */
+export const officeClosures = pgTable(
+  'office_closures',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    date: text('date').notNull(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('office_closures_uq').on(t.officeCode, t.date, t.kind)],
+);
 
 export type OfficeContact = {
   address: string;

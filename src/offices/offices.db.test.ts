@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BANYUMAS_HOURS } from './service.js';
 import { DEMO_OFFICE_CODE } from './setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
 
@@ -34,5 +35,62 @@ describe('the demo office', () => {
     expect(ok.json().office.workingHours['6']).toEqual([{ open: '08:00', close: '12:00' }]);
     const audit = await admin.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/audit?entityType=office`);
     expect(audit.json().entries[0]).toMatchObject({ action: 'office.settings_updated', actorRole: 'admin', entityId: DEMO_OFFICE_CODE });
+  });
+});
+
+describe('the service catalogue of an office', () => {
+  it('is public, follows the office’s KIA rule set, and the admin can switch it', async () => {
+    const anon = t.client();
+    const banyumas = (await anon.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/services`)).json();
+    expect(banyumas.kiaRuleSet).toBe('banyumas_2022');
+    const kia = (rules: { services: { code: string; feeRupiah: number; requirements: { document: string; need: string }[] }[] }) =>
+      rules.services.find((s) => s.code === 'kia_baru')!;
+    expect(kia(banyumas).feeRupiah).toBe(0);
+    const admin = await t.signedIn('admin');
+    expect((await admin.patch(`/api/v1/offices/${DEMO_OFFICE_CODE}`, { kiaRuleSet: 'national' })).statusCode).toBe(200);
+    const national = (await anon.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/services`)).json();
+    expect(national.kiaRuleSet).toBe('national');
+    // Nationally both parents' KTP-el are always required; Banyumas asks for them only in the
+    // foreign-child and no-akta paths.
+    const fatherKtp = (s: { requirements: { document: string; need: string }[] }) => s.requirements.find((r) => r.document === 'ktp_el_ayah')!.need;
+    expect(fatherKtp(kia(national))).toBe('required');
+    expect(fatherKtp(kia(banyumas))).toBe('conditional');
+  });
+});
+
+describe('office closures', () => {
+  it('an admin closes the office for a day and due times move past it; others may not', async () => {
+    const admin = await t.signedIn('admin');
+    await admin.patch(`/api/v1/offices/${DEMO_OFFICE_CODE}`, { workingHours: BANYUMAS_HOURS }); // undo the test above
+    const operator = await t.signedIn('operator');
+    const submitOnline = async () =>
+      (
+        await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
+          serviceCode: 'kia_baru',
+          channel: 'whatsapp',
+          desaCode: '33.02.20.2003',
+          applicant: { name: 'Wulan', phone: '081234500001', relation: 'ibu' },
+          subject: { name: 'Raka' },
+        })
+      ).json().request;
+    // Monday 09:00 WIB with one working day: Tuesday 09:00 WIB.
+    expect((await submitOnline()).dueAt).toBe('2026-11-24T02:00:00.000Z');
+
+    const closure = { date: '2026-11-24', kind: 'penutupan_kantor', name: 'Banjir di halaman kantor' };
+    expect((await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/closures`, closure)).statusCode).toBe(403);
+    const added = await admin.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/closures`, closure);
+    expect(added.statusCode).toBe(201);
+    expect(added.json().officeClosures).toEqual([closure]);
+    expect(added.json().years.find((y: { year: number }) => y.year === 2027).confirmed).toBe(false);
+    expect((await admin.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/closures`, closure)).statusCode).toBe(409);
+
+    // Closed on Tuesday: due Wednesday 09:00 WIB.
+    expect((await submitOnline()).dueAt).toBe('2026-11-25T02:00:00.000Z');
+
+    const removed = await admin.send('DELETE', `/api/v1/offices/${DEMO_OFFICE_CODE}/closures/2026-11-24/penutupan_kantor`);
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().officeClosures).toEqual([]);
+    const audit = (await admin.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/audit?entityType=office`)).json().entries.map((e: { action: string }) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['calendar.closure_added', 'calendar.closure_removed']));
   });
 });

@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import { listOffices } from './storage.js';
+import { authorize } from '../auth/policy.js';
+import { catalogueFor, type KiaRuleSet } from '../catalogue/catalogue.js';
+import { addClosure, ClosureInput, officeCalendarView, removeClosure } from './calendar.js';
 import * as offices from './service.js';
 
 const OfficeView = z.object({
@@ -13,6 +16,7 @@ const OfficeView = z.object({
   contact: offices.OfficeContactSchema,
   workingHours: z.record(z.string(), z.array(z.object({ open: z.string(), close: z.string() }))),
   desa: z.array(z.object({ code: z.string(), name: z.string() })),
+  kiaRuleSet: z.string(),
 });
 
 function present({ office, desa }: Awaited<ReturnType<typeof offices.getOffice>>): z.infer<typeof OfficeView> {
@@ -25,6 +29,7 @@ function present({ office, desa }: Awaited<ReturnType<typeof offices.getOffice>>
     contact: office.contact,
     workingHours: office.workingHours,
     desa: desa.map((d) => ({ code: d.code, name: d.name })),
+    kiaRuleSet: office.kiaRuleSet,
   };
 }
 
@@ -57,5 +62,42 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
     async (req) => ({
       office: present(await offices.updateOfficeSettings(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req))),
     }),
+  );
+
+  // Public: what each service needs, costs (nothing) and takes, for the portal and the chatbot.
+  app.get(
+    '/api/v1/offices/:officeCode/services',
+    { schema: { tags: ['catalogue'], params: z.object({ officeCode: z.string() }) } },
+    async (req) => {
+      const { office } = await offices.getOffice(odeps, req.params.officeCode);
+      return { kiaRuleSet: office.kiaRuleSet, services: catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/offices/:officeCode/calendar',
+    { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string() }) } },
+    async (req) => {
+      authorize(requireStaff(req), 'office.read', { officeCode: req.params.officeCode });
+      return officeCalendarView(odeps, req.params.officeCode);
+    },
+  );
+
+  app.post(
+    '/api/v1/offices/:officeCode/closures',
+    { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string() }), body: ClosureInput } },
+    async (req, reply) => {
+      await addClosure(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req));
+      return reply.status(201).send(await officeCalendarView(odeps, req.params.officeCode));
+    },
+  );
+
+  app.delete(
+    '/api/v1/offices/:officeCode/closures/:date/:kind',
+    { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string(), date: z.iso.date(), kind: z.string().max(40) }) } },
+    async (req) => {
+      await removeClosure(odeps, requireStaff(req), req.params.officeCode, req.params, originOf(req));
+      return officeCalendarView(odeps, req.params.officeCode);
+    },
   );
 }

@@ -3,6 +3,7 @@
  * Kemendagri code, so names and desa codes are the official ones, never typed by hand.
  */
 import { z } from 'zod';
+import { KiaRuleSetSchema, type KiaRuleSet } from '../catalogue/catalogue.js';
 import type { Db } from '../db/database.js';
 import type { OfficeContact, WeeklyHours } from '../db/schema.js';
 import { auditActorOf, recordAudit, type Origin } from '../audit/audit.js';
@@ -47,6 +48,7 @@ export type NewOffice = {
   contact: OfficeContact;
   workingHours?: WeeklyHours;
   timezone?: string;
+  kiaRuleSet?: KiaRuleSet;
 };
 
 export async function createOffice(deps: { db: Db; clock: Clock }, input: NewOffice, origin: Origin): Promise<store.OfficeRow> {
@@ -66,6 +68,7 @@ export async function createOffice(deps: { db: Db; clock: Clock }, input: NewOff
         timezone: input.timezone ?? 'Asia/Jakarta',
         contact: input.contact,
         workingHours: input.workingHours ?? BANYUMAS_HOURS,
+        kiaRuleSet: input.kiaRuleSet ?? 'national',
         createdAt: now,
       },
       region.villages,
@@ -91,6 +94,7 @@ export async function getOffice(deps: { db: Db }, code: string) {
 export const OfficeSettingsInput = z.object({
   contact: OfficeContactSchema.optional(),
   workingHours: WeeklyHoursSchema.optional(),
+  kiaRuleSet: KiaRuleSetSchema.optional(),
 });
 
 export async function updateOfficeSettings(
@@ -108,6 +112,7 @@ export async function updateOfficeSettings(
     await store.updateOffice(tx, code, {
       ...(input.contact ? { contact: input.contact } : {}),
       ...(input.workingHours ? { workingHours: input.workingHours } : {}),
+      ...(input.kiaRuleSet ? { kiaRuleSet: input.kiaRuleSet } : {}),
     });
     await recordAudit(tx, now, {
       officeCode: code,

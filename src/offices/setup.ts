@@ -73,7 +73,8 @@ export async function addOffice(
  */
 export async function setUpDemo(deps: { db: Db; clock: Clock }, regions: RegionDataset) {
   if (!(await findOffice(deps.db, DEMO_OFFICE_CODE))) {
-    await addOffice(deps, regions, { code: DEMO_OFFICE_CODE, ticketPrefix: 'KBR', contact: KEMBARAN_CONTACT });
+    // Kembaran follows Banyumas's 2022 practice: akta + KK, and a 3×4 photo from age 5.
+    await addOffice(deps, regions, { code: DEMO_OFFICE_CODE, ticketPrefix: 'KBR', contact: KEMBARAN_CONTACT, kiaRuleSet: 'banyumas_2022' });
   }
   if ((await countUsers(deps.db)) > 0) return undefined;
   const { user, password } = await createStaffUser(

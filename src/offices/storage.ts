@@ -1,7 +1,7 @@
 /** SQL for offices and their desa. */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { desa, offices } from '../db/schema.js';
+import { desa, officeClosures, offices } from '../db/schema.js';
 
 export type OfficeRow = typeof offices.$inferSelect;
 export type DesaRow = typeof desa.$inferSelect;
@@ -26,4 +26,21 @@ export async function insertOffice(db: Db, office: typeof offices.$inferInsert, 
 
 export async function updateOffice(db: Db, code: string, values: Partial<typeof offices.$inferInsert>): Promise<void> {
   await db.update(offices).set(values).where(eq(offices.code, code));
+}
+
+export async function listClosures(db: Db, officeCode: string) {
+  return db.select().from(officeClosures).where(eq(officeClosures.officeCode, officeCode)).orderBy(asc(officeClosures.date));
+}
+
+export async function insertClosure(db: Db, values: typeof officeClosures.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(officeClosures).values(values).onConflictDoNothing().returning();
+  return rows.length === 1;
+}
+
+export async function deleteClosure(db: Db, officeCode: string, date: string, kind: string): Promise<boolean> {
+  const rows = await db
+    .delete(officeClosures)
+    .where(and(eq(officeClosures.officeCode, officeCode), eq(officeClosures.date, date), eq(officeClosures.kind, kind)))
+    .returning();
+  return rows.length === 1;
 }

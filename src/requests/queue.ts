@@ -11,7 +11,8 @@ import { slaStatus, stepDue } from '../calendar/sla.js';
 import { findOffice, listOffices } from '../offices/storage.js';
 import { notFound } from '../platform/errors.js';
 import { parseTicket } from './ticket.js';
-import { officeCalendar, waId, type RequestDeps } from './service.js';
+import { waId, type RequestDeps } from './service.js';
+import { loadOfficeCalendar } from '../offices/calendar.js';
 import { stepClockFor, type RequestState } from './workflow.js';
 import * as store from './storage.js';
 
@@ -58,7 +59,7 @@ export async function workQueue(
     after: q.after,
   });
   const now = deps.clock.now();
-  const cal = officeCalendar(office, [now.getUTCFullYear() - 1, now.getUTCFullYear(), now.getUTCFullYear() + 1]);
+  const cal = await loadOfficeCalendar(deps.db, office, now);
   return { rows, clocks: rows.map((r) => clocksOf(cal, r, now)) };
 }
 

@@ -8,15 +8,14 @@ import { z } from 'zod';
 import { recordAudit, type Origin } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { authorize, type Operation, type StaffActor } from '../auth/policy.js';
-import { createWorkCalendar, type WorkCalendar } from '../calendar/calendar.js';
-import { holidaysForYear } from '../calendar/holidays.js';
 import { requestDue } from '../calendar/sla.js';
-import { catalogueFor, findService, slaFor } from '../catalogue/catalogue.js';
+import { catalogueFor, findService, slaFor, type KiaRuleSet } from '../catalogue/catalogue.js';
 import { ChannelSchema, DocumentTypeSchema } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
 import { compareWithDeclared, parseNik } from '../identity/nik.js';
 import { findFile } from '../files/storage.js';
-import { findOffice, listDesa, type OfficeRow } from '../offices/storage.js';
+import { loadOfficeCalendar } from '../offices/calendar.js';
+import { findOffice, listDesa } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
@@ -71,14 +70,6 @@ const OPERATION_FOR: Record<Action, Operation> = {
   hand_over: 'request.hand_over',
 };
 
-export function officeCalendar(office: OfficeRow, years: number[]): WorkCalendar {
-  return createWorkCalendar({
-    timeZone: office.timezone,
-    schedule: office.workingHours,
-    closures: years.flatMap((y) => holidaysForYear(y).closures),
-  });
-}
-
 const workflowActor = (actor: StaffActor): Actor => ({ kind: 'staff', role: actor.role, staffId: actor.userId });
 
 /** Takes a request in at the counter (or for the applicant): validates, numbers it, starts its clocks. */
@@ -86,8 +77,7 @@ export async function submitRequest(deps: RequestDeps, actor: StaffActor, office
   authorize(actor, 'request.create', { officeCode });
   const office = await findOffice(deps.db, officeCode);
   if (!office) throw notFound();
-  // The per-office choice of KIA rule set (national or Banyumas 2022) is not stored yet; national until it is.
-  const service = findService(catalogueFor({ kiaRuleSet: 'national' }), input.serviceCode);
+  const service = findService(catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }), input.serviceCode);
   if (!service) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.serviceCode', message: 'unknown service' }] });
   if (!(await listDesa(deps.db, officeCode)).some((d) => d.code === input.desaCode))
     throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.desaCode', message: 'not a desa of this office' }] });
@@ -111,7 +101,7 @@ export async function submitRequest(deps: RequestDeps, actor: StaffActor, office
 
   const result = applyTransition({ state: 'new', flags: [] }, 'submit', workflowActor(actor), {}, now);
   if (!result.ok) throw new AppError('transition_refused', 409, 'errors.transition_refused', {}, { reason: result.reason });
-  const calendar = officeCalendar(office, [now.getUTCFullYear(), now.getUTCFullYear() + 1]);
+  const calendar = await loadOfficeCalendar(deps.db, office, now);
   const { due } = requestDue(calendar, now, slaFor(service, input.channel));
   const pin = generateTrackingPin((max) => crypto.randomInt(max));
   const pinHash = await hashPassword(pin);

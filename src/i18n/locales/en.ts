@@ -25,6 +25,7 @@ const en = {
     file_link_invalid: 'This document link is invalid or has expired.',
     nik_invalid: 'The NIK is not valid. Please check the 16 digits against the family card (KK).',
     transition_refused: 'This action cannot be taken on this request.',
+    closure_exists: 'This closure date is already recorded.',
     request_changed: 'Another officer has just changed this request. Please reload and check it again.',
     transition: {
       state_is_final: 'This request is finished and can no longer be changed.',

@@ -25,6 +25,7 @@ const id = {
     file_link_invalid: 'Tautan dokumen tidak valid atau sudah kedaluwarsa.',
     nik_invalid: 'NIK tidak valid. Mohon periksa kembali 16 angka NIK sesuai Kartu Keluarga.',
     transition_refused: 'Tindakan ini tidak dapat dilakukan pada permohonan ini.',
+    closure_exists: 'Tanggal tutup ini sudah tercatat.',
     request_changed: 'Permohonan ini baru saja diubah oleh petugas lain. Mohon muat ulang lalu periksa kembali.',
     transition: {
       state_is_final: 'Permohonan ini sudah selesai sehingga tidak dapat diubah lagi.',
