@@ -13,6 +13,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { loggerOptions } from './platform/logger.js';
 import { loadRegions } from './regions/regions.js';
+import { escalateOverdueRequests } from './requests/escalation.js';
 
 export type RunningServer = {
   url: string;
@@ -35,6 +36,11 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // SLA escalation every minute; a failed round is logged and retried on the next tick.
+  const escalation = setInterval(() => {
+    escalateOverdueRequests({ db: database.db, clock }).catch((err: unknown) => logger.error({ err }, 'sla escalation failed'));
+  }, 60_000);
+  escalation.unref();
   let closing: Promise<void> | undefined;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
@@ -42,6 +48,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
     firstAdmin,
     close: () =>
       (closing ??= (async () => {
+        clearInterval(escalation);
         await app.close();
         await database.close();
       })()),

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
 import type { Role } from '../auth/roles.js';
 import { workingMinutesBetween, type WorkCalendar } from '../calendar/calendar.js';
-import { slaStatus, stepDue } from '../calendar/sla.js';
+import { escalationLevel, slaStatus, stepDue } from '../calendar/sla.js';
 import { findOffice, listOffices } from '../offices/storage.js';
 import { notFound } from '../platform/errors.js';
 import { parseTicket } from './ticket.js';
@@ -29,7 +29,7 @@ export type QueueName = keyof typeof QUEUES;
 
 export function clocksOf(cal: WorkCalendar, r: store.RequestRow, now: Date) {
   const budget = Math.max(1, workingMinutesBetween(cal, r.submittedAt, r.dueAt));
-  const overall = { due: r.dueAt.toISOString(), ...slaStatus(cal, r.dueAt, now, budget) };
+  const overall = { due: r.dueAt.toISOString(), ...slaStatus(cal, r.dueAt, now, budget), escalatedTo: escalationLevel(cal, r.dueAt, now) };
   const clock = stepClockFor(r.state as RequestState);
   if (!clock) return { overall, step: null };
   const due = stepDue(cal, r.stateEnteredAt, clock.step);

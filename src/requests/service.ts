@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { recordAudit, type Origin } from '../audit/audit.js';
+import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { authorize, type Operation, type StaffActor } from '../auth/policy.js';
 import { requestDue } from '../calendar/sla.js';
@@ -133,7 +133,7 @@ export async function submitRequest(deps: RequestDeps, actor: StaffActor, office
       stateEnteredAt: now,
       dueAt: due,
     });
-    await writeEvents(tx, inserted, result.events, origin, actor);
+    await writeEvents(tx, inserted, result.events, origin, auditActorOf(actor));
     return inserted;
   });
   return { request: row, pin, warnings };
@@ -176,17 +176,17 @@ export async function actOnRequest(
     });
     // Another officer moved it first: tell this one instead of overwriting their decision.
     if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
-    await writeEvents(tx, request, result.events, origin, actor);
+    await writeEvents(tx, request, result.events, origin, auditActorOf(actor));
   });
   return (await store.findRequest(deps.db, request.id))!;
 }
 
-async function writeEvents(tx: Db, request: store.RequestRow, events: WorkflowEvent[], origin: Origin, actor: StaffActor) {
+export async function writeEvents(tx: Db, request: store.RequestRow, events: WorkflowEvent[], origin: Origin, actor: AuditActor) {
   for (const event of events) {
     if (event.type === 'audit') {
       await recordAudit(tx, event.at, {
         officeCode: request.officeCode,
-        actor: { type: 'staff', id: actor.userId, role: actor.role },
+        actor,
         action: event.action,
         entityType: 'request',
         entityId: request.id,

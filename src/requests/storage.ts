@@ -102,3 +102,20 @@ export async function searchRequests(db: Db, officeCodes: readonly string[], key
     .orderBy(desc(requests.submittedAt))
     .limit(limit);
 }
+
+/** Active requests past their overall due time that are not yet flagged escalated. */
+export async function overdueUnescalated(db: Db, officeCode: string, now: Date, limit: number): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(
+      and(
+        eq(requests.officeCode, officeCode),
+        inArray(requests.state, ['submitted', 'verified', 'processing', 'ready']),
+        sql`${requests.dueAt} < ${now.toISOString()}::timestamptz`,
+        sql`not (${requests.flags} @> '["escalated"]'::jsonb)`,
+      ),
+    )
+    .orderBy(asc(requests.dueAt))
+    .limit(limit);
+}
