@@ -260,3 +260,18 @@ export const outbox = pgTable(
   },
   (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
 );
+
+/** Stretches with other opening hours (Ramadan), replacing the weekly hours on those dates. */
+export const officeSpecialPeriods = pgTable(
+  'office_special_periods',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    name: text('name').notNull(),
+    from: text('from_date').notNull(),
+    to: text('to_date').notNull(),
+    schedule: jsonb('schedule').$type<WeeklyHours>().notNull(),
+  },
+  (t) => [uniqueIndex('office_special_periods_uq').on(t.officeCode, t.from)],
+);

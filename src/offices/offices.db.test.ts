@@ -94,3 +94,31 @@ describe('office closures', () => {
     expect(audit).toEqual(expect.arrayContaining(['calendar.closure_added', 'calendar.closure_removed']));
   });
 });
+
+describe('special periods (Ramadan hours)', () => {
+  it('shorter hours for a stretch of dates move the same-day due time; overlapping periods are refused', async () => {
+    const admin = await t.signedIn('admin');
+    const operator = await t.signedIn('operator');
+    const ramadanHours = { '1': [{ open: '08:00', close: '14:00' }], '2': [{ open: '08:00', close: '14:00' }], '3': [{ open: '08:00', close: '14:00' }], '4': [{ open: '08:00', close: '14:00' }], '5': [{ open: '08:00', close: '11:30' }] };
+    const period = { name: 'Jam layanan Ramadan (uji)', from: '2026-11-23', to: '2026-11-27', schedule: ramadanHours };
+    expect((await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/special-periods`, period)).statusCode).toBe(403);
+    const added = await admin.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/special-periods`, period);
+    expect(added.statusCode).toBe(201);
+    expect(added.json().specialPeriods).toEqual([period]);
+    const overlap = await admin.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/special-periods`, { ...period, from: '2026-11-26', to: '2026-11-30' });
+    expect(overlap.statusCode).toBe(422);
+
+    const walkIn = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
+      serviceCode: 'kia_baru',
+      channel: 'walk_in',
+      desaCode: '33.02.20.2003',
+      applicant: { name: 'Wulan', phone: '081234500002', relation: 'ibu' },
+      subject: { name: 'Raka' },
+    });
+    // Same day, by the Ramadan close at 14:00 WIB instead of 15:30.
+    expect(walkIn.json().request.dueAt).toBe('2026-11-23T07:00:00.000Z');
+
+    const removed = await admin.send('DELETE', `/api/v1/offices/${DEMO_OFFICE_CODE}/special-periods/2026-11-23`);
+    expect(removed.json().specialPeriods).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import { originOf, requireStaff, type App, type AppDeps } from '../platform/http
 import { listOffices } from './storage.js';
 import { authorize } from '../auth/policy.js';
 import { catalogueFor, type KiaRuleSet } from '../catalogue/catalogue.js';
-import { addClosure, ClosureInput, officeCalendarView, removeClosure } from './calendar.js';
+import { addClosure, addSpecialPeriod, ClosureInput, officeCalendarView, removeClosure, removeSpecialPeriod, SpecialPeriodInput } from './calendar.js';
 import * as offices from './service.js';
 
 const OfficeView = z.object({
@@ -97,6 +97,24 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
     { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string(), date: z.iso.date(), kind: z.string().max(40) }) } },
     async (req) => {
       await removeClosure(odeps, requireStaff(req), req.params.officeCode, req.params, originOf(req));
+      return officeCalendarView(odeps, req.params.officeCode);
+    },
+  );
+
+  app.post(
+    '/api/v1/offices/:officeCode/special-periods',
+    { schema: { tags: ['calendar'], summary: 'Other opening hours for a stretch of dates (Ramadan)', params: z.object({ officeCode: z.string() }), body: SpecialPeriodInput } },
+    async (req, reply) => {
+      await addSpecialPeriod(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req));
+      return reply.status(201).send(await officeCalendarView(odeps, req.params.officeCode));
+    },
+  );
+
+  app.delete(
+    '/api/v1/offices/:officeCode/special-periods/:from',
+    { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string(), from: z.iso.date() }) } },
+    async (req) => {
+      await removeSpecialPeriod(odeps, requireStaff(req), req.params.officeCode, req.params.from, originOf(req));
       return officeCalendarView(odeps, req.params.officeCode);
     },
   );

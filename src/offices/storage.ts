@@ -1,7 +1,7 @@
 /** SQL for offices and their desa. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { desa, officeClosures, offices } from '../db/schema.js';
+import { desa, officeClosures, offices, officeSpecialPeriods } from '../db/schema.js';
 
 export type OfficeRow = typeof offices.$inferSelect;
 export type DesaRow = typeof desa.$inferSelect;
@@ -41,6 +41,23 @@ export async function deleteClosure(db: Db, officeCode: string, date: string, ki
   const rows = await db
     .delete(officeClosures)
     .where(and(eq(officeClosures.officeCode, officeCode), eq(officeClosures.date, date), eq(officeClosures.kind, kind)))
+    .returning();
+  return rows.length === 1;
+}
+
+export async function listSpecialPeriods(db: Db, officeCode: string) {
+  return db.select().from(officeSpecialPeriods).where(eq(officeSpecialPeriods.officeCode, officeCode)).orderBy(asc(officeSpecialPeriods.from));
+}
+
+export async function insertSpecialPeriod(db: Db, values: typeof officeSpecialPeriods.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(officeSpecialPeriods).values(values).onConflictDoNothing().returning();
+  return rows.length === 1;
+}
+
+export async function deleteSpecialPeriod(db: Db, officeCode: string, from: string): Promise<boolean> {
+  const rows = await db
+    .delete(officeSpecialPeriods)
+    .where(and(eq(officeSpecialPeriods.officeCode, officeCode), eq(officeSpecialPeriods.from, from)))
     .returning();
   return rows.length === 1;
 }
