@@ -216,6 +216,9 @@ export const requests = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     /** Optimistic lock: two officers acting at once cannot both move the same request. */
     version: integer('version').notNull().default(1),
+    /** Wrong tracking PINs in a row; the tracking page locks the ticket for a while after too many. */
+    pinFailures: integer('pin_failures').notNull().default(0),
+    pinLockedUntil: timestamp('pin_locked_until', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('requests_ticket_uq').on(t.ticket),
@@ -257,8 +260,144 @@ export const outbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Which channel delivers it; only WhatsApp so far. */
+    channel: text('channel').notNull().default('whatsapp'),
+    /** Who wrote it: the bot, a staff member (`staff`, with `senderStaffId`) or the system (notifications). */
+    sender: text('sender').notNull().default('system'),
+    senderStaffId: uuid('sender_staff_id'),
+    /** The message exactly as sent to the provider (free-form or template), for the staff inbox. */
+    sentBody: jsonb('sent_body').$type<Record<string, unknown>>(),
+    /** The provider's id for the sent message (WhatsApp `wamid.…`); statuses are matched on it. */
+    providerMessageId: text('provider_message_id'),
+    /** sent → delivered → read, or failed; only ever moves forward. */
+    deliveryStatus: text('delivery_status'),
+    lastError: text('last_error'),
   },
-  (t) => [index('outbox_pending_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_recipient_idx').on(t.officeCode, t.recipient, t.id),
+    uniqueIndex('outbox_provider_id_uq').on(t.providerMessageId),
+  ],
+);
+
+/** A WhatsApp business number (Cloud API `phone_number_id`) and the office it answers for. */
+export const whatsappNumbers = pgTable('whatsapp_numbers', {
+  phoneNumberId: text('phone_number_id').primaryKey(),
+  officeCode: text('office_code')
+    .notNull()
+    .references(() => offices.code),
+  displayPhone: text('display_phone'),
+  /** Approved template per notification kind, used outside the 24-hour window: kind → name and language. */
+  templates: jsonb('templates').$type<Record<string, { name: string; language: string }>>().notNull().default({}),
+  createdAt: createdAt(),
+});
+
+/**
+ * Inbound WhatsApp messages, stored durably before the webhook answers; a worker handles them.
+ * Unique on the WhatsApp message id, so Meta's redelivery of the same message is stored once.
+ */
+export const whatsappInbound = pgTable(
+  'whatsapp_inbound',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    waMessageId: text('wa_message_id').notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    officeCode: text('office_code').notNull(),
+    /** The sender's WhatsApp id (62…). */
+    waId: text('wa_id').notNull(),
+    contactName: text('contact_name'),
+    type: text('type').notNull(),
+    /** The message object as Meta sent it (texts capped). */
+    message: jsonb('message').$type<Record<string, unknown>>().notNull(),
+    /** Meta's timestamp of the message. */
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    /** The document the user sent, once fetched from Meta and accepted. */
+    fileId: uuid('file_id'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('whatsapp_inbound_message_uq').on(t.waMessageId),
+    index('whatsapp_inbound_pending_idx').on(t.status, t.nextAttemptAt),
+    index('whatsapp_inbound_sender_idx').on(t.officeCode, t.waId, t.id),
+  ],
+);
+
+/** One WhatsApp user talking to one office: the bot's dialogue state and the staff inbox's view. */
+export const whatsappConversations = pgTable(
+  'whatsapp_conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    waId: text('wa_id').notNull(),
+    contactName: text('contact_name'),
+    locale: text('locale').notNull().default('id'),
+    /** `bot` answers; `staff` means an officer has taken over and the bot stays quiet. */
+    mode: text('mode').notNull().default('bot'),
+    /** The pure dialogue's state (see src/whatsapp/dialogue.ts). */
+    dialogue: jsonb('dialogue').$type<Record<string, unknown>>().notNull().default({}),
+    /** The user asked for a person and nobody has answered yet. */
+    waitingForStaff: boolean('waiting_for_staff').notNull().default(false),
+    assignedStaffId: uuid('assigned_staff_id'),
+    /** The request the conversation is about (the latest one it created or asked about). */
+    requestId: uuid('request_id'),
+    /** Free-form messages are allowed for 24 hours after this (Meta's customer-service window). */
+    lastInboundAt: timestamp('last_inbound_at', { withTimezone: true }),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull(),
+    unreadCount: integer('unread_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('whatsapp_conversations_uq').on(t.officeCode, t.waId),
+    index('whatsapp_conversations_inbox_idx').on(t.officeCode, t.lastMessageAt),
+  ],
+);
+
+/**
+ * A code sent to a phone's WhatsApp to prove the web applicant owns the number. Only the hash is
+ * kept; a few wrong tries use it up.
+ */
+export const phoneVerifications = pgTable(
+  'phone_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    phone: text('phone').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    consumedAt: timestamp('consumed_at', { withTimezone: true }),
+  },
+  (t) => [index('phone_verifications_phone_idx').on(t.officeCode, t.phone, t.createdAt)],
+);
+
+/**
+ * An office's own version of a catalogue service: switched off, or with its own requirement list
+ * or time standard. Absent means the shipped catalogue (with the office's KIA rule set) applies.
+ */
+export const officeServiceSettings = pgTable(
+  'office_service_settings',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    serviceCode: text('service_code').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    requirements: jsonb('requirements').$type<Record<string, unknown>[]>(),
+    slaWorkingDays: integer('sla_working_days'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('office_service_settings_uq').on(t.officeCode, t.serviceCode)],
 );
 
 /** Stretches with other opening hours (Ramadan), replacing the weekly hours on those dates. */

@@ -75,18 +75,32 @@ const workflowActor = (actor: StaffActor): Actor => ({ kind: 'staff', role: acto
 /** Takes a request in at the counter (or for the applicant): validates, numbers it, starts its clocks. */
 export async function submitRequest(deps: RequestDeps, actor: StaffActor, officeCode: string, input: NewRequest, origin: Origin) {
   authorize(actor, 'request.create', { officeCode });
+  const intake = await prepareIntake(deps, officeCode, input);
+  return deps.db.transaction((tx) => recordIntake(tx, intake, workflowActor(actor), auditActorOf(actor), origin));
+}
+
+/**
+ * The applicant applies themselves (WhatsApp, web portal). Their proof of identity is the channel:
+ * the WhatsApp number that wrote, or the confirmation code sent to it. Runs inside the caller's
+ * transaction when given one, so the chat state, the request and its notifications commit together.
+ */
+export async function submitAsApplicant(deps: RequestDeps, officeCode: string, input: NewRequest, origin: Origin, tx?: Db) {
+  const intake = await prepareIntake(deps, officeCode, input);
+  const run = (t: Db) => recordIntake(t, intake, { kind: 'pemohon' }, { type: 'pemohon' }, origin);
+  return tx ? run(tx) : deps.db.transaction(run);
+}
+
+type Intake = Awaited<ReturnType<typeof prepareIntake>>;
+
+/** Every check that needs no transaction: the service, the desa, the attachments, the NIK. */
+async function prepareIntake(deps: RequestDeps, officeCode: string, input: NewRequest) {
   const office = await findOffice(deps.db, officeCode);
   if (!office) throw notFound();
   const service = findService(catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }), input.serviceCode);
   if (!service) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.serviceCode', message: 'unknown service' }] });
   if (!(await listDesa(deps.db, officeCode)).some((d) => d.code === input.desaCode))
     throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.desaCode', message: 'not a desa of this office' }] });
-
-  for (const attachment of input.attachments) {
-    const file = await findFile(deps.db, attachment.fileId);
-    // A document of another office (or none) must not be attached by guessing its id.
-    if (file?.officeCode !== officeCode) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.attachments', message: 'unknown file' }] });
-  }
+  await checkAttachmentsBelongTo(deps.db, officeCode, input.attachments);
 
   const now = deps.clock.now();
   const warnings: string[] = [];
@@ -98,45 +112,93 @@ export async function submitRequest(deps: RequestDeps, actor: StaffActor, office
     warnings.push(...compareWithDeclared(parsed, { birthDate: subject.birthDate, sex: subject.sex }));
     subject.nik = parsed.nik;
   }
-
-  const result = applyTransition({ state: 'new', flags: [] }, 'submit', workflowActor(actor), {}, now);
-  if (!result.ok) throw new AppError('transition_refused', 409, 'errors.transition_refused', {}, { reason: result.reason });
   const calendar = await loadOfficeCalendar(deps.db, office, now);
   const { due } = requestDue(calendar, now, slaFor(service, input.channel));
   const pin = generateTrackingPin((max) => crypto.randomInt(max));
-  const pinHash = await hashPassword(pin);
+  return { office, service, input, subject, warnings, now, due, pin, pinHash: await hashPassword(pin) };
+}
+
+async function checkAttachmentsBelongTo(db: Db, officeCode: string, attachments: readonly { fileId: string }[]) {
+  for (const attachment of attachments) {
+    const file = await findFile(db, attachment.fileId);
+    // A document of another office (or none) must not be attached by guessing its id.
+    if (file?.officeCode !== officeCode) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.attachments', message: 'unknown file' }] });
+  }
+}
+
+async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: AuditActor, origin: Origin) {
+  const { office, service, input, subject, now } = intake;
+  const result = applyTransition({ state: 'new', flags: [] }, 'submit', actor, {}, now);
+  if (!result.ok) throw new AppError('transition_refused', 409, 'errors.transition_refused', {}, { reason: result.reason });
   const flags: Flag[] = [
     ...(input.disabilityNeeds ? (['disability_assistance'] as const) : []),
     ...(input.handOverChoice === 'home_delivery' ? (['home_delivery'] as const) : []),
   ];
-
-  const row = await deps.db.transaction(async (tx) => {
-    const year = Number(now.toLocaleString('en-US', { timeZone: office.timezone, year: 'numeric' }));
-    const ticket = formatTicket(office.ticketPrefix, year, await store.nextTicketSequence(tx, officeCode, year));
-    const inserted = await store.insertRequest(tx, {
-      officeCode,
-      ticket,
-      serviceCode: service.code,
-      channel: input.channel,
-      state: result.to,
-      flags,
-      desaCode: input.desaCode,
-      applicant: { ...input.applicant, phone: waId(input.applicant.phone) },
-      subject,
-      subjectNik: subject.nik ?? null,
-      applicantPhone: waId(input.applicant.phone),
-      handOverChoice: input.handOverChoice,
-      disabilityNeeds: input.disabilityNeeds ?? null,
-      pinHash,
-      attachments: input.attachments,
-      submittedAt: now,
-      stateEnteredAt: now,
-      dueAt: due,
-    });
-    await writeEvents(tx, inserted, result.events, origin, auditActorOf(actor));
-    return inserted;
+  const year = Number(now.toLocaleString('en-US', { timeZone: office.timezone, year: 'numeric' }));
+  const ticket = formatTicket(office.ticketPrefix, year, await store.nextTicketSequence(tx, office.code, year));
+  const request = await store.insertRequest(tx, {
+    officeCode: office.code,
+    ticket,
+    serviceCode: service.code,
+    channel: input.channel,
+    state: result.to,
+    flags,
+    desaCode: input.desaCode,
+    applicant: { ...input.applicant, phone: waId(input.applicant.phone) },
+    subject,
+    subjectNik: subject.nik ?? null,
+    applicantPhone: waId(input.applicant.phone),
+    handOverChoice: input.handOverChoice,
+    disabilityNeeds: input.disabilityNeeds ?? null,
+    pinHash: intake.pinHash,
+    attachments: input.attachments,
+    submittedAt: now,
+    stateEnteredAt: now,
+    dueAt: intake.due,
   });
-  return { request: row, pin, warnings };
+  await writeEvents(tx, request, result.events, origin, auditActor);
+  return { request, pin: intake.pin, warnings: intake.warnings };
+}
+
+/**
+ * The applicant's own SOP actions: resubmit a returned file (with the documents that fix it,
+ * replacing those of the same type) or cancel before processing. The caller has proved who they
+ * are (tracking PIN, or the WhatsApp number the request was made from).
+ */
+export async function actAsApplicant(
+  deps: RequestDeps,
+  requestId: string,
+  input: { action: 'resubmit' | 'cancel'; attachments?: { fileId: string; documentType: string }[] },
+  origin: Origin,
+  tx?: Db,
+) {
+  const run = async (t: Db) => {
+    const request = await store.findRequest(t, requestId);
+    if (!request) throw notFound();
+    const now = deps.clock.now();
+    const result = applyTransition(
+      { state: request.state as RequestState, flags: request.flags as Flag[], courierStaffId: request.courierStaffId, stateEnteredAt: request.stateEnteredAt },
+      input.action,
+      { kind: 'pemohon' },
+      {},
+      now,
+    );
+    if (!result.ok) throw new AppError(`transition_${result.reason}`, 409, `errors.transition.${result.reason}`, {}, { reason: result.reason });
+    const fixes = input.attachments ?? [];
+    await checkAttachmentsBelongTo(t, request.officeCode, fixes);
+    const replaced = new Set(fixes.map((a) => a.documentType));
+    const attachments = [...request.attachments.filter((a) => !replaced.has(a.documentType)), ...fixes];
+    const moved = await store.updateRequestIfVersion(t, request.id, request.version, {
+      state: result.to,
+      attachments,
+      ...(input.action === 'resubmit' ? { returnReasons: null } : {}),
+      stateEnteredAt: now,
+    });
+    if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
+    await writeEvents(t, request, result.events, origin, { type: 'pemohon' });
+    return (await store.findRequest(t, request.id))!;
+  };
+  return tx ? run(tx) : deps.db.transaction(run);
 }
 
 /** One SOP action by a staff member on a request. */
