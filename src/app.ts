@@ -9,6 +9,8 @@ import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import { createHttpApp, sendProblem, type AppDeps } from './platform/http.js';
+import { registerWhatsAppRoutes } from './whatsapp/routes.js';
+import { registerSimulator } from './whatsapp/simulator/routes.js';
 import { AppError } from './platform/errors.js';
 
 /** The built web client (vite build output), if there is one. */
@@ -28,6 +30,8 @@ export async function buildApp(deps: AppDeps) {
   registerAuditRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerRequestRoutes(app, deps);
+  registerWhatsAppRoutes(app, deps);
+  if (deps.whatsapp.mode === 'simulator') registerSimulator(app, deps);
 
   const root = webRoot();
   if (root) {

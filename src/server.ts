@@ -8,12 +8,14 @@ import pino, { type Logger } from 'pino';
 import { buildApp } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import { diskBlobStore, s3BlobStore } from './files/blobs.js';
-import { ensureInstallationSecret, setUpDemo } from './offices/setup.js';
+import { DEMO_OFFICE_CODE, ensureInstallationSecret, setUpDemo } from './offices/setup.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { loggerOptions } from './platform/logger.js';
 import { loadRegions } from './regions/regions.js';
 import { escalateOverdueRequests } from './requests/escalation.js';
+import { chatbot } from './whatsapp/chatbot.js';
+import { registerNumbers, whatsAppRuntime } from './whatsapp/runtime.js';
 
 export type RunningServer = {
   url: string;
@@ -32,10 +34,16 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   const secret = await ensureInstallationSecret(database.db, config.secret);
   const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, loadRegions()) : undefined;
   const blobs = config.s3 ? s3BlobStore(config.s3) : diskBlobStore(path.join(config.dataDir, 'files'));
-  const app = await buildApp({ database, config, clock, blobs, secret, logger });
+  const regions = loadRegions();
+  const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions, blobs, secret, maxUploadBytes: config.maxUploadBytes, dialogue: chatbot, logger });
+  await registerNumbers(database.db, config.whatsapp, DEMO_OFFICE_CODE);
+  const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // The simulator's Graph API stand-in lives in this server: the sender reaches it over real HTTP.
+  if (whatsapp.mode === 'simulator') whatsapp.setGraphUrl(`http://127.0.0.1:${port}/simulator/graph`);
+  whatsapp.start();
   // SLA escalation every minute; a failed round is logged and retried on the next tick.
   const escalation = setInterval(() => {
     escalateOverdueRequests({ db: database.db, clock }).catch((err: unknown) => logger.error({ err }, 'sla escalation failed'));
@@ -49,6 +57,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
     close: () =>
       (closing ??= (async () => {
         clearInterval(escalation);
+        await whatsapp.stop();
         await app.close();
         await database.close();
       })()),

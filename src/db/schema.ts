@@ -318,6 +318,8 @@ export const whatsappInbound = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
     /** The document the user sent, once fetched from Meta and accepted. */
     fileId: uuid('file_id'),
+    /** Why the document the user sent was not accepted (too large, unreadable, …). */
+    mediaRefusal: text('media_refusal'),
     lastError: text('last_error'),
   },
   (t) => [

@@ -22,6 +22,12 @@ const EnvSchema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_APP_SECRET: z.string().min(1).optional(),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\w{1,64}$/).optional(),
+  WHATSAPP_GRAPH_URL: z.string().url().optional(),
+  WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
 });
 
 export type Config = {
@@ -36,9 +42,25 @@ export type Config = {
   loginRateLimitPerMinute: number;
   cookieSecure: boolean;
   demo: boolean;
+  /**
+   * Meta's WhatsApp Cloud API when its credentials are set; otherwise the built-in simulator, which
+   * runs the same code against a local stand-in for the Graph API (graphUrl decided at start-up).
+   */
+  whatsapp: WhatsAppConfig;
   s3:
     | { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
     | undefined;
+};
+
+export type WhatsAppConfig = {
+  mode: 'cloud' | 'simulator';
+  verifyToken: string | undefined;
+  appSecret: string | undefined;
+  accessToken: string | undefined;
+  /** The business number of the demo office (others are registered per office in the database). */
+  phoneNumberId: string | undefined;
+  graphUrl: string | undefined;
+  apiVersion: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,7 +80,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           secretAccessKey: e.S3_SECRET_ACCESS_KEY,
         }
       : undefined;
+  const cloud = Boolean(e.WHATSAPP_APP_SECRET && e.WHATSAPP_ACCESS_TOKEN && e.WHATSAPP_VERIFY_TOKEN);
+  const whatsapp: WhatsAppConfig = {
+    mode: cloud ? 'cloud' : 'simulator',
+    verifyToken: e.WHATSAPP_VERIFY_TOKEN,
+    appSecret: e.WHATSAPP_APP_SECRET,
+    accessToken: e.WHATSAPP_ACCESS_TOKEN,
+    phoneNumberId: e.WHATSAPP_PHONE_NUMBER_ID,
+    graphUrl: e.WHATSAPP_GRAPH_URL ?? (cloud ? 'https://graph.facebook.com' : undefined),
+    apiVersion: e.WHATSAPP_API_VERSION,
+  };
   return {
+    whatsapp,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

@@ -25,6 +25,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import type { BlobStore } from '../files/blobs.js';
+import type { WhatsAppRuntime } from '../whatsapp/runtime.js';
 
 export type AppDeps = {
   database: Database;
@@ -34,6 +35,8 @@ export type AppDeps = {
   /** Installation secret: signs cookies and short-lived document links. */
   secret: string;
   logger: Logger;
+  /** The WhatsApp channel: its credentials and workers. */
+  whatsapp: WhatsAppRuntime;
 };
 
 export type App = Awaited<ReturnType<typeof createHttpApp>>;
@@ -50,8 +53,8 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'kencot_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Routes that authenticate by their own means (signed webhooks) and so skip the CSRF check. */
-const CSRF_EXEMPT = [/^\/webhooks\//];
+/** Routes that authenticate by their own means (signed webhooks, the Graph stand-in's bearer token) and so skip the CSRF check. */
+const CSRF_EXEMPT = [/^\/webhooks\//, /^\/simulator\/graph\//];
 
 export async function createHttpApp(deps: AppDeps, opts: { exposeHeadRoutes?: boolean } = {}) {
   const app = Fastify({

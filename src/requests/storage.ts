@@ -25,6 +25,16 @@ export async function findRequest(db: Db, id: string): Promise<RequestRow | unde
   return row;
 }
 
+/** The requests a WhatsApp number made at an office, newest first: what that chat may see. */
+export async function requestsOfApplicant(db: Db, officeCode: string, phone: string, limit: number): Promise<RequestRow[]> {
+  return db
+    .select()
+    .from(requests)
+    .where(and(eq(requests.officeCode, officeCode), eq(requests.applicantPhone, phone)))
+    .orderBy(desc(requests.submittedAt))
+    .limit(limit);
+}
+
 /** Updates only if nobody moved the request since it was read; false when someone did. */
 export async function updateRequestIfVersion(
   db: Db,

@@ -63,6 +63,15 @@ export const RejectReasonSchema = z
   .refine((r) => r.code !== 'other' || r.note, { message: 'explain "other" in a note' });
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
 
+/** Why a request was refused, as the applicant reads it. */
+export const REJECT_REASON_LABELS: Readonly<Record<RejectReason['code'], LocalizedText>> = {
+  not_eligible: { id: 'Tidak memenuhi syarat untuk layanan ini', en: 'Not eligible for this service' },
+  duplicate: { id: 'Permohonan yang sama sudah pernah diajukan', en: 'The same application was already made' },
+  invalid_document: { id: 'Dokumen tidak sah', en: 'The document is not valid' },
+  siak_refused: { id: 'Data ditolak oleh sistem kependudukan (SIAK)', en: 'The population system (SIAK) refused the data' },
+  other: { id: 'Alasan lain', en: 'Other reason' },
+};
+
 export const SiakOutcomeSchema = z.object({
   document: OutputDocumentSchema,
   /** Registration or document number SIAK issued (akta number; for KIA/KTP-el it is the NIK). */

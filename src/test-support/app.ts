@@ -16,9 +16,20 @@ import { loadConfig } from '../platform/config.js';
 import { loggerOptions } from '../platform/logger.js';
 import type { App } from '../platform/http.js';
 import { loadRegions } from '../regions/regions.js';
+import { chatbot } from '../whatsapp/chatbot.js';
+import { registerNumbers, whatsAppRuntime } from '../whatsapp/runtime.js';
 import { freshDatabase } from './db.js';
 
 export const TEST_PASSWORD = 'rahasia-kencot-2026';
+
+/** Cloud-API mode with test credentials; the Graph URL is set by tests that start a stand-in. */
+export const TEST_WHATSAPP_ENV = {
+  WHATSAPP_VERIFY_TOKEN: 'verify-token-for-tests',
+  WHATSAPP_APP_SECRET: 'app-secret-for-tests',
+  WHATSAPP_ACCESS_TOKEN: 'access-token-for-tests',
+  WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+  WHATSAPP_GRAPH_URL: 'http://127.0.0.1:9/unset',
+};
 
 export async function testApp(
   opts: { now?: string; maxUploadBytes?: number; loginRateLimitPerMinute?: number; logLines?: string[] } = {},
@@ -26,11 +37,15 @@ export async function testApp(
   const database = await freshDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-23T02:00:00Z'); // Monday 09:00 WIB
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000 };
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...TEST_WHATSAPP_ENV }), maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000 };
   const deps = { db: database.db, clock };
   await setUpDemo(deps, loadRegions());
   const blobs = diskBlobStore(path.join(dataDir, 'files'));
-  const app = await buildApp({ database, config, clock, blobs, secret: 'test-secret-test-secret-test-secret!', logger: testLogger(opts.logLines) });
+  const secret = 'test-secret-test-secret-test-secret!';
+  const logger = testLogger(opts.logLines);
+  const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions: loadRegions(), blobs, secret, maxUploadBytes: config.maxUploadBytes, dialogue: chatbot, logger });
+  await registerNumbers(database.db, config.whatsapp, DEMO_OFFICE_CODE);
+  const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp });
   await app.ready();
 
   let staffCount = 0;
@@ -46,6 +61,8 @@ export async function testApp(
     clock,
     config,
     dataDir,
+    /** The WhatsApp channel; tests point it at a Graph API stand-in and drain its workers. */
+    whatsapp,
     addStaff,
     /** Another office of the installation, from the region dataset. */
     addOffice: (code: string, ticketPrefix = 'TST') => addOffice(deps, loadRegions(), { code, ticketPrefix, contact: { address: `Kantor ${code}` } }),

@@ -1,4 +1,5 @@
 /** English — the second locale. Keys mirror id.ts. */
+import whatsapp from './whatsapp.en.js';
 const en = {
   errors: {
     validation: 'Some of the data sent is not valid. Please check what you entered.',
@@ -49,6 +50,7 @@ const en = {
     required: 'required',
     invalid: 'invalid',
   },
+  whatsapp,
 } as const;
 
 export default en;

@@ -1,4 +1,5 @@
 /** Bahasa Indonesia — the default language of every message. */
+import whatsapp from './whatsapp.id.js';
 const id = {
   errors: {
     validation: 'Data yang dikirim belum sesuai. Mohon periksa kembali isian Bapak/Ibu.',
@@ -50,6 +51,7 @@ const id = {
     required: 'wajib diisi',
     invalid: 'tidak valid',
   },
+  whatsapp,
 } as const;
 
 export default id;

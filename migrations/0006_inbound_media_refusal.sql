@@ -1,0 +1,1 @@
+ALTER TABLE "whatsapp_inbound" ADD COLUMN "media_refusal" text;

@@ -1,0 +1,252 @@
+/**
+ * The worker behind the webhook: takes each stored message in turn, fetches its media, runs the
+ * chatbot's pure dialogue, and commits in ONE transaction the conversation's new state, the
+ * replies (outbox), the commands' effects (a request submitted, resubmitted…) and the message's
+ * `done` mark. A crash anywhere before the commit leaves the message pending: it is answered
+ * exactly once, after restart.
+ */
+import type { Logger } from 'pino';
+import { catalogueFor, type KiaRuleSet } from '../catalogue/catalogue.js';
+import type { Db } from '../db/database.js';
+import type { BlobStore } from '../files/blobs.js';
+import { storeUpload } from '../files/service.js';
+import { findOffice, listDesa, type OfficeRow } from '../offices/storage.js';
+import type { Clock } from '../platform/clock.js';
+import { AppError } from '../platform/errors.js';
+import type { RegionLookup } from '../regions/region-lookup.js';
+import { actAsApplicant, submitAsApplicant } from '../requests/service.js';
+import { findRequest, requestsOfApplicant } from '../requests/storage.js';
+import { fetchCloudMedia, type GraphTarget } from './cloud-api.js';
+import type { CommandOutcome, DialogueCommand, DialogueContext, DialogueResult, DocumentRefusal, InboundEvent, OutboundMessage } from './dialogue-contract.js';
+import { backoffMs } from './sender.js';
+import * as store from './storage.js';
+
+/** The chatbot, as the worker sees it: a pure function over a JSON state. */
+export type Dialogue<S> = {
+  initial(): S;
+  converse(state: S, event: InboundEvent, ctx: DialogueContext): DialogueResult<S>;
+  /** What the bot says when something broke on our side, so the user is never left unanswered. */
+  apology(locale: string): OutboundMessage;
+};
+
+export type InboundDeps<S> = {
+  db: Db;
+  clock: Clock;
+  regions: RegionLookup;
+  blobs: BlobStore;
+  secret: string;
+  maxUploadBytes: number;
+  graph: () => GraphTarget;
+  dialogue: Dialogue<S>;
+  logger?: Logger | undefined;
+};
+
+const MEDIA_TYPES = new Set(['image', 'document']);
+const MAX_ATTEMPTS = 6;
+
+/** One round over the stored messages that are due; returns how many were handled. */
+export async function processDueInbound<S>(deps: InboundDeps<S>, limit = 20): Promise<number> {
+  const ready = await store.readyInbound(deps.db, deps.clock.now(), limit);
+  let handled = 0;
+  // Ready rows are from different senders, so they may run side by side; each takes its own locks.
+  await Promise.all(
+    ready.map(async ({ id }) => {
+      try {
+        if (await handleInbound(deps, id)) handled++;
+      } catch (err) {
+        await recordFailure(deps, id, err);
+      }
+    }),
+  );
+  return handled;
+}
+
+async function handleInbound<S>(deps: InboundDeps<S>, id: number): Promise<boolean> {
+  const row = await store.findInbound(deps.db, id);
+  if (!row || row.status !== 'pending') return false;
+  if (MEDIA_TYPES.has(row.type) && !row.fileId && !row.mediaRefusal) {
+    const fetched = await fetchMediaOf(deps, row);
+    if (fetched === 'later') return false;
+  }
+  return deps.db.transaction(async (tx) => {
+    const locked = await store.lockInbound(tx, id);
+    if (!locked) return false; // another worker has it, or just finished it
+    const now = deps.clock.now();
+    const conversation = await store.lockConversation(tx, locked.officeCode, locked.waId, now, locked.contactName);
+    const staffReads = conversation.mode === 'staff' || conversation.waitingForStaff;
+    const conversationUpdate: Parameters<typeof store.updateConversation>[2] = {
+      lastInboundAt: maxDate(conversation.lastInboundAt, locked.sentAt),
+      lastMessageAt: now,
+      ...(staffReads && locked.type !== 'reaction' ? { unreadCount: conversation.unreadCount + 1 } : {}),
+    };
+    if (conversation.mode !== 'staff') {
+      const office = (await findOffice(tx, locked.officeCode))!;
+      const context = await dialogueContext(deps, tx, office, locked.waId, conversation.contactName ?? locked.contactName, now);
+      const state = (Object.keys(conversation.dialogue).length ? conversation.dialogue : deps.dialogue.initial()) as S;
+      let result = deps.dialogue.converse(state, eventOf(locked), context);
+      const replies = [...result.replies];
+      for (const command of result.commands) {
+        const outcome = await execute(deps, tx, locked.officeCode, locked.waId, command, conversationUpdate);
+        if (!outcome) continue;
+        result = deps.dialogue.converse(result.state, outcome, { ...context, now: deps.clock.now() });
+        replies.push(...result.replies);
+        // A follow-up may itself ask for a hand-off or point at a request; nothing chains further.
+        for (const next of result.commands) if (next.type === 'hand_off_to_staff' || next.type === 'concerns_request') await execute(deps, tx, locked.officeCode, locked.waId, next, conversationUpdate);
+      }
+      for (const message of replies) {
+        await store.insertOutbox(tx, {
+          officeCode: locked.officeCode,
+          requestId: conversationUpdate.requestId ?? conversation.requestId,
+          recipient: locked.waId,
+          kind: 'bot.reply',
+          sender: 'bot',
+          payload: { message, inReplyTo: locked.waMessageId },
+          createdAt: now,
+          nextAttemptAt: now,
+        });
+      }
+      Object.assign(conversationUpdate, { dialogue: result.state as Record<string, unknown>, locale: result.locale });
+    }
+    await store.updateConversation(tx, conversation.id, conversationUpdate);
+    await store.updateInbound(tx, id, { status: 'done', processedAt: now, attempts: locked.attempts + 1 });
+    return true;
+  });
+}
+
+/** Runs one command inside the message's transaction; returns what the dialogue must hear back. */
+async function execute<S>(deps: InboundDeps<S>, tx: Db, officeCode: string, waId: string, command: DialogueCommand, update: Parameters<typeof store.updateConversation>[2]): Promise<CommandOutcome | undefined> {
+  const origin = { requestId: `whatsapp:${officeCode}` };
+  // Everything through tx: PGlite has one connection, and a query beside an open transaction would wait for it forever.
+  const requestDeps = { db: tx, clock: deps.clock, regions: deps.regions };
+  switch (command.type) {
+    case 'hand_off_to_staff':
+      update.waitingForStaff = true;
+      return undefined;
+    case 'concerns_request':
+      update.requestId = command.requestId;
+      return undefined;
+    case 'submit_request':
+      try {
+        // A savepoint: a refused submission rolls back alone, the conversation still moves on.
+        const { request, pin, warnings } = await tx.transaction((sp) => submitAsApplicant(requestDeps, officeCode, command.input, origin, sp));
+        update.requestId = request.id;
+        return { type: 'request_submitted', ticket: request.ticket, pin, requestId: request.id, dueAt: request.dueAt, warnings };
+      } catch (err) {
+        const reason = err instanceof AppError && err.code === 'nik_invalid' ? 'nik_invalid' : err instanceof AppError && err.code === 'validation' ? 'validation' : 'internal';
+        if (reason === 'internal') deps.logger?.error({ err }, 'whatsapp submission failed');
+        return { type: 'request_submit_failed', reason };
+      }
+    case 'resubmit_request':
+    case 'cancel_request': {
+      const action = command.type === 'resubmit_request' ? 'resubmit' : 'cancel';
+      const target = await findRequest(tx, command.requestId);
+      // A chat may act only on the requests made from its own number at this office.
+      if (target?.officeCode !== officeCode || target.applicantPhone !== waId) return { type: 'request_action_failed', ticket: target?.ticket ?? '', reason: 'not_found' };
+      try {
+        const request = await tx.transaction((sp) =>
+          actAsApplicant(requestDeps, command.requestId, { action, ...(command.type === 'resubmit_request' ? { attachments: command.attachments } : {}) }, origin, sp),
+        );
+        update.requestId = request.id;
+        return action === 'resubmit' ? { type: 'request_resubmitted', ticket: request.ticket } : { type: 'request_cancelled', ticket: request.ticket };
+      } catch (err) {
+        return { type: 'request_action_failed', ticket: target.ticket, reason: err instanceof AppError ? err.code : 'internal' };
+      }
+    }
+  }
+}
+
+async function dialogueContext<S>(deps: InboundDeps<S>, db: Db, office: OfficeRow, waId: string, contactName: string | null | undefined, now: Date): Promise<DialogueContext> {
+  const requests = await requestsOfApplicant(db, office.code, waId, 10);
+  return {
+    now,
+    office: { code: office.code, name: office.name, ...office.contact, workingHours: office.workingHours, timezone: office.timezone },
+    services: catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }),
+    desa: (await listDesa(db, office.code)).map((d) => ({ code: d.code, name: d.name })),
+    regions: deps.regions,
+    waId,
+    contactName: contactName ?? undefined,
+    requests: requests.map((r) => ({
+      id: r.id,
+      ticket: r.ticket,
+      serviceCode: r.serviceCode,
+      state: r.state,
+      submittedAt: r.submittedAt,
+      dueAt: r.dueAt,
+      returnReasons: (r.returnReasons as DialogueContext['requests'][number]['returnReasons']) ?? null,
+      handOverChoice: r.handOverChoice,
+    })),
+    maxUploadBytes: deps.maxUploadBytes,
+  };
+}
+
+/** Meta's message types → the dialogue's events. Unknown types are events too: the bot answers them. */
+export function eventOf(row: Pick<store.InboundRow, 'type' | 'message' | 'fileId' | 'mediaRefusal'>): InboundEvent {
+  // any: Meta's free-form JSON, read defensively field by field below.
+  const m = row.message as Record<string, any>;
+  switch (row.type) {
+    case 'text':
+      return { type: 'text', text: String(m.text?.body ?? '') };
+    case 'interactive': {
+      const reply = m.interactive?.button_reply ?? m.interactive?.list_reply;
+      return reply?.id ? { type: 'choice', id: String(reply.id), title: String(reply.title ?? '') } : { type: 'unsupported', original: 'interactive' };
+    }
+    case 'button':
+      return { type: 'choice', id: String(m.button?.payload ?? m.button?.text ?? ''), title: String(m.button?.text ?? '') };
+    case 'image':
+    case 'document':
+      if (row.fileId) return { type: 'document', accepted: true, fileId: row.fileId, mime: String(m[row.type]?.mime_type ?? ''), filename: m.document?.filename };
+      return { type: 'document', accepted: false, reason: (row.mediaRefusal ?? 'download_failed') as DocumentRefusal };
+    case 'audio':
+      return { type: 'voice' };
+    case 'location':
+      return { type: 'location', latitude: Number(m.location?.latitude), longitude: Number(m.location?.longitude), name: m.location?.name, address: m.location?.address };
+    case 'reaction':
+      return { type: 'reaction', emoji: String(m.reaction?.emoji ?? '') };
+    default:
+      return { type: 'unsupported', original: row.type };
+  }
+}
+
+/** Downloads and inspects the user's photo or PDF; 'later' when Meta is unreachable for now. */
+async function fetchMediaOf<S>(deps: InboundDeps<S>, row: store.InboundRow): Promise<'done' | 'later'> {
+  const mediaId = (row.message as Record<string, { id?: string } | undefined>)[row.type]?.id;
+  const fetched = mediaId ? await fetchCloudMedia(deps.graph(), mediaId, deps.maxUploadBytes) : ({ ok: false, reason: 'download_failed', retry: false } as const);
+  if (!fetched.ok) {
+    if (fetched.retry && row.attempts + 1 < MAX_ATTEMPTS) {
+      await store.updateInbound(deps.db, row.id, { attempts: row.attempts + 1, nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs(row.attempts + 1)), lastError: 'media_unavailable' });
+      return 'later';
+    }
+    await store.updateInbound(deps.db, row.id, { mediaRefusal: fetched.reason });
+    return 'done';
+  }
+  try {
+    const file = await storeUpload({ db: deps.db, clock: deps.clock, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes, secret: deps.secret }, { officeCode: row.officeCode, bytes: fetched.bytes, uploader: { type: 'pemohon' } }, { requestId: `whatsapp:${row.waMessageId}` });
+    await store.updateInbound(deps.db, row.id, { fileId: file.id });
+  } catch (err) {
+    if (!(err instanceof AppError) || !err.code.startsWith('upload_')) throw err;
+    await store.updateInbound(deps.db, row.id, { mediaRefusal: err.code.slice('upload_'.length) });
+  }
+  return 'done';
+}
+
+/** Something broke on our side: retry a few times, then apologise so the user is not left hanging. */
+async function recordFailure<S>(deps: InboundDeps<S>, id: number, err: unknown) {
+  deps.logger?.error({ err, inboundId: id }, 'whatsapp message handling failed');
+  const row = await store.findInbound(deps.db, id);
+  if (!row || row.status !== 'pending') return;
+  const now = deps.clock.now();
+  if (row.attempts + 1 < MAX_ATTEMPTS) {
+    await store.updateInbound(deps.db, id, { attempts: row.attempts + 1, nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts + 1)), lastError: 'internal' });
+    return;
+  }
+  await deps.db.transaction(async (tx) => {
+    const conversation = await store.lockConversation(tx, row.officeCode, row.waId, now, row.contactName);
+    await store.insertOutbox(tx, { officeCode: row.officeCode, recipient: row.waId, kind: 'bot.reply', sender: 'bot', payload: { message: deps.dialogue.apology(conversation.locale) }, createdAt: now, nextAttemptAt: now });
+    await store.updateConversation(tx, conversation.id, { waitingForStaff: true, lastInboundAt: maxDate(conversation.lastInboundAt, row.sentAt), lastMessageAt: now });
+    await store.updateInbound(tx, id, { status: 'failed', attempts: row.attempts + 1, processedAt: now, lastError: 'internal' });
+  });
+}
+
+function maxDate(a: Date | null, b: Date): Date {
+  return a && a > b ? a : b;
+}

@@ -1,0 +1,144 @@
+/**
+ * What goes over the wire: the bot's and staff's messages as Cloud API message objects, and the
+ * request notifications either as free-form text (inside the 24-hour window) or as an approved
+ * template (outside it). Pure.
+ */
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../catalogue/vocabulary.js';
+import { t, type Locale } from '../i18n/i18n.js';
+import { REJECT_REASON_LABELS, RETURN_REASON_LABELS } from '../requests/transition.js';
+import type { OutboundMessage } from './dialogue-contract.js';
+
+/** Meta's limits on interactive messages; longer values are refused with error 131009. */
+export const LIMITS = { buttons: 3, buttonTitle: 20, listRows: 10, rowTitle: 24, rowDescription: 72, listButton: 20, interactiveBody: 1024, text: 4096, header: 60, footer: 60 } as const;
+
+export type TemplateRef = { name: string; language: string };
+export type TemplateConfig = Record<string, TemplateRef>;
+
+/** One template for every status change, one for verification codes: fewer templates to get approved. */
+export const DEFAULT_TEMPLATES: TemplateConfig = {
+  'request.*': { name: 'kencot_status_permohonan', language: 'id' },
+  'verification.code': { name: 'kencot_kode_verifikasi', language: 'id' },
+};
+
+const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** A free-form message object for `POST /{phone-number-id}/messages`, within Meta's limits. */
+export function cloudMessage(to: string, message: OutboundMessage): Record<string, unknown> {
+  const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to };
+  const decoration = (m: { header?: string | undefined; footer?: string | undefined }) => ({
+    ...(m.header ? { header: { type: 'text', text: cut(m.header, LIMITS.header) } } : {}),
+    ...(m.footer ? { footer: { text: cut(m.footer, LIMITS.footer) } } : {}),
+  });
+  switch (message.type) {
+    case 'text':
+      return { ...envelope, type: 'text', text: { body: cut(message.text, LIMITS.text), preview_url: false } };
+    case 'buttons':
+      return {
+        ...envelope,
+        type: 'interactive',
+        interactive: {
+          type: 'button',
+          ...decoration(message),
+          body: { text: cut(message.body, LIMITS.interactiveBody) },
+          action: {
+            buttons: message.buttons.slice(0, LIMITS.buttons).map((b) => ({ type: 'reply', reply: { id: b.id.slice(0, 256), title: cut(b.title, LIMITS.buttonTitle) } })),
+          },
+        },
+      };
+    case 'list': {
+      let left: number = LIMITS.listRows;
+      const sections = message.sections
+        .map((s) => {
+          const rows = s.rows.slice(0, Math.max(0, left));
+          left -= rows.length;
+          return {
+            ...(s.title ? { title: cut(s.title, LIMITS.rowTitle) } : {}),
+            rows: rows.map((r) => ({ id: r.id.slice(0, 200), title: cut(r.title, LIMITS.rowTitle), ...(r.description ? { description: cut(r.description, LIMITS.rowDescription) } : {}) })),
+          };
+        })
+        .filter((s) => s.rows.length > 0);
+      return {
+        ...envelope,
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          ...decoration(message),
+          body: { text: cut(message.body, LIMITS.interactiveBody) },
+          action: { button: cut(message.button, LIMITS.listButton), sections },
+        },
+      };
+    }
+  }
+}
+
+export function templateMessage(to: string, template: TemplateRef, params: string[], codeButton?: string): Record<string, unknown> {
+  // Template parameters may hold no line breaks, tabs or runs of spaces.
+  const clean = (p: string) => p.replace(/\s+/g, ' ').trim().slice(0, 1000);
+  return {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to,
+    type: 'template',
+    template: {
+      name: template.name,
+      language: { code: template.language },
+      components: [
+        { type: 'body', parameters: params.map((p) => ({ type: 'text', text: clean(p) })) },
+        // Authentication templates carry the code again on their copy-code button.
+        ...(codeButton ? [{ type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: codeButton }] }] : []),
+      ],
+    },
+  };
+}
+
+/** Kinds of outbox row: request notifications (`request.*`), codes, and chat messages (`bot.reply`, `staff.reply`). */
+export type NotificationContext = { locale: Locale; officeName: string };
+
+type ReasonPayload = { code: keyof typeof RETURN_REASON_LABELS; document?: DocumentType; note?: string };
+
+/** A request notification or a code, as text for the window and as template parameters outside it. */
+export function notificationContent(kind: string, payload: Record<string, unknown>, ctx: NotificationContext): { text: string; templateParams: string[]; codeButton?: string } | undefined {
+  const { locale, officeName } = ctx;
+  const ticket = String(payload.ticket ?? '');
+  const key = notificationKey(kind, payload);
+  if (!key) return undefined;
+  if (key === 'verification_code') {
+    const code = String(payload.code ?? '');
+    return { text: t(locale, 'whatsapp.notify.verification_code', { code }), templateParams: [code], codeButton: code };
+  }
+  const reasons = ((payload.reasons as ReasonPayload[] | undefined) ?? [])
+    .map((r) => {
+      const label = RETURN_REASON_LABELS[r.code]?.[locale] ?? r.code;
+      const document = r.document ? DOCUMENT_TYPE_LABELS[r.document]?.[locale] : undefined;
+      const line = document ? t(locale, 'whatsapp.notify.reason_line_document', { label, document }) : t(locale, 'whatsapp.notify.reason_line', { label });
+      return r.note ? `${line} (${r.note})` : line;
+    })
+    .join('\n');
+  const reject = payload.reason as { code: keyof typeof REJECT_REASON_LABELS; note?: string } | undefined;
+  const reason = reject ? `${REJECT_REASON_LABELS[reject.code]?.[locale] ?? reject.code}${reject.note ? ` (${reject.note})` : ''}` : '';
+  return {
+    text: t(locale, `whatsapp.notify.${key}`, { ticket, reasons, reason, office: officeName }),
+    templateParams: [ticket, officeName, t(locale, `whatsapp.notify.template_status.${key}`)],
+  };
+}
+
+function notificationKey(kind: string, payload: Record<string, unknown>): string | undefined {
+  switch (kind) {
+    case 'verification.code':
+      return 'verification_code';
+    case 'request.received':
+    case 'request.returned':
+    case 'request.rejected':
+    case 'request.delivered':
+    case 'request.cancelled':
+      return kind.slice('request.'.length);
+    case 'request.ready':
+      return payload.delivery === 'home_delivery' ? 'ready_home_delivery' : 'ready_pickup';
+    default:
+      return undefined;
+  }
+}
+
+export function templateFor(templates: TemplateConfig, kind: string): TemplateRef | undefined {
+  return templates[kind] ?? (kind.startsWith('request.') ? templates['request.*'] : undefined);
+}

@@ -1,0 +1,223 @@
+/**
+ * WhatsApp operations: taking a webhook delivery in, and the staff inbox (read a thread, reply,
+ * take over from the bot, hand back). Each change is audited in its own transaction.
+ */
+import { auditActorOf, recordAudit, type Origin } from '../audit/audit.js';
+import { authorize, type StaffActor } from '../auth/policy.js';
+import type { Db } from '../db/database.js';
+import { isLocale, t, type Locale } from '../i18n/i18n.js';
+import { findOffice } from '../offices/storage.js';
+import type { Clock } from '../platform/clock.js';
+import { AppError, notFound } from '../platform/errors.js';
+import { findRequest } from '../requests/storage.js';
+import type { OutboundMessage } from './dialogue-contract.js';
+import { REENGAGEMENT_CODE } from './cloud-api.js';
+import { withinWindow } from './sender.js';
+import * as store from './storage.js';
+import { parseWebhook, statusRank } from './webhook.js';
+
+export type WhatsAppDeps = { db: Db; clock: Clock };
+
+/**
+ * Stores a verified webhook delivery: new messages (duplicates skipped by their id) and status
+ * changes (only forward), in one transaction. Messages for numbers this installation does not
+ * serve, and statuses of messages it never sent, are accepted and dropped.
+ */
+export async function receiveWebhook(deps: WhatsAppDeps, body: unknown): Promise<{ ok: boolean; stored: number; statuses: number }> {
+  const now = deps.clock.now();
+  const parsed = parseWebhook(body, now);
+  if (!parsed.ok) return { ok: false, stored: 0, statuses: 0 };
+  return deps.db.transaction(async (tx) => {
+    const offices = new Map<string, string | undefined>();
+    const officeOf = async (phoneNumberId: string) => {
+      if (!offices.has(phoneNumberId)) offices.set(phoneNumberId, (await store.findNumber(tx, phoneNumberId))?.officeCode);
+      return offices.get(phoneNumberId);
+    };
+    const rows = [];
+    for (const message of parsed.messages) {
+      const officeCode = await officeOf(message.phoneNumberId);
+      if (officeCode) rows.push({ ...message, officeCode, receivedAt: now });
+    }
+    const stored = await store.insertInbound(tx, rows);
+    let moved = 0;
+    for (const status of parsed.statuses) {
+      const error = status.errorCode ? `${status.errorCode} ${status.errorTitle ?? ''}`.trim() : undefined;
+      const row = await store.advanceDeliveryStatus(tx, status.providerMessageId, status.status, statusRank(status.status), error);
+      if (!row) continue;
+      moved++;
+      if (status.status === 'failed') await afterDeliveryFailure(tx, row, status.errorCode, now);
+    }
+    return { ok: true, stored, statuses: moved };
+  });
+}
+
+/** Meta's late 131047 (window closed) becomes the template version of the same news; other failures reach staff. */
+async function afterDeliveryFailure(tx: Db, row: store.OutboxRow, code: number | undefined, now: Date) {
+  const notification = row.kind.startsWith('request.') || row.kind === 'verification.code';
+  if (code === REENGAGEMENT_CODE && notification && !row.payload.forceTemplate) {
+    await store.insertOutbox(tx, {
+      officeCode: row.officeCode,
+      requestId: row.requestId,
+      recipient: row.recipient,
+      kind: row.kind,
+      sender: row.sender,
+      payload: { ...row.payload, forceTemplate: true },
+      createdAt: now,
+      nextAttemptAt: now,
+    });
+    return;
+  }
+  const conversation = await store.lockConversation(tx, row.officeCode, row.recipient, now);
+  await store.updateConversation(tx, conversation.id, { waitingForStaff: true, lastMessageAt: now });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The staff inbox
+
+export async function listInbox(deps: WhatsAppDeps, actor: StaffActor, officeCode: string) {
+  authorize(actor, 'whatsapp.inbox', { officeCode });
+  const rows = await store.listConversations(deps.db, officeCode, 100);
+  const now = deps.clock.now();
+  return rows.map((c) => ({ ...presentConversation(c, now) }));
+}
+
+export function presentConversation(c: store.ConversationRow, now: Date) {
+  return {
+    id: c.id,
+    officeCode: c.officeCode,
+    waId: c.waId,
+    contactName: c.contactName,
+    mode: c.mode as 'bot' | 'staff',
+    waitingForStaff: c.waitingForStaff,
+    assignedStaffId: c.assignedStaffId,
+    requestId: c.requestId,
+    unreadCount: c.unreadCount,
+    lastMessageAt: c.lastMessageAt.toISOString(),
+    lastInboundAt: c.lastInboundAt?.toISOString() ?? null,
+    windowOpen: withinWindow(c.lastInboundAt, now),
+  };
+}
+
+type ThreadEntry = {
+  direction: 'in' | 'out';
+  at: string;
+  kind: string;
+  text: string | null;
+  from: 'pemohon' | 'bot' | 'staff' | 'system';
+  status: string | null;
+  fileId: string | null;
+};
+
+/** A conversation's messages in order, the request it concerns; opening it marks it read. */
+export async function openConversation(deps: WhatsAppDeps, actor: StaffActor, conversationId: string, origin: Origin) {
+  const conversation = await loadConversation(deps.db, actor, conversationId);
+  const now = deps.clock.now();
+  const [inbound, outbound] = await Promise.all([store.inboundOf(deps.db, conversation.officeCode, conversation.waId, 200), store.outboundOf(deps.db, conversation.officeCode, conversation.waId, 200)]);
+  const thread: ThreadEntry[] = [
+    ...inbound.map((m): ThreadEntry => ({ direction: 'in', at: m.sentAt.toISOString(), kind: m.type, text: inboundText(m), from: 'pemohon', status: m.mediaRefusal, fileId: m.fileId })),
+    ...outbound.map((m): ThreadEntry => ({ direction: 'out', at: (m.sentAt ?? m.createdAt).toISOString(), kind: m.kind, text: outboundText(m), from: m.sender as ThreadEntry['from'], status: m.deliveryStatus ?? m.status, fileId: null })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const request = conversation.requestId ? await findRequest(deps.db, conversation.requestId) : undefined;
+  await deps.db.transaction(async (tx) => {
+    await store.updateConversation(tx, conversation.id, { unreadCount: 0 });
+    await recordAudit(tx, now, { officeCode: conversation.officeCode, actor: auditActorOf(actor), action: 'whatsapp.conversation.viewed', entityType: 'whatsapp_conversation', entityId: conversation.id }, origin);
+  });
+  return {
+    conversation: presentConversation({ ...conversation, unreadCount: 0 }, now),
+    thread,
+    request: request ? { id: request.id, ticket: request.ticket, serviceCode: request.serviceCode, state: request.state } : null,
+  };
+}
+
+export async function replyAsStaff(deps: WhatsAppDeps, actor: StaffActor, conversationId: string, text: string, origin: Origin) {
+  const conversation = await loadConversation(deps.db, actor, conversationId);
+  const now = deps.clock.now();
+  // Outside the 24-hour window Meta takes only approved templates; better to say so now than fail later.
+  if (!withinWindow(conversation.lastInboundAt, now)) throw new AppError('whatsapp_window_closed', 409, 'whatsapp.errors.window_closed');
+  await deps.db.transaction(async (tx) => {
+    await staffMessage(tx, conversation, actor, { type: 'text', text }, now);
+    await store.updateConversation(tx, conversation.id, { waitingForStaff: false, unreadCount: 0, lastMessageAt: now });
+    await recordAudit(tx, now, { officeCode: conversation.officeCode, actor: auditActorOf(actor), action: 'whatsapp.reply.sent', entityType: 'whatsapp_conversation', entityId: conversation.id }, origin);
+  });
+}
+
+/** An officer answers from now on; the bot stays quiet until handed back. */
+export async function takeOver(deps: WhatsAppDeps, actor: StaffActor & { name?: string }, conversationId: string, origin: Origin) {
+  const conversation = await loadConversation(deps.db, actor, conversationId);
+  const now = deps.clock.now();
+  const office = await findOffice(deps.db, conversation.officeCode);
+  await deps.db.transaction(async (tx) => {
+    await store.updateConversation(tx, conversation.id, { mode: 'staff', assignedStaffId: actor.userId, waitingForStaff: false, lastMessageAt: now });
+    if (withinWindow(conversation.lastInboundAt, now) && conversation.mode !== 'staff') {
+      const text = t(localeOf(conversation), 'whatsapp.taken_over', { name: actor.name ?? '', office: office?.name ?? '' });
+      await staffMessage(tx, conversation, actor, { type: 'text', text }, now);
+    }
+    await recordAudit(tx, now, { officeCode: conversation.officeCode, actor: auditActorOf(actor), action: 'whatsapp.taken_over', entityType: 'whatsapp_conversation', entityId: conversation.id }, origin);
+  });
+}
+
+/** Back to the bot, which starts afresh at its menu. */
+export async function handBack(deps: WhatsAppDeps, actor: StaffActor, conversationId: string, origin: Origin) {
+  const conversation = await loadConversation(deps.db, actor, conversationId);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await store.updateConversation(tx, conversation.id, { mode: 'bot', assignedStaffId: null, waitingForStaff: false, dialogue: {}, unreadCount: 0, lastMessageAt: now });
+    if (withinWindow(conversation.lastInboundAt, now)) await staffMessage(tx, conversation, actor, { type: 'text', text: t(localeOf(conversation), 'whatsapp.handed_back') }, now);
+    await recordAudit(tx, now, { officeCode: conversation.officeCode, actor: auditActorOf(actor), action: 'whatsapp.handed_back', entityType: 'whatsapp_conversation', entityId: conversation.id }, origin);
+  });
+}
+
+async function loadConversation(db: Db, actor: StaffActor, id: string) {
+  const conversation = await store.findConversation(db, id);
+  if (!conversation) throw notFound();
+  authorize(actor, 'whatsapp.inbox', { officeCode: conversation.officeCode });
+  return conversation;
+}
+
+async function staffMessage(tx: Db, conversation: store.ConversationRow, actor: StaffActor, message: OutboundMessage, now: Date) {
+  await store.insertOutbox(tx, {
+    officeCode: conversation.officeCode,
+    requestId: conversation.requestId,
+    recipient: conversation.waId,
+    kind: 'staff.reply',
+    sender: 'staff',
+    senderStaffId: actor.userId,
+    payload: { message },
+    createdAt: now,
+    nextAttemptAt: now,
+  });
+}
+
+function localeOf(c: store.ConversationRow): Locale {
+  return isLocale(c.locale) ? c.locale : 'id';
+}
+
+function inboundText(m: store.InboundRow): string | null {
+  const msg = m.message as Record<string, Record<string, unknown> | undefined>;
+  switch (m.type) {
+    case 'text':
+      return String(msg.text?.body ?? '');
+    case 'interactive': {
+      const i = msg.interactive as Record<string, { title?: string } | undefined> | undefined;
+      return String(i?.button_reply?.title ?? i?.list_reply?.title ?? '');
+    }
+    case 'button':
+      return String(msg.button?.text ?? '');
+    case 'image':
+    case 'document':
+      return msg[m.type]?.caption ? String(msg[m.type]?.caption) : null;
+    case 'location':
+      return [msg.location?.name, msg.location?.address].filter(Boolean).join(', ') || null;
+    case 'reaction':
+      return String(msg.reaction?.emoji ?? '');
+    default:
+      return null;
+  }
+}
+
+function outboundText(m: store.OutboxRow): string | null {
+  const message = (m.payload.message ?? undefined) as OutboundMessage | undefined;
+  if (message) return message.type === 'text' ? message.text : message.body;
+  const body = m.sentBody as { text?: { body?: string }; template?: { name?: string } } | null;
+  return body?.text?.body ?? (body?.template?.name ? `[template ${body.template.name}]` : null);
+}
