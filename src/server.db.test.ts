@@ -2,12 +2,12 @@
  * The whole server as `npm start` runs it: a real process, a real port, SIGTERM, a restart on
  * the same data — on PGlite files or on PostgreSQL, whichever this project runs.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testEngine } from './test-support/db.js';
+import { launchServer } from './test-support/process.js';
 
 let dataDir: string;
 let databaseUrl: string | undefined;
@@ -26,39 +26,7 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Run = { url: string; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<number | null> };
-
-async function launch(): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  else delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const m = /Kencot: (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (m) {
-        clearInterval(timer);
-        resolve(m[1]!);
-      }
-    }, 50);
-    void exited.then(() => {
-      clearInterval(timer);
-      reject(new Error(`server exited early:\n${output}`));
-    });
-  });
-  return {
-    url,
-    output: () => output,
-    stop: (signal = 'SIGTERM') => {
-      child.kill(signal);
-      return exited;
-    },
-  };
-}
+const launch = () => launchServer({ DATA_DIR: dataDir, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
 
 async function signIn(url: string, username: string, password: string) {
   const csrf = await fetch(`${url}/api/v1/auth/csrf`);

@@ -1,5 +1,5 @@
 /** The frame every page shares (skip link, header, menu, language switch, footer) and the route table. */
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { focusHeading } from './components/Page.js';
 import { LanguageSwitch, useT } from './i18n/index.js';
 import { ComingSoon } from './pages/ComingSoon.js';
@@ -8,11 +8,22 @@ import { PortalHome } from './pages/PortalHome.js';
 import { StaffPage } from './pages/staff/StaffPage.js';
 import { Link, matchRoute, NavLink, useLocation, type Route } from './router.js';
 
+// The simulator is for developers and demos: its code loads only when someone opens it.
+const Simulator = lazy(() => import('./pages/simulator/Simulator.js').then((m) => ({ default: m.Simulator })));
+
 const routes: Route[] = [
   { path: '/', render: () => <PortalHome /> },
   { path: '/ajukan', render: () => <ComingSoon feature="apply" /> },
   { path: '/lacak', render: () => <ComingSoon feature="track" /> },
   { path: '/petugas', render: () => <StaffPage /> },
+  {
+    path: '/simulator',
+    render: () => (
+      <Suspense fallback={null}>
+        <Simulator />
+      </Suspense>
+    ),
+  },
 ];
 
 export function App() {

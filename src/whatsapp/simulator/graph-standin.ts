@@ -17,6 +17,8 @@ export type GraphStandIn = {
   /** The next `times` sends answer with this error instead. */
   failNext(fault: Fault, times?: number): void;
   clearFaults(): void;
+  /** While held, media lookups get no answer at all (a request hanging in mid-air). */
+  holdMedia(on: boolean): void;
   /** Keeps a user's upload as Meta would, returning its media id. */
   putMedia(bytes: Buffer, mime: string): string;
   /** What the user last sent and when: free-form messages after 24 hours fail with 131047. */
@@ -42,6 +44,7 @@ export function registerGraphStandIn(app: AnyFastify, prefix: string, opts: Stan
   const media = new Map<string, { bytes: Buffer; mime: string }>();
   const faults: Fault[] = [];
   const lastInbound = new Map<string, Date>();
+  let mediaHeld = false;
   const now = opts.now ?? (() => new Date());
 
   const authorised = (header: string | undefined) => header === `Bearer ${opts.accessToken}`;
@@ -68,6 +71,7 @@ export function registerGraphStandIn(app: AnyFastify, prefix: string, opts: Stan
   });
 
   app.get<{ Params: { version: string; mediaId: string } }>(`${prefix}/:version/:mediaId`, async (req, reply) => {
+    if (mediaHeld) return new Promise(() => undefined);
     if (!authorised(req.headers.authorization)) return reply.status(401).send(graphError(190, 'Invalid OAuth access token'));
     const item = media.get(req.params.mediaId);
     if (!item) return reply.status(404).send(graphError(100, 'Unsupported get request'));
@@ -93,6 +97,9 @@ export function registerGraphStandIn(app: AnyFastify, prefix: string, opts: Stan
     failNext(fault, times = 1) {
       for (let i = 0; i < times; i++) faults.push(fault);
     },
+    holdMedia(on) {
+      mediaHeld = on;
+    },
     clearFaults() {
       faults.length = 0;
     },
@@ -110,7 +117,7 @@ export function registerGraphStandIn(app: AnyFastify, prefix: string, opts: Stan
 
 /** A stand-in on its own port (tests). */
 export async function startGraphStandIn(opts: StandInOptions): Promise<GraphStandIn & { url: string; close(): Promise<void> }> {
-  const app = Fastify({ bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({ bodyLimit: 10 * 1024 * 1024, forceCloseConnections: true });
   const standIn = registerGraphStandIn(app, '', opts);
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return Object.assign(standIn, { url, close: () => app.close() });

@@ -1,4 +1,5 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
+import simulator from './simulator.en.js';
 import type { Messages } from './id.js';
 
 const en: Messages = {
@@ -119,6 +120,7 @@ const en: Messages = {
     admin: 'Admin',
     kabupaten: 'Regency',
   },
+  simulator,
 };
 
 export default en;

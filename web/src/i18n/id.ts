@@ -1,4 +1,5 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
+import simulator from './simulator.id.js';
 import type { Role } from '../types.js';
 
 type Weekdays = Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', string>;
@@ -123,6 +124,7 @@ const id = {
     admin: 'Admin',
     kabupaten: 'Kabupaten',
   } satisfies Record<Role, string> as Record<Role, string>,
+  simulator,
 };
 
 export type Messages = typeof id;

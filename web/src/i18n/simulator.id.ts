@@ -1,0 +1,29 @@
+/** The WhatsApp simulator page (developers and demos), in Bahasa Indonesia. */
+const simulator = {
+  title: 'Simulator WhatsApp',
+  intro:
+    'Halaman ini meniru aplikasi WhatsApp agar layanan WIS ORA KENCOT dapat dicoba tanpa akun Meta. Setiap pesan dikirim ke server ini sebagai webhook Cloud API yang ditandatangani, dan balasan bot diambil dari tiruan Graph API lokal — jalur kodenya sama dengan WhatsApp sungguhan.',
+  office: 'Kantor kecamatan',
+  phone: 'Nomor WhatsApp warga (62…)',
+  name: 'Nama profil WhatsApp',
+  chatLabel: 'Percakapan',
+  empty: 'Belum ada pesan. Coba kirim "halo".',
+  you: 'Anda',
+  bot: 'Kecamatan',
+  message: 'Pesan',
+  send: 'Kirim',
+  attach: 'Kirim foto atau PDF',
+  voice: 'Kirim pesan suara',
+  location: 'Kirim lokasi',
+  sticker: 'Kirim stiker',
+  openList: 'Buka pilihan',
+  template: (name: string) => `Pesan template "${name}"`,
+  status: { sent: 'terkirim', delivered: 'sampai', read: 'dibaca', failed: 'gagal' } as Record<string, string>,
+  sending: 'Mengirim…',
+  voiceNote: '🎤 Pesan suara',
+  locationNote: '📍 Lokasi',
+  stickerNote: 'Stiker',
+  fileNote: (name: string) => `📎 ${name}`,
+};
+
+export default simulator;
