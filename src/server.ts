@@ -42,7 +42,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // The simulator's Graph API stand-in lives in this server: the sender reaches it over real HTTP.
-  if (whatsapp.mode === 'simulator') whatsapp.setGraphUrl(`http://127.0.0.1:${port}/simulator/graph`);
+  if (whatsapp.mode === 'simulator' && !config.whatsapp.graphUrl) whatsapp.setGraphUrl(`http://127.0.0.1:${port}/simulator/graph`);
   whatsapp.start();
   // SLA escalation every minute; a failed round is logged and retried on the next tick.
   const escalation = setInterval(() => {

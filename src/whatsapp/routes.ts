@@ -4,6 +4,8 @@ import { findUserById } from '../auth/storage.js';
 import { AppError } from '../platform/errors.js';
 import { originOf, requireStaff, sendProblem, type App, type AppDeps } from '../platform/http.js';
 import * as whatsapp from './service.js';
+import { inboundBatcher } from './intake-batch.js';
+import { findNumber } from './storage.js';
 import { signatureIsValid } from './webhook.js';
 
 /** Meta's payloads are a few KB; a megabyte more than covers a batch, anything bigger is not Meta. */
@@ -12,6 +14,17 @@ const WEBHOOK_BODY_LIMIT = 2 * 1024 * 1024;
 export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
   const runtime = deps.whatsapp;
   const wdeps = { db: deps.database.db, clock: deps.clock };
+  // Which office a business number serves changes rarely; the webhook asks on every delivery.
+  const numbers = new Map<string, { officeCode: string | undefined; until: number }>();
+  const batcher = inboundBatcher(wdeps.db);
+  const officeOfNumber = async (db: typeof wdeps.db, phoneNumberId: string) => {
+    const cached = numbers.get(phoneNumberId);
+    if (cached && cached.until > Date.now()) return cached.officeCode;
+    const officeCode = (await findNumber(db, phoneNumberId))?.officeCode;
+    if (numbers.size > 1000) numbers.clear();
+    numbers.set(phoneNumberId, { officeCode, until: Date.now() + 60_000 });
+    return officeCode;
+  };
 
   app.get(
     '/webhooks/whatsapp',
@@ -46,7 +59,7 @@ export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
       } catch {
         return sendProblem(req, reply, new AppError('whatsapp_not_json', 400, 'whatsapp.errors.not_json'));
       }
-      const result = await whatsapp.receiveWebhook(wdeps, body);
+      const result = await whatsapp.receiveWebhook(wdeps, body, officeOfNumber, batcher);
       if (!result.ok) return sendProblem(req, reply, new AppError('whatsapp_not_json', 400, 'whatsapp.errors.not_json'));
       if (result.stored > 0 || result.statuses > 0) runtime.kick();
       return reply.status(200).send({ received: true });

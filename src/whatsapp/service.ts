@@ -14,6 +14,7 @@ import type { OutboundMessage } from './dialogue-contract.js';
 import { REENGAGEMENT_CODE } from './cloud-api.js';
 import { withinWindow } from './sender.js';
 import * as store from './storage.js';
+import type { InboundBatcher } from './intake-batch.js';
 import { parseWebhook, statusRank } from './webhook.js';
 
 export type WhatsAppDeps = { db: Db; clock: Clock };
@@ -23,21 +24,23 @@ export type WhatsAppDeps = { db: Db; clock: Clock };
  * changes (only forward), in one transaction. Messages for numbers this installation does not
  * serve, and statuses of messages it never sent, are accepted and dropped.
  */
-export async function receiveWebhook(deps: WhatsAppDeps, body: unknown): Promise<{ ok: boolean; stored: number; statuses: number }> {
+export async function receiveWebhook(
+  deps: WhatsAppDeps,
+  body: unknown,
+  officeOfNumber: (db: Db, phoneNumberId: string) => Promise<string | undefined> = async (db, id) => (await store.findNumber(db, id))?.officeCode,
+  batcher?: InboundBatcher,
+): Promise<{ ok: boolean; stored: number; statuses: number }> {
   const now = deps.clock.now();
   const parsed = parseWebhook(body, now);
   if (!parsed.ok) return { ok: false, stored: 0, statuses: 0 };
+  const rows: Parameters<typeof store.insertInbound>[1] = [];
+  for (const message of parsed.messages) {
+    const officeCode = await officeOfNumber(deps.db, message.phoneNumberId);
+    if (officeCode) rows.push({ ...message, officeCode, receivedAt: now });
+  }
+  // The common case, messages only, is one multi-row INSERT: atomic by itself, and fast.
+  if (parsed.statuses.length === 0) return { ok: true, stored: batcher ? await batcher.insert(rows) : await store.insertInbound(deps.db, rows), statuses: 0 };
   return deps.db.transaction(async (tx) => {
-    const offices = new Map<string, string | undefined>();
-    const officeOf = async (phoneNumberId: string) => {
-      if (!offices.has(phoneNumberId)) offices.set(phoneNumberId, (await store.findNumber(tx, phoneNumberId))?.officeCode);
-      return offices.get(phoneNumberId);
-    };
-    const rows = [];
-    for (const message of parsed.messages) {
-      const officeCode = await officeOf(message.phoneNumberId);
-      if (officeCode) rows.push({ ...message, officeCode, receivedAt: now });
-    }
     const stored = await store.insertInbound(tx, rows);
     let moved = 0;
     for (const status of parsed.statuses) {

@@ -33,7 +33,12 @@ export async function upsertNumber(db: Db, values: typeof whatsappNumbers.$infer
 
 /** Stores what is new; a message Meta delivers again (even concurrently) hits the unique index and is skipped. */
 export async function insertInbound(db: Db, rows: (InboundMessage & { officeCode: string; receivedAt: Date })[]): Promise<number> {
-  if (rows.length === 0) return 0;
+  return (await insertInboundReturningIds(db, rows)).size;
+}
+
+/** The same, saying which message ids were new. */
+export async function insertInboundReturningIds(db: Db, rows: (InboundMessage & { officeCode: string; receivedAt: Date })[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
   const inserted = await db
     .insert(whatsappInbound)
     .values(
@@ -51,8 +56,8 @@ export async function insertInbound(db: Db, rows: (InboundMessage & { officeCode
       })),
     )
     .onConflictDoNothing({ target: whatsappInbound.waMessageId })
-    .returning({ id: whatsappInbound.id });
-  return inserted.length;
+    .returning({ waMessageId: whatsappInbound.waMessageId });
+  return new Set(inserted.map((r) => r.waMessageId));
 }
 
 const rankOf = (column: typeof outbox.deliveryStatus) =>
