@@ -117,9 +117,9 @@ export async function openConversation(deps: WhatsAppDeps, actor: StaffActor, co
   const now = deps.clock.now();
   const [inbound, outbound] = await Promise.all([store.inboundOf(deps.db, conversation.officeCode, conversation.waId, 200), store.outboundOf(deps.db, conversation.officeCode, conversation.waId, 200)]);
   const thread: ThreadEntry[] = [
-    ...inbound.map((m): ThreadEntry => ({ direction: 'in', at: m.sentAt.toISOString(), kind: m.type, text: inboundText(m), from: 'pemohon', status: m.mediaRefusal, fileId: m.fileId })),
-    ...outbound.map((m): ThreadEntry => ({ direction: 'out', at: (m.sentAt ?? m.createdAt).toISOString(), kind: m.kind, text: outboundText(m), from: m.sender as ThreadEntry['from'], status: m.deliveryStatus ?? m.status, fileId: null })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
+    ...inbound.reverse().map((m): ThreadEntry => ({ direction: 'in', at: m.sentAt.toISOString(), kind: m.type, text: inboundText(m), from: 'pemohon', status: m.mediaRefusal, fileId: m.fileId })),
+    ...outbound.reverse().map((m): ThreadEntry => ({ direction: 'out', at: (m.sentAt ?? m.createdAt).toISOString(), kind: m.kind, text: outboundText(m), from: m.sender as ThreadEntry['from'], status: m.deliveryStatus ?? m.status, fileId: null })),
+  ].sort((a, b) => a.at.localeCompare(b.at)); // stable: equal times keep their own order
   const request = conversation.requestId ? await findRequest(deps.db, conversation.requestId) : undefined;
   await deps.db.transaction(async (tx) => {
     await store.updateConversation(tx, conversation.id, { unreadCount: 0 });
