@@ -13,6 +13,7 @@ import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { AppError } from './platform/errors.js';
 import { loadRegions } from './regions/regions.js';
+import { NumberInput, registerNumber } from './whatsapp/service.js';
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -86,6 +87,22 @@ user
     withDatabase(async ({ db }) => {
       const { password } = await resetPassword({ db, clock: systemClock }, null, username, { requestId: 'cli' });
       console.log(`New password for ${username}: ${password}`);
+    }),
+  );
+
+const whatsapp = program.command('whatsapp').description('the WhatsApp Cloud API channel');
+whatsapp
+  .command('add-number')
+  .description("point a business number (Cloud API phone_number_id) at an office, with its approved templates")
+  .requiredOption('--office <code>', 'office code, e.g. 33.02.20')
+  .requiredOption('--phone-number-id <id>', "the number's id in Meta's WhatsApp Manager")
+  .option('--display-phone <phone>', 'the number as people see it')
+  .option('--templates <json>', 'kind → {name, language}, e.g. {"request.*":{"name":"kencot_status_permohonan","language":"id"}}')
+  .action((opts: { office: string; phoneNumberId: string; displayPhone?: string; templates?: string }) =>
+    withDatabase(async ({ db }) => {
+      const input = NumberInput.parse({ displayPhone: opts.displayPhone, templates: opts.templates ? JSON.parse(opts.templates) : undefined });
+      const row = await registerNumber({ db, clock: systemClock }, null, opts.office, opts.phoneNumberId, input, { requestId: 'cli' });
+      console.log(`WhatsApp number ${row.phoneNumberId} now answers for ${row.officeCode}; templates: ${Object.keys(row.templates).join(', ')}.`);
     }),
   );
 

@@ -66,6 +66,16 @@ export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
     });
   });
 
+  const presentNumber = (n: Awaited<ReturnType<typeof whatsapp.registerNumber>>) => ({ phoneNumberId: n.phoneNumberId, officeCode: n.officeCode, displayPhone: n.displayPhone, templates: n.templates });
+  app.get('/api/v1/offices/:officeCode/whatsapp/numbers', { schema: { tags: ['whatsapp'], summary: "The office's business numbers and their templates", params: z.object({ officeCode: z.string() }) } }, async (req) => ({
+    numbers: (await whatsapp.numbersOfOffice(wdeps, requireStaff(req), req.params.officeCode)).map(presentNumber),
+  }));
+  app.put(
+    '/api/v1/offices/:officeCode/whatsapp/numbers/:phoneNumberId',
+    { schema: { tags: ['whatsapp'], summary: 'Point a Cloud API phone_number_id at this office (admin)', params: z.object({ officeCode: z.string(), phoneNumberId: z.string().regex(/^\d{1,30}$/) }), body: whatsapp.NumberInput } },
+    async (req) => ({ number: presentNumber(await whatsapp.registerNumber(wdeps, requireStaff(req), req.params.officeCode, req.params.phoneNumberId, req.body, originOf(req))) }),
+  );
+
   app.get(
     '/api/v1/offices/:officeCode/whatsapp/conversations',
     { schema: { tags: ['whatsapp'], summary: 'The office inbox: waiting for staff first, then unread, then recent', params: z.object({ officeCode: z.string() }) } },

@@ -2,6 +2,7 @@
  * WhatsApp operations: taking a webhook delivery in, and the staff inbox (read a thread, reply,
  * take over from the bot, hand back). Each change is audited in its own transaction.
  */
+import { z } from 'zod';
 import { auditActorOf, recordAudit, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
@@ -12,6 +13,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import { findRequest } from '../requests/storage.js';
 import type { OutboundMessage } from './dialogue-contract.js';
 import { REENGAGEMENT_CODE } from './cloud-api.js';
+import { DEFAULT_TEMPLATES } from './messages.js';
 import { withinWindow } from './sender.js';
 import * as store from './storage.js';
 import type { InboundBatcher } from './intake-batch.js';
@@ -72,6 +74,35 @@ async function afterDeliveryFailure(tx: Db, row: store.OutboxRow, code: number |
   }
   const conversation = await store.lockConversation(tx, row.officeCode, row.recipient, now);
   await store.updateConversation(tx, conversation.id, { waitingForStaff: true, lastMessageAt: now });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Business numbers
+
+export const TemplatesSchema = z.record(
+  z.string().regex(/^(request\.(\*|received|returned|rejected|ready|delivered|cancelled)|verification\.code)$/),
+  z.object({ name: z.string().regex(/^[a-z0-9_]{1,512}$/), language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/) }),
+);
+export const NumberInput = z.object({ displayPhone: z.string().trim().max(30).optional(), templates: TemplatesSchema.optional() });
+
+/** Points a Cloud API business number at an office, with its approved templates; the admin's or the CLI's. */
+export async function registerNumber(deps: WhatsAppDeps, actor: StaffActor | null, officeCode: string, phoneNumberId: string, input: z.infer<typeof NumberInput>, origin: Origin) {
+  if (actor) authorize(actor, 'office.settings.update', { officeCode });
+  if (!(await findOffice(deps.db, officeCode))) throw new AppError('office_unknown', 404, 'errors.office_unknown', { code: officeCode });
+  const existing = await store.findNumber(deps.db, phoneNumberId);
+  // A number answers for one office; moving it is a deliberate act of that office's admin or the CLI.
+  if (existing && existing.officeCode !== officeCode && actor) authorize(actor, 'office.settings.update', { officeCode: existing.officeCode });
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await store.upsertNumber(tx, { phoneNumberId, officeCode, displayPhone: input.displayPhone ?? existing?.displayPhone ?? null, templates: input.templates ?? existing?.templates ?? DEFAULT_TEMPLATES });
+    await recordAudit(tx, now, { officeCode, actor: auditActorOf(actor), action: 'whatsapp.number.registered', entityType: 'whatsapp_number', entityId: phoneNumberId, details: { templates: Object.keys(input.templates ?? {}) } }, origin);
+  });
+  return (await store.findNumber(deps.db, phoneNumberId))!;
+}
+
+export async function numbersOfOffice(deps: WhatsAppDeps, actor: StaffActor, officeCode: string) {
+  authorize(actor, 'office.read', { officeCode });
+  return (await store.listNumbers(deps.db)).filter((n) => n.officeCode === officeCode);
 }
 
 // ---------------------------------------------------------------------------------------------

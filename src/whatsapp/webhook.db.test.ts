@@ -167,3 +167,25 @@ describe('delivery statuses', () => {
     expect(await deliveryOf(id)).toBe('read');
   });
 });
+
+describe('several business numbers on one installation', () => {
+  it('an admin points a second number at another office; its messages belong to that office', async () => {
+    await t.addOffice('33.02.21', 'PWK');
+    const admin = await t.signedIn('admin', '33.02.21');
+    const put = await admin.send('PUT', '/api/v1/offices/33.02.21/whatsapp/numbers/109876543210987', { displayPhone: '0281-555-0101' });
+    expect(put.statusCode).toBe(200);
+    expect(put.json().number).toMatchObject({ officeCode: '33.02.21', templates: { 'request.*': { name: 'kencot_status_permohonan', language: 'id' } } });
+    const operator = await t.signedIn('operator', '33.02.21');
+    expect((await operator.send('PUT', '/api/v1/offices/33.02.21/whatsapp/numbers/109876543210987', {})).statusCode).toBe(403);
+    const bad = await admin.send('PUT', '/api/v1/offices/33.02.21/whatsapp/numbers/109876543210987', { templates: { 'request.*': { name: 'Bad Name!', language: 'id' } } });
+    expect(bad.statusCode).toBe(400);
+
+    await t.db.delete(whatsappInbound);
+    const m = msg.text(WARGA, 'halo');
+    const n = msg.text(WARGA, 'halo juga');
+    await postWebhook(t, payload({ phoneNumberId: '109876543210987', messages: [m] }, { messages: [n] }));
+    const rows = await inbound();
+    expect(rows.find((r) => r.waMessageId === m.id)!.officeCode).toBe('33.02.21');
+    expect(rows.find((r) => r.waMessageId === n.id)!.officeCode).toBe('33.02.20');
+  });
+});
