@@ -1,6 +1,6 @@
 /**
  * Work-queue and search latency at a regency's scale: 1,000,000 requests across Banyumas's 27
- * kecamatan on PostgreSQL, then p50/p95 of a queue page and of searches by NIK, ticket and phone.
+ * kecamatan on PostgreSQL, then p50/p95 of a queue page and of searches by NIK, ticket, phone and name.
  * Usage: npx tsx bench/queue.ts [requests=1000000]   (BENCH_DATABASE_URL overrides the server)
  */
 import pg from 'pg';
@@ -33,6 +33,9 @@ for (const [i, d] of districts.entries()) {
 }
 // One statement per office keeps each transaction reasonable; rows spread over states and due times.
 const perOffice = Math.ceil(total / districts.length);
+// Children's names as an office sees them: a few thousand combinations, each shared by a few dozen.
+const FIRST = ['Aditya', 'Aisyah', 'Alya', 'Arif', 'Bayu', 'Bima', 'Citra', 'Dimas', 'Dewi', 'Fajar', 'Fitri', 'Galih', 'Hana', 'Ilham', 'Indah', 'Joko', 'Kirana', 'Laras', 'Nadia', 'Naufal', 'Putri', 'Raka', 'Rizki', 'Salsabila', 'Sekar', 'Tegar', 'Wulan', 'Yoga', 'Zahra', 'Anisa'];
+const LAST = ['Lestari', 'Pratama', 'Saputra', 'Wijaya', 'Nugroho', 'Rahmawati', 'Kusuma', 'Hidayat', 'Purnomo', 'Setiawan', 'Utami', 'Wibowo', 'Santoso', 'Maharani', 'Permana', 'Susanti', 'Firmansyah', 'Anggraini', 'Suryani', 'Ramadhan'];
 const states = ['submitted', 'returned', 'verified', 'processing', 'ready', 'handed_over', 'handed_over', 'handed_over', 'handed_over', 'cancelled'];
 for (const [i, d] of districts.entries()) {
   await database.db.execute(sql`
@@ -41,7 +44,8 @@ for (const [i, d] of districts.entries()) {
     select ${d.code}, ${`B${String(i).padStart(2, '0')}`} || '-26-' || lpad(g::text, 6, '0'), 'kia_baru', 'whatsapp',
            (${sql.raw(`ARRAY[${states.map((x) => `'${x}'`).join(',')}]`)})[1 + (g % 10)], '[]'::jsonb, null,
            jsonb_build_object('name', 'Pemohon ' || g, 'phone', '628' || lpad((${i} * 10000000 + g)::text, 10, '0'), 'relation', 'ibu'),
-           jsonb_build_object('name', 'Anak ' || g),
+           jsonb_build_object('name', (${sql.raw(`ARRAY[${FIRST.map((x) => `'${x}'`).join(',')}]`)})[1 + (g % ${FIRST.length})] || ' ' ||
+                                      (${sql.raw(`ARRAY[${LAST.map((x) => `'${x}'`).join(',')}]`)})[1 + ((g / ${FIRST.length}) % ${LAST.length})]),
            ${d.code.replace(/\./g, '')} || lpad(((g % 28) + 1)::text, 2, '0') || '0520' || lpad((g % 10000)::text, 4, '0'),
            '628' || lpad((${i} * 10000000 + g)::text, 10, '0'), 'pickup', 'x',
            now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval, now() + ((g % 5000) || ' minutes')::interval
@@ -79,6 +83,7 @@ await measure('search by NIK', 300, (i) =>
 await measure('search by phone', 300, (i) =>
   searchRequests(db, [office(i)], { kind: 'phone', phone: `628${String((i % districts.length) * 10000000 + ((i * 13) % perOffice) + 1).padStart(10, '0')}` }, 50),
 );
+await measure('search by name', 300, (i) => searchRequests(db, [office(i)], { kind: 'name', text: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}` }, 50));
 await database.close();
 const d2 = new pg.Client({ connectionString: admin });
 await d2.connect();

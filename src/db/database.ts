@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -37,6 +38,9 @@ export const migrationsFolder = path.resolve(
     : '../../../migrations',
 );
 
+/** Extensions the migrations create; PGlite must load them on every open (PostgreSQL ships them). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 /** Any arbitrary number, the same in every server, so concurrent start-ups migrate one at a time. */
 const MIGRATION_LOCK_KEY = 4_270_521_020;
 
@@ -47,7 +51,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     (await (async () => {
       const dir = path.join(opts.dataDir ?? './data', 'pglite');
       fs.mkdirSync(dir, { recursive: true });
-      return PGlite.create(dir);
+      return PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
     })());
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../db/database.js';
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../db/database.js';
 import { adminUrl, databaseUrl } from './global-setup.js';
 
 export const testEngine = (process.env.KENCOT_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
@@ -34,6 +34,6 @@ export async function freshDatabase(): Promise<Database & { url?: string }> {
     };
   }
   const template = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-  const client = await PGlite.create({ loadDataDir: template });
+  const client = await PGlite.create({ loadDataDir: template, extensions: PGLITE_EXTENSIONS });
   return openDatabase({ pglite: client });
 }
