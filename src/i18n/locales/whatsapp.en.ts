@@ -26,6 +26,7 @@ const whatsapp = {
       cancelled: 'has been cancelled',
     },
   },
+  apology: 'Sorry, our system is having trouble and could not process your message. An officer will help you as soon as possible. Type *menu* to try again.',
   handed_back: 'Thank you, your conversation with our officer has ended. Type *menu* to see our automatic services.',
   taken_over: 'Hello, I am {{name}}, an officer of {{office}}. I will help you in this chat.',
   errors: {

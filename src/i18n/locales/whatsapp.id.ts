@@ -28,6 +28,7 @@ const whatsapp = {
       cancelled: 'sudah dibatalkan',
     },
   },
+  apology: 'Mohon maaf, sistem kami sedang mengalami gangguan sehingga pesan Bapak/Ibu belum dapat kami proses. Petugas kami akan membantu secepatnya. Ketik *menu* untuk mencoba lagi.',
   handed_back: 'Terima kasih, percakapan dengan petugas sudah selesai. Ketik *menu* untuk melihat layanan otomatis kami.',
   taken_over: 'Halo Bapak/Ibu, saya {{name}}, petugas {{office}}. Saya akan membantu melalui chat ini.',
   errors: {
