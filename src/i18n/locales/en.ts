@@ -1,5 +1,8 @@
 /** English — the second locale. Keys mirror id.ts. */
+import bot from './bot.en.js';
+
 const en = {
+  bot,
   errors: {
     validation: 'Some of the data sent is not valid. Please check what you entered.',
     bad_json: 'The request could not be read (invalid JSON).',
