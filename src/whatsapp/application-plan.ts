@@ -7,13 +7,33 @@
  * The next question is always the first one in the plan not yet answered, so "kembali" (undo the
  * latest answer) and "Ubah" (clear one answer) need no bookkeeping beyond the answers themselves.
  */
-import { requirementsFor, type ChecklistItem, type Condition, type RequirementContext, type Service } from '../catalogue/catalogue.js';
+import { requirementsFor as resolveChecklist, type Checklist, type ChecklistItem, type Condition, type RequirementContext, type Service } from '../catalogue/catalogue.js';
 import { DATA_FIELD_DEFINITIONS, type DataField } from '../catalogue/vocabulary.js';
 import { ageInYears, compareIsoDates, parseIsoDate } from '../identity/calendar-date.js';
 import type { NewRequest } from '../requests/service.js';
 import { isDocumentType } from './dialogue-catalogue.js';
 import { pick, type Env } from './dialogue-kit.js';
 import type { Draft } from './dialogue-state.js';
+
+/**
+ * `requirementsFor`, remembered per service object and context: one message asks for the plan
+ * several times. Keyed by the service object itself, so another office's catalogue never shares it.
+ */
+const checklists = new WeakMap<Service, Map<string, Checklist>>();
+export function requirementsFor(service: Service, context: RequirementContext = {}): Checklist {
+  let byContext = checklists.get(service);
+  if (!byContext) {
+    byContext = new Map();
+    checklists.set(service, byContext);
+  }
+  const key = JSON.stringify(context);
+  let checklist = byContext.get(key);
+  if (!checklist) {
+    checklist = resolveChecklist(service, context);
+    byContext.set(key, checklist);
+  }
+  return checklist;
+}
 
 /** The relation codes stored as the applicant's relation: the officers' own words. */
 export const SELF = 'diri_sendiri';

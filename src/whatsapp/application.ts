@@ -3,7 +3,7 @@
  * next is application-plan.ts's business; this module only turns one message into "answered"
  * (move on) or "stay" (say what was wrong and ask again).
  */
-import { describeCondition, requirementsFor, type ChecklistItem, type Service } from '../catalogue/catalogue.js';
+import { describeCondition, type ChecklistItem, type Service } from '../catalogue/catalogue.js';
 import { OUTPUT_DOCUMENT_LABELS } from '../catalogue/vocabulary.js';
 import { formatIsoDate, isRealDate } from '../identity/calendar-date.js';
 import { kiaEligibility } from '../identity/kia.js';
@@ -19,6 +19,7 @@ import {
   isSkippable,
   planOf,
   relationsFor,
+  requirementsFor,
 } from './application-plan.js';
 import { documentLabel, documentShortLabel, serviceName } from './dialogue-catalogue.js';
 import type { DocumentRefusal, InboundEvent, OutboundMessage } from './dialogue-contract.js';
@@ -377,7 +378,9 @@ const readers: Record<string, Reader> = {
     const allowed = relationsFor(service);
     let relation: string | undefined;
     if (event.type === 'choice' && event.id.startsWith('rel:') && allowed.includes(event.id.slice(4))) relation = event.id.slice(4);
-    if (event.type === 'text' && !isKeyword(event.text, 'greeting')) {
+    const typed = event.type === 'text' ? event.text : '';
+    const notAnAnswer = (['greeting', 'yes', 'no', 'skip'] as const).some((kind) => isKeyword(typed, kind));
+    if (event.type === 'text' && !notAnAnswer) {
       const typed = squash(event.text);
       relation = allowed.find((code) => squash(relationLabel(code, env)) === typed || squash(code) === typed);
       // Kakek, nenek, paman…: the officer reads the word as typed.
@@ -441,6 +444,8 @@ function nameReader(key: 'subject_name' | 'applicant_name', set: (draft: Draft, 
   return (service, draft, event, env) => {
     if (event.type !== 'text') return again(offTopicNote(event, env), key, service, draft, env);
     if (isKeyword(event.text, 'greeting')) return again(env.tr('apply.greeting_mid_flow', { service: serviceName(service, env) }), key, service, draft, env);
+    // "ya", "tidak", "lewati" answer some other question, not this one.
+    if (isKeyword(event.text, 'yes') || isKeyword(event.text, 'no') || isKeyword(event.text, 'skip')) return again(env.tr('apply.name.too_short'), key, service, draft, env);
     const read = readName(event.text);
     if ('problem' in read) return again(env.tr(read.problem), key, service, draft, env);
     return { kind: 'next', draft: answered(set(draft, read.name), key) };
@@ -512,7 +517,7 @@ export function editRows(service: Service, draft: Draft, env: Env): Row[] {
   const docs = documentItems(service, draft, env);
   const room = 10 - rows.length - 1;
   if (docs.length <= room) {
-    for (const item of docs) rows.push({ id: `edit:doc:${item.document}`, title: tr('apply.edit.document', { doc: documentShortLabel(item.document, env) }), description: documentLabel(item.document, env) });
+    for (const item of docs) rows.push({ id: `edit:doc:${item.document}`, title: documentShortLabel(item.document, env), description: tr('apply.edit.document') });
   } else rows.push({ id: 'edit:docs', title: tr('apply.edit.documents') });
   rows.push({ id: 'edit:disability', title: tr('apply.edit.disability') });
   return rows.slice(0, 10);

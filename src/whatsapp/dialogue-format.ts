@@ -16,10 +16,22 @@ const ZONE_ABBREVIATIONS: Record<string, string> = {
 };
 const INTL_LOCALE = { id: 'id-ID', en: 'en-GB', jv: 'id-ID' } as const;
 
+/** Building an Intl formatter costs far more than using one; the few shapes used here are kept. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** The office's zone if the runtime knows it; Jakarta otherwise (most offices are WIB). */
 export function officeZone(ctx: DialogueContext): string {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: ctx.office.timezone });
+    dateFormat('en-US', { timeZone: ctx.office.timezone });
     return ctx.office.timezone;
   } catch {
     return FALLBACK_ZONE;
@@ -28,7 +40,7 @@ export function officeZone(ctx: DialogueContext): string {
 
 /** The office-local calendar date, weekday (1 = Monday) and minutes after midnight of an instant. */
 export function localParts(instant: Date, zone: string): { date: string; weekday: number; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateFormat('en-US', {
     timeZone: zone,
     year: 'numeric',
     month: '2-digit',
@@ -55,7 +67,7 @@ export function officeToday(ctx: DialogueContext): string {
 export function formatDate(iso: string, env: Env): string {
   const instant = new Date(`${iso}T00:00:00Z`);
   if (!Number.isFinite(instant.getTime())) return iso;
-  return new Intl.DateTimeFormat(INTL_LOCALE[env.locale], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+  return dateFormat(INTL_LOCALE[env.locale], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
 }
 
 /** "Selasa, 1 Desember 2026 pukul 15.30 WIB" in the office's zone. */
@@ -64,7 +76,7 @@ export function formatDateTime(when: Date | string, env: Env): string {
   const instant = new Date(when);
   if (!Number.isFinite(instant.getTime())) return '–';
   const zone = officeZone(env.ctx);
-  const formatted = new Intl.DateTimeFormat(INTL_LOCALE[env.locale], {
+  const formatted = dateFormat(INTL_LOCALE[env.locale], {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',
@@ -82,7 +94,7 @@ export function formatDateTime(when: Date | string, env: Env): string {
 export function formatDay(when: Date | string, env: Env): string {
   const instant = new Date(when);
   if (!Number.isFinite(instant.getTime())) return '–';
-  return new Intl.DateTimeFormat(INTL_LOCALE[env.locale], { timeZone: officeZone(env.ctx), day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
+  return dateFormat(INTL_LOCALE[env.locale], { timeZone: officeZone(env.ctx), day: 'numeric', month: 'long', year: 'numeric' }).format(instant);
 }
 
 /** '07:15' → '07.15' in Indonesian, unchanged in English. */

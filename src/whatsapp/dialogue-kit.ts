@@ -3,7 +3,7 @@
  * message builders that stay inside Meta's limits by construction, and reading what people type.
  */
 import type { LocalizedText } from '../catalogue/vocabulary.js';
-import { t, type Locale } from '../i18n/i18n.js';
+import { translator, type Locale } from '../i18n/i18n.js';
 import type { BotLocale, DialogueCommand, DialogueContext, OutboundMessage } from './dialogue-contract.js';
 import type { DialogueState } from './dialogue-state.js';
 import { MESSAGE_LIMITS as L } from './message-limits.js';
@@ -25,9 +25,22 @@ export function textLocale(locale: BotLocale): Locale {
   return locale === 'en' ? 'en' : 'id';
 }
 
+/** Texts without parameters never change, so each is looked up once (i18next lookups are slow). */
+const plainTexts = new Map<string, string>();
+
 export function makeTr(locale: BotLocale): Tr {
   const lang = textLocale(locale);
-  return (key, params) => t(lang, `bot.${key}`, params);
+  const translate = translator(lang);
+  return (key, params) => {
+    if (params) return translate(`bot.${key}`, params) as string;
+    const cacheKey = `${lang}:${key}`;
+    let value = plainTexts.get(cacheKey);
+    if (value === undefined) {
+      value = translate(`bot.${key}`) as string;
+      plainTexts.set(cacheKey, value);
+    }
+    return value;
+  };
 }
 
 /** A translation when the catalogue has one, otherwise the fallback (keys per service code may be missing for a new service). */

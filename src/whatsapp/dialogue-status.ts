@@ -13,7 +13,7 @@ import { buttons, isKeyword, list, normalise, pageFromChoice, pageOf, prepend, t
 import type { DialogueState, Fix } from './dialogue-state.js';
 
 const CANCELLABLE = ['submitted', 'returned'];
-const FINAL = ['handed_over', 'rejected', 'cancelled'];
+const IN_PROGRESS = ['submitted', 'verified', 'processing'];
 
 export function findRequest(env: Env, requestId: string): ApplicantRequestSummary | undefined {
   return env.ctx.requests.find((r) => r.id === requestId);
@@ -86,7 +86,8 @@ function detailBody(request: ApplicantRequestSummary, env: Env): string {
   const tr = env.tr;
   const lines = [`*${request.ticket}* · ${requestServiceName(request, env)}`, stateWords(request.state, env), ''];
   lines.push(`${tr('status.submitted_at')}: ${formatDay(request.submittedAt, env)}`);
-  if (!FINAL.includes(request.state)) lines.push(`${tr('status.due')}: ${formatDateTime(request.dueAt, env)}`);
+  // A returned file waits for the applicant, and a ready one is done: a due time would only confuse.
+  if (IN_PROGRESS.includes(request.state)) lines.push(`${tr('status.due')}: ${formatDateTime(request.dueAt, env)}`);
   if (request.state === 'returned') {
     lines.push('', `*${tr('status.to_fix')}*`);
     for (const reason of request.returnReasons ?? []) {
@@ -96,7 +97,10 @@ function detailBody(request: ApplicantRequestSummary, env: Env): string {
       const note = reason.note ? ` — "${reason.note}"` : '';
       lines.push(`• ${what}${doc}${note}`);
     }
-    lines.push('', tr(fixableDocuments(request).length > 0 ? 'status.fix_hint' : 'status.fix_with_staff'));
+    const fixable = fixableDocuments(request).length > 0;
+    const otherReasons = (request.returnReasons ?? []).some((r) => !r.documentType);
+    lines.push('', tr(fixable ? 'status.fix_hint' : 'status.fix_with_staff'));
+    if (fixable && otherReasons) lines.push(tr('status.fix_also_staff'));
   }
   if (request.state === 'ready') lines.push('', tr(request.handOverChoice === 'home_delivery' ? 'status.ready_delivery' : 'status.ready_pickup'));
   return lines.join('\n');

@@ -55,7 +55,8 @@ import {
 } from './dialogue-status.js';
 
 export type { DialogueState } from './dialogue-state.js';
-export { initialDialogueState } from './dialogue-state.js';
+/** `readDialogueState` turns the stored jsonb (possibly `{}` or an old shape) into a state `converse` accepts. */
+export { initialDialogueState, readDialogueState } from './dialogue-state.js';
 
 /** After this long without a message, a conversation is picked up again politely. */
 export const IDLE_AFTER_MS = 30 * 60 * 1000;
@@ -581,8 +582,9 @@ function onOutcome(state: DialogueState, event: CommandOutcome, env: Env): Turn 
     case 'request_submitted': {
       const service = state.draft && findService(env.ctx.services, state.draft.serviceCode);
       const delivery = state.draft?.disability === 'yes' && state.draft.handOver === 'home_delivery';
+      const receipt = { ticket: event.ticket, pin: event.pin };
       const body = [
-        tr('outcome.submitted', { service: service ? serviceName(service, env) : '', ticket: event.ticket, pin: event.pin }),
+        service ? tr('outcome.submitted', { ...receipt, service: serviceName(service, env) }) : tr('outcome.submitted_plain', receipt),
         tr('outcome.next_steps', { due: formatDateTime(event.dueAt, env) }),
         tr(delivery ? 'outcome.delivery' : 'outcome.pickup'),
       ].join('\n\n');

@@ -312,7 +312,7 @@ const bot = {
       facts: 'Citizenship/certificate',
       applicant: 'Applicant',
       desa: 'Village',
-      document: 'Replace {{doc}}',
+      document: 'Send this document again',
       documents: 'All documents',
       disability: 'Special needs',
     },
@@ -331,6 +331,7 @@ const bot = {
     due: 'Due',
     to_fix: 'What needs correcting:',
     fix_hint: 'Press *Fix it now* to send the corrected documents through this chat.',
+    fix_also_staff: 'For notes that are not about a document, please talk to the staff if needed.',
     fix_with_staff: 'For this correction, please talk to the staff.',
     ready_pickup: 'The document is ready. Please collect it at the kecamatan office during opening hours, quoting the ticket number.',
     ready_delivery: 'The document is ready and staff will deliver it to your home.',
@@ -384,6 +385,7 @@ const bot = {
   outcome: {
     submitted:
       '✅ We have received your application for *{{service}}*.\n\nTicket number: *{{ticket}}*\nTracking PIN: *{{pin}}*\n\nPlease keep the ticket number and PIN, and never give the PIN to anyone.',
+    submitted_plain: '✅ We have received your application.\n\nTicket number: *{{ticket}}*\nTracking PIN: *{{pin}}*\n\nPlease keep the ticket number and PIN, and never give the PIN to anyone.',
     next_steps:
       'Next, an officer will check the file during office hours. If anything needs completing, we will tell you on this WhatsApp. Due: *{{due}}*.',
     pickup: 'When the document is ready we will let you know, and you can collect it at the kecamatan office.',

@@ -323,7 +323,7 @@ const bot = {
       facts: 'WNI / akta kelahiran',
       applicant: 'Pemohon',
       desa: 'Desa',
-      document: 'Ganti {{doc}}',
+      document: 'Kirim ulang dokumen ini',
       documents: 'Semua dokumen',
       disability: 'Kebutuhan khusus',
     },
@@ -342,6 +342,7 @@ const bot = {
     due: 'Target selesai',
     to_fix: 'Yang perlu diperbaiki:',
     fix_hint: 'Tekan *Perbaiki sekarang* untuk mengirim dokumen perbaikan lewat WhatsApp ini.',
+    fix_also_staff: 'Untuk catatan lain yang bukan dokumen, silakan bicara dengan petugas bila perlu.',
     fix_with_staff: 'Untuk perbaikan ini, silakan bicara dengan petugas.',
     ready_pickup: 'Dokumen sudah siap. Silakan ambil di kantor kecamatan pada jam layanan dengan menyebutkan nomor tiket.',
     ready_delivery: 'Dokumen sudah siap dan akan diantar petugas ke rumah Bapak/Ibu.',
@@ -395,6 +396,7 @@ const bot = {
   outcome: {
     submitted:
       '✅ Permohonan *{{service}}* sudah kami terima.\n\nNomor tiket: *{{ticket}}*\nPIN pelacakan: *{{pin}}*\n\nMohon simpan nomor tiket dan PIN ini, dan jangan berikan PIN kepada siapa pun.',
+    submitted_plain: '✅ Permohonan Bapak/Ibu sudah kami terima.\n\nNomor tiket: *{{ticket}}*\nPIN pelacakan: *{{pin}}*\n\nMohon simpan nomor tiket dan PIN ini, dan jangan berikan PIN kepada siapa pun.',
     next_steps:
       'Selanjutnya petugas akan memeriksa berkas pada jam layanan. Jika ada yang perlu dilengkapi, kami kabari lewat WhatsApp ini. Target selesai: *{{due}}*.',
     pickup: 'Setelah dokumen siap, kami kabari dan dokumen dapat diambil di kantor kecamatan.',
