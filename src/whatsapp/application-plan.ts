@@ -44,11 +44,15 @@ const RELATION_SETS = {
 } as const;
 
 /** Who may be applying, judged from what the service issues: a child's card, a death certificate, or a person's own document. */
-export function relationsFor(service: Service): readonly string[] {
+export function subjectKind(service: Service): keyof typeof RELATION_SETS {
   const issues = new Set(service.outputs.map((o) => o.document));
-  if (issues.has('kia') || issues.has('akta_kelahiran')) return RELATION_SETS.child;
-  if (issues.has('akta_kematian')) return RELATION_SETS.deceased;
-  return RELATION_SETS.person;
+  if (issues.has('kia') || issues.has('akta_kelahiran')) return 'child';
+  if (issues.has('akta_kematian')) return 'deceased';
+  return 'person';
+}
+
+export function relationsFor(service: Service): readonly string[] {
+  return RELATION_SETS[subjectKind(service)];
 }
 
 export function emptyDraft(serviceCode: string): Draft {

@@ -20,6 +20,7 @@ import {
   planOf,
   relationsFor,
   requirementsFor,
+  subjectKind,
 } from './application-plan.js';
 import { documentLabel, documentShortLabel, serviceName } from './dialogue-catalogue.js';
 import type { DocumentRefusal, InboundEvent, OutboundMessage } from './dialogue-contract.js';
@@ -246,14 +247,14 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
       ]);
     case 'relation': {
       const rows = relationsFor(service).map((code) => ({ id: `rel:${code}`, title: relationLabel(code, env) }));
-      return list(env, tr('apply.relation.ask'), tr('common.choose_button'), tr('apply.relation.section'), rows);
+      return list(env, tr(`apply.relation.ask_${subjectKind(service)}`), tr('common.choose_button'), tr('apply.relation.section'), rows);
     }
     case 'applicant_name':
       return text(tr('apply.applicant_name.ask'));
     case 'desa':
       return desaPrompt(env, page);
     case 'disability':
-      return buttons(env, tr('apply.disability.ask', { office: env.ctx.office.name }), [
+      return buttons(env, `${tr('apply.disability.offer', { office: env.ctx.office.name })}\n\n${tr(`apply.disability.question_${subjectKind(service)}`)}`, [
         { id: 'dis:none', title: tr('apply.disability.none') },
         { id: 'dis:yes', title: tr('apply.disability.yes') },
       ]);

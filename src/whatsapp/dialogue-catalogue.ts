@@ -198,7 +198,3 @@ export function serviceInfoPrompt(service: Service, env: Env): OutboundMessage[]
   // The requirements are worth keeping as a plain message the user can scroll back to and forward.
   return [...text(serviceInfoText(service, env)), ...serviceInfoButtons(service, env)];
 }
-
-export function unknownServiceNote(env: Env): string {
-  return env.tr('services.unavailable');
-}

@@ -141,7 +141,7 @@ const bot = {
     eligibility: 'For residents who are {{condition}}.',
     requirements: 'Requirements',
     optional: 'If available (not required)',
-    or: 'or {{alternatives}}',
+    or: '(or {{alternatives}})',
     when: '(if {{condition}})',
     fields: 'Details needed:',
     outputs: 'Documents issued:',
@@ -203,7 +203,7 @@ const bot = {
     ineligible: "Sorry, *{{service}}* is only for residents who are {{condition}}, so we can't take it in for this NIK. If something isn't right, please type another NIK or talk to staff.",
     ineligible_kia_17:
       'Sorry, according to that NIK the child was born on {{birth}} and is already {{age}}. A KIA is only for children under 17. From 17 on, please come to the kecamatan office for *KTP-el enrolment*.',
-    subject_name: { ask: 'Please type the *{{label}}* as written on the family card.' },
+    subject_name: { ask: 'Please type the *{{label}}*.' },
     applicant_name: { ask: 'Please type *your full name* (the applicant).' },
     name: {
       digits: 'Sorry, a name cannot contain digits.',
@@ -228,7 +228,9 @@ const bot = {
       combined: "That's fine. The birth certificate can be done together with the KIA in this application.",
     },
     relation: {
-      ask: 'How are you related to the person the document is for? Choose from the list, or type it (e.g. *grandfather*).',
+      ask_child: 'How are you related to the child? Choose from the list, or type it (e.g. *grandfather*).',
+      ask_deceased: 'How were you related to the deceased? Choose from the list, or type it.',
+      ask_person: 'Who is this application for? Choose *Myself*, or how you are related to the person it is for.',
       section: 'Relation',
     },
     desa: {
@@ -264,7 +266,10 @@ const bot = {
       },
     },
     disability: {
-      ask: '{{office}} offers a *special service for people with disabilities*: staff can fetch or accompany them, and documents can be delivered home.\n\nDoes the person the document is for have a disability or need special assistance?',
+      offer: '{{office}} offers a *special service for people with disabilities*: staff can fetch or accompany them, and documents can be delivered home.',
+      question_child: 'Does the child, or do you yourself, have a disability or need special assistance?',
+      question_deceased: 'Do you have a disability or need special assistance?',
+      question_person: 'Does the person the document is for, or do you yourself, have a disability or need special assistance?',
       none: 'None',
       yes: 'Yes, special needs',
       detail: 'Please tell us briefly what is needed, for example *wheelchair user, please pick up* or *blind, needs a companion*.',

@@ -152,7 +152,7 @@ const bot = {
     eligibility: 'Untuk penduduk yang {{condition}}.',
     requirements: 'Persyaratan',
     optional: 'Bila ada (tidak wajib)',
-    or: 'atau {{alternatives}}',
+    or: '(atau {{alternatives}})',
     when: '(jika {{condition}})',
     fields: 'Data yang diperlukan:',
     outputs: 'Dokumen yang diterbitkan:',
@@ -214,7 +214,7 @@ const bot = {
     ineligible: 'Mohon maaf, layanan *{{service}}* hanya untuk penduduk yang {{condition}}, sehingga belum dapat kami proses untuk NIK ini. Jika ada yang kurang tepat, silakan ketik NIK lain atau bicara dengan petugas.',
     ineligible_kia_17:
       'Mohon maaf, menurut NIK tersebut ananda lahir {{birth}} dan sudah berusia {{age}} tahun. KIA hanya untuk anak di bawah 17 tahun. Untuk usia 17 tahun ke atas, silakan mengurus *perekaman KTP-el* dengan datang langsung ke kantor kecamatan.',
-    subject_name: { ask: 'Silakan ketik *{{label}}* sesuai Kartu Keluarga.' },
+    subject_name: { ask: 'Silakan ketik *{{label}}*.' },
     applicant_name: { ask: 'Silakan ketik *nama lengkap Bapak/Ibu* selaku pemohon.' },
     name: {
       digits: 'Mohon maaf, nama tidak boleh berisi angka.',
@@ -239,7 +239,9 @@ const bot = {
       combined: 'Tidak apa-apa, Bapak/Ibu. Akta kelahiran dapat diurus sekaligus bersama KIA dalam permohonan ini.',
     },
     relation: {
-      ask: 'Apa hubungan Bapak/Ibu dengan pemilik dokumen? Pilih dari daftar, atau ketik (misalnya *kakek*).',
+      ask_child: 'Apa hubungan Bapak/Ibu dengan anak? Pilih dari daftar, atau ketik (misalnya *kakek*).',
+      ask_deceased: 'Apa hubungan Bapak/Ibu dengan almarhum/almarhumah? Pilih dari daftar, atau ketik.',
+      ask_person: 'Untuk siapa permohonan ini? Pilih *Diri sendiri*, atau hubungan Bapak/Ibu dengan pemilik dokumen.',
       section: 'Hubungan',
     },
     desa: {
@@ -275,7 +277,10 @@ const bot = {
       },
     },
     disability: {
-      ask: '{{office}} menyediakan *layanan khusus disabilitas*: petugas dapat menjemput atau mendampingi, dan dokumen dapat diantar ke rumah.\n\nApakah pemilik dokumen penyandang disabilitas atau membutuhkan bantuan khusus?',
+      offer: '{{office}} menyediakan *layanan khusus disabilitas*: petugas dapat menjemput atau mendampingi, dan dokumen dapat diantar ke rumah.',
+      question_child: 'Apakah anak, atau Bapak/Ibu sendiri, penyandang disabilitas atau membutuhkan bantuan khusus?',
+      question_deceased: 'Apakah Bapak/Ibu penyandang disabilitas atau membutuhkan bantuan khusus?',
+      question_person: 'Apakah pemilik dokumen, atau Bapak/Ibu sendiri, penyandang disabilitas atau membutuhkan bantuan khusus?',
       none: 'Tidak ada',
       yes: 'Ada kebutuhan khusus',
       detail: 'Mohon ceritakan singkat kebutuhannya, misalnya *pengguna kursi roda, mohon dijemput* atau *tunanetra, perlu pendamping*.',
