@@ -1,13 +1,13 @@
 /**
  * The chatbot the WhatsApp worker runs: the pure dialogue of ./dialogue.ts behind the worker's
- * `Dialogue` interface.
+ * `Dialogue` interface, plus what to say when our side fails.
  */
-import { t } from '../i18n/i18n.js';
+import { isLocale, t } from '../i18n/i18n.js';
+import { converse, initialDialogueState, type DialogueState } from './dialogue.js';
 import type { Dialogue } from './inbound.js';
 
-// TEMPORARY until the dialogue lands: answers every message with the apology.
-export const chatbot: Dialogue<Record<string, unknown>> = {
-  initial: () => ({}),
-  converse: (state) => ({ state, locale: 'id', replies: [{ type: 'text', text: t('id', 'whatsapp.handed_back') }], commands: [] }),
-  apology: () => ({ type: 'text', text: t('id', 'errors.internal') }),
+export const chatbot: Dialogue<DialogueState> = {
+  initial: initialDialogueState,
+  converse,
+  apology: (locale) => ({ type: 'text', text: t(isLocale(locale) ? locale : 'id', 'whatsapp.apology') }),
 };

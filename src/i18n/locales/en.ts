@@ -1,6 +1,9 @@
 /** English — the second locale. Keys mirror id.ts. */
+import bot from './bot.en.js';
 import whatsapp from './whatsapp.en.js';
+
 const en = {
+  bot,
   errors: {
     validation: 'Some of the data sent is not valid. Please check what you entered.',
     bad_json: 'The request could not be read (invalid JSON).',

@@ -1,6 +1,9 @@
 /** Bahasa Indonesia — the default language of every message. */
+import bot from './bot.id.js';
 import whatsapp from './whatsapp.id.js';
+
 const id = {
+  bot,
   errors: {
     validation: 'Data yang dikirim belum sesuai. Mohon periksa kembali isian Bapak/Ibu.',
     bad_json: 'Permintaan tidak dapat dibaca (format JSON tidak valid).',

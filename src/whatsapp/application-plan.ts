@@ -1,0 +1,318 @@
+/**
+ * Which questions an application asks, worked out from the service's catalogue entry and the
+ * answers so far. Nothing is a fixed script: the checklist is `requirementsFor` the subject as far
+ * as we know them, so a child under five is never asked for a photo, a foreign child is asked for a
+ * passport and KITAP, and a child without a birth certificate gets the birth-registration list.
+ *
+ * The next question is always the first one in the plan not yet answered, so "kembali" (undo the
+ * latest answer) and "Ubah" (clear one answer) need no bookkeeping beyond the answers themselves.
+ */
+import { requirementsFor as resolveChecklist, type Checklist, type ChecklistItem, type Condition, type RequirementContext, type Service } from '../catalogue/catalogue.js';
+import { DATA_FIELD_DEFINITIONS, type DataField } from '../catalogue/vocabulary.js';
+import { ageInYears, compareIsoDates, parseIsoDate } from '../identity/calendar-date.js';
+import type { NewRequest } from '../requests/service.js';
+import { isDocumentType } from './dialogue-catalogue.js';
+import { pick, type Env } from './dialogue-kit.js';
+import type { Draft } from './dialogue-state.js';
+
+/**
+ * `requirementsFor`, remembered per service object and context: one message asks for the plan
+ * several times. Keyed by the service object itself, so another office's catalogue never shares it.
+ */
+const checklists = new WeakMap<Service, Map<string, Checklist>>();
+export function requirementsFor(service: Service, context: RequirementContext = {}): Checklist {
+  let byContext = checklists.get(service);
+  if (!byContext) {
+    byContext = new Map();
+    checklists.set(service, byContext);
+  }
+  const key = JSON.stringify(context);
+  let checklist = byContext.get(key);
+  if (!checklist) {
+    checklist = resolveChecklist(service, context);
+    byContext.set(key, checklist);
+  }
+  return checklist;
+}
+
+/** The relation codes stored as the applicant's relation: the officers' own words. */
+export const SELF = 'diri_sendiri';
+const RELATION_SETS = {
+  child: ['ayah', 'ibu', 'wali', 'keluarga'],
+  deceased: ['suami_istri', 'anak', 'orang_tua', 'keluarga'],
+  person: [SELF, 'suami_istri', 'orang_tua', 'anak', 'keluarga'],
+} as const;
+
+/** Who may be applying, judged from what the service issues: a child's card, a death certificate, or a person's own document. */
+export function subjectKind(service: Service): keyof typeof RELATION_SETS {
+  const issues = new Set(service.outputs.map((o) => o.document));
+  if (issues.has('kia') || issues.has('akta_kelahiran')) return 'child';
+  if (issues.has('akta_kematian')) return 'deceased';
+  return 'person';
+}
+
+export function relationsFor(service: Service): readonly string[] {
+  return RELATION_SETS[subjectKind(service)];
+}
+
+export function emptyDraft(serviceCode: string): Draft {
+  return { serviceCode, docs: {}, docChoice: {}, order: [] };
+}
+
+/** Whole years on `today`; undefined for a date that is not real or lies in the future. */
+export function ageOn(birthDate: string, today: string): number | undefined {
+  if (!parseIsoDate(birthDate) || !parseIsoDate(today) || compareIsoDates(birthDate, today) > 0) return undefined;
+  return ageInYears(birthDate, today);
+}
+
+export function contextOf(draft: Draft, env: Env): RequirementContext {
+  const context: RequirementContext = {};
+  const age = draft.birthDate ? ageOn(draft.birthDate, env.today) : undefined;
+  if (age !== undefined) context.subjectAgeYears = age;
+  if (draft.foreign !== undefined) context.foreign = draft.foreign;
+  if (draft.hasBirthCertificate !== undefined) context.hasBirthCertificate = draft.hasBirthCertificate;
+  return context;
+}
+
+type Fact = 'age' | 'foreign' | 'hasBirthCertificate';
+
+function factsIn(condition: Condition, out: Set<Fact>): void {
+  switch (condition.kind) {
+    case 'age_at_least':
+    case 'age_below':
+      out.add('age');
+      return;
+    case 'foreign_child':
+      out.add('foreign');
+      return;
+    case 'no_birth_certificate':
+      out.add('hasBirthCertificate');
+      return;
+    case 'ever_married':
+      return;
+    case 'not':
+      factsIn(condition.condition, out);
+      return;
+    case 'all':
+    case 'any':
+      condition.of.forEach((c) => factsIn(c, out));
+  }
+}
+
+/**
+ * Whether the checklist depends on `fact`, given every other answer: the question about it is only
+ * asked when its answer changes what the user must send (or whether they may apply).
+ */
+function factMatters(service: Service, draft: Draft, env: Env, fact: Fact): boolean {
+  const context = contextOf(draft, env);
+  if (fact === 'age') delete context.subjectAgeYears;
+  else delete context[fact];
+  const checklist = requirementsFor(service, context);
+  const facts = new Set<Fact>();
+  for (const item of checklist.items) if (item.need === 'conditional' && item.when) factsIn(item.when, facts);
+  if (checklist.eligibility === 'unknown' && service.eligibility) factsIn(service.eligibility, facts);
+  return facts.has(fact);
+}
+
+/** The documents to ask for, in catalogue order; an item still undecided is offered as optional. */
+export function documentItems(service: Service, draft: Draft, env: Env): ChecklistItem[] {
+  return requirementsFor(service, contextOf(draft, env)).items;
+}
+
+export function isSkippable(item: ChecklistItem): boolean {
+  return item.need !== 'required';
+}
+
+export function hasField(service: Service, field: string): boolean {
+  return service.fields.some((f) => f.field === field);
+}
+
+export function fieldLabel(service: Service, field: DataField, env: Env): string {
+  const label = service.fields.find((f) => f.field === field)?.label ?? DATA_FIELD_DEFINITIONS[field].label;
+  return pick(label, env.locale);
+}
+
+/** Every question this application asks, in order, given the answers so far. */
+export function planOf(service: Service, draft: Draft, env: Env): string[] {
+  const keys: string[] = [];
+  if (hasField(service, 'subject_nik')) {
+    keys.push('nik');
+    if (draft.nik) keys.push('nik_confirm');
+  }
+  keys.push('subject_name');
+  if (!draft.birthFromNik && (hasField(service, 'subject_birth_date') || factMatters(service, draft, env, 'age'))) keys.push('birth_date');
+  if (!draft.sexFromNik && hasField(service, 'subject_sex')) keys.push('sex');
+  if (factMatters(service, draft, env, 'foreign')) keys.push('fact_foreign');
+  if (factMatters(service, draft, env, 'hasBirthCertificate')) keys.push('fact_akta');
+  keys.push('relation');
+  if (draft.relation !== SELF) keys.push('applicant_name');
+  keys.push('desa');
+  for (const item of documentItems(service, draft, env)) {
+    if (item.alternatives.length > 0) keys.push(`doc_choice:${item.document}`);
+    keys.push(`doc:${item.document}`);
+  }
+  keys.push('disability');
+  if (draft.disability === 'yes') keys.push('disability_detail', 'hand_over');
+  keys.push('summary');
+  return keys;
+}
+
+export function isAnswered(key: string, draft: Draft): boolean {
+  if (key.startsWith('doc_choice:')) return draft.docChoice[key.slice('doc_choice:'.length)] !== undefined;
+  if (key.startsWith('doc:')) return draft.docs[key.slice('doc:'.length)] !== undefined;
+  switch (key) {
+    case 'nik':
+      return draft.nik !== undefined || draft.nikSkipped === true;
+    case 'nik_confirm':
+      return draft.nikConfirmed === true;
+    case 'subject_name':
+      return draft.subjectName !== undefined;
+    case 'birth_date':
+      return draft.birthDate !== undefined;
+    case 'sex':
+      return draft.sex !== undefined;
+    case 'fact_foreign':
+      return draft.foreign !== undefined;
+    case 'fact_akta':
+      return draft.hasBirthCertificate !== undefined;
+    case 'relation':
+      return draft.relation !== undefined;
+    case 'applicant_name':
+      return draft.applicantName !== undefined;
+    case 'desa':
+      return draft.desaCode !== undefined;
+    case 'disability':
+      return draft.disability !== undefined;
+    case 'disability_detail':
+      return draft.disabilityNeeds !== undefined;
+    case 'hand_over':
+      return draft.handOver !== undefined;
+    default:
+      return false; // the summary is never "answered": it is where the application waits to be sent
+  }
+}
+
+export function nextQuestion(service: Service, draft: Draft, env: Env): string {
+  return planOf(service, draft, env).find((key) => !isAnswered(key, draft)) ?? 'summary';
+}
+
+/** Records that `key` was answered now (for "kembali"). */
+export function answered(draft: Draft, key: string): Draft {
+  return { ...draft, order: [...draft.order.filter((k) => k !== key), key] };
+}
+
+/** Forgets one answer, and what was derived from it. */
+export function clearAnswer(draft: Draft, key: string): Draft {
+  const next: Draft = { ...draft, docs: { ...draft.docs }, docChoice: { ...draft.docChoice } };
+  const forget = new Set([key]);
+  if (key.startsWith('doc_choice:')) {
+    const item = key.slice('doc_choice:'.length);
+    delete next.docChoice[item];
+    delete next.docs[item];
+    forget.add(`doc:${item}`);
+  } else if (key.startsWith('doc:')) {
+    delete next.docs[key.slice('doc:'.length)];
+  }
+  switch (key) {
+    case 'nik':
+      delete next.nik;
+      delete next.nikSkipped;
+      delete next.nikConfirmed;
+      forget.add('nik_confirm');
+      if (next.birthFromNik) {
+        delete next.birthDate;
+        delete next.birthFromNik;
+      }
+      if (next.sexFromNik) {
+        delete next.sex;
+        delete next.sexFromNik;
+      }
+      break;
+    case 'nik_confirm':
+      delete next.nikConfirmed;
+      break;
+    case 'subject_name':
+      delete next.subjectName;
+      break;
+    case 'birth_date':
+      delete next.birthDate;
+      delete next.birthFromNik;
+      break;
+    case 'sex':
+      delete next.sex;
+      delete next.sexFromNik;
+      break;
+    case 'fact_foreign':
+      delete next.foreign;
+      break;
+    case 'fact_akta':
+      delete next.hasBirthCertificate;
+      break;
+    case 'relation':
+      delete next.relation;
+      break;
+    case 'applicant_name':
+      delete next.applicantName;
+      break;
+    case 'desa':
+      delete next.desaCode;
+      break;
+    case 'disability':
+      delete next.disability;
+      delete next.disabilityNeeds;
+      delete next.handOver;
+      forget.add('disability_detail').add('hand_over');
+      break;
+    case 'disability_detail':
+      delete next.disabilityNeeds;
+      break;
+    case 'hand_over':
+      delete next.handOver;
+      break;
+  }
+  next.order = next.order.filter((k) => !forget.has(k));
+  return next;
+}
+
+/** "kembali": undo the latest answer still in the plan; undefined when nothing is left to undo. */
+export function stepBack(service: Service, draft: Draft, env: Env): Draft | undefined {
+  const plan = new Set(planOf(service, draft, env));
+  const order = [...draft.order];
+  while (order.length > 0) {
+    const key = order.pop()!;
+    if (plan.has(key) && isAnswered(key, draft)) return clearAnswer({ ...draft, order }, key);
+  }
+  return undefined;
+}
+
+/** The attachments of the checklist as it stands: documents sent for items no longer needed stay out. */
+export function attachmentsOf(service: Service, draft: Draft, env: Env): NewRequest['attachments'] {
+  return documentItems(service, draft, env).flatMap((item) => {
+    const sent = draft.docs[item.document];
+    if (!sent || !('fileId' in sent) || !isDocumentType(sent.documentType)) return [];
+    return [{ fileId: sent.fileId, documentType: sent.documentType }];
+  });
+}
+
+/** The submit command's input, or undefined while something it needs is missing. */
+export function newRequestOf(service: Service, draft: Draft, env: Env): NewRequest | undefined {
+  const { subjectName, relation, desaCode } = draft;
+  const applicantName = relation === SELF ? subjectName : draft.applicantName;
+  if (!subjectName || !relation || !desaCode || !applicantName) return undefined;
+  const disabilityNeeds = draft.disability === 'yes' ? draft.disabilityNeeds : undefined;
+  return {
+    serviceCode: service.code,
+    channel: 'whatsapp',
+    desaCode,
+    applicant: { name: applicantName, phone: env.ctx.waId, relation },
+    subject: {
+      name: subjectName,
+      ...(draft.nik ? { nik: draft.nik } : {}),
+      ...(draft.birthDate ? { birthDate: draft.birthDate } : {}),
+      ...(draft.sex ? { sex: draft.sex } : {}),
+    },
+    handOverChoice: draft.disability === 'yes' ? (draft.handOver ?? 'pickup') : 'pickup',
+    ...(disabilityNeeds ? { disabilityNeeds } : {}),
+    attachments: attachmentsOf(service, draft, env),
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * The chatbot's memory of one conversation, stored as jsonb between messages.
+ *
+ * It is plain JSON (strings, numbers, booleans, arrays, objects; no Dates, no undefined) and is
+ * validated on the way in: a row written by an older version, or the column's default `{}`, reads
+ * as a fresh conversation instead of crashing the worker.
+ */
+import { z } from 'zod';
+import { BOT_LOCALES } from './dialogue-contract.js';
+
+const page = z.number().int().min(0).max(1000);
+
+/** Where the user is: what the last prompt asked, so the next message is read against it. */
+export const ScreenSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('menu') }),
+  z.object({ kind: z.literal('language') }),
+  /** Picking a service, to read about it or to apply; by category first when there are many. */
+  z.object({ kind: z.literal('services'), purpose: z.enum(['info', 'apply']), category: z.string().nullable(), page }),
+  z.object({ kind: z.literal('service_info'), code: z.string() }),
+  /** Filling in an application: the question is recomputed from the draft; `page` is the desa list page. */
+  z.object({ kind: z.literal('form'), page }),
+  z.object({ kind: z.literal('edit_pick') }),
+  /** A command was issued and its outcome has not come back yet. */
+  z.object({ kind: z.literal('awaiting'), what: z.enum(['submit', 'resubmit', 'cancel']) }),
+  z.object({ kind: z.literal('status_list'), page }),
+  z.object({ kind: z.literal('status_detail'), requestId: z.string() }),
+  z.object({ kind: z.literal('cancel_confirm'), requestId: z.string() }),
+  z.object({ kind: z.literal('fix'), index: z.number().int().min(0).max(50) }),
+  z.object({ kind: z.literal('fix_confirm') }),
+]);
+export type Screen = z.infer<typeof ScreenSchema>;
+
+const AttachedSchema = z.union([
+  z.object({ fileId: z.string(), documentType: z.string() }),
+  z.object({ skipped: z.literal(true) }),
+]);
+
+/** The answers of an application in progress. Absent means not asked (or cleared by "kembali"). */
+export const DraftSchema = z.object({
+  serviceCode: z.string(),
+  nik: z.string().optional(),
+  /** The service's NIK is optional (a newborn's akta) and the user has none yet. */
+  nikSkipped: z.boolean().optional(),
+  nikConfirmed: z.boolean().optional(),
+  birthDate: z.string().optional(),
+  birthFromNik: z.boolean().optional(),
+  sex: z.enum(['L', 'P']).optional(),
+  sexFromNik: z.boolean().optional(),
+  subjectName: z.string().optional(),
+  foreign: z.boolean().optional(),
+  hasBirthCertificate: z.boolean().optional(),
+  relation: z.string().optional(),
+  applicantName: z.string().optional(),
+  desaCode: z.string().optional(),
+  /** Keyed by the checklist item's document type. */
+  docs: z.record(z.string(), AttachedSchema),
+  /** For an item with alternatives: which of them the user sends. */
+  docChoice: z.record(z.string(), z.string()),
+  disability: z.enum(['none', 'yes']).optional(),
+  disabilityNeeds: z.string().optional(),
+  handOver: z.enum(['pickup', 'home_delivery']).optional(),
+  /** Questions in the order answered, so "kembali" can undo the latest. */
+  order: z.array(z.string()),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+/** Documents being sent again for a returned request. */
+export const FixSchema = z.object({
+  requestId: z.string(),
+  ticket: z.string(),
+  needed: z.array(z.string()),
+  received: z.record(z.string(), z.string()),
+});
+export type Fix = z.infer<typeof FixSchema>;
+
+export const DialogueStateSchema = z.object({
+  v: z.literal(1),
+  locale: z.enum(BOT_LOCALES),
+  /** ISO instant of the last message from the user; null before the first one. */
+  lastActivityAt: z.string().nullable(),
+  screen: ScreenSchema,
+  /** The user came back after a long pause mid-flow and was asked whether to continue. */
+  idlePrompt: z.boolean(),
+  draft: DraftSchema.nullable(),
+  fix: FixSchema.nullable(),
+});
+export type DialogueState = z.infer<typeof DialogueStateSchema>;
+
+export function initialDialogueState(): DialogueState {
+  return { v: 1, locale: 'id', lastActivityAt: null, screen: { kind: 'menu' }, idlePrompt: false, draft: null, fix: null };
+}
+
+/** Reads a stored state; anything unreadable starts over, keeping the language and the clock when they are sound. */
+export function readDialogueState(raw: unknown): DialogueState {
+  const parsed = DialogueStateSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fresh = initialDialogueState();
+  if (typeof raw !== 'object' || raw === null) return fresh;
+  const { locale, lastActivityAt } = raw as Record<string, unknown>;
+  const localeOk = z.enum(BOT_LOCALES).safeParse(locale);
+  const clockOk = typeof lastActivityAt === 'string' && Number.isFinite(Date.parse(lastActivityAt));
+  return { ...fresh, ...(localeOk.success && { locale: localeOk.data }), ...(clockOk && { lastActivityAt }) };
+}
