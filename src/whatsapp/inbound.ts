@@ -172,7 +172,8 @@ async function dialogueContext<S>(deps: InboundDeps<S>, db: Db, office: OfficeRo
       state: r.state,
       submittedAt: r.submittedAt,
       dueAt: r.dueAt,
-      returnReasons: (r.returnReasons as DialogueContext['requests'][number]['returnReasons']) ?? null,
+      // Stored as the staff sent them ({ code, document, note }); the dialogue names the document type.
+      returnReasons: r.returnReasons ? (r.returnReasons as { code: string; document?: string; note?: string }[]).map((x) => ({ code: x.code, documentType: x.document, note: x.note })) : null,
       handOverChoice: r.handOverChoice,
     })),
     maxUploadBytes: deps.maxUploadBytes,
