@@ -7,9 +7,10 @@ import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../catalogue/vocabulary
 import { t, type Locale } from '../i18n/i18n.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS } from '../requests/transition.js';
 import type { OutboundMessage } from './dialogue-contract.js';
+import { MESSAGE_LIMITS } from './message-limits.js';
 
-/** Meta's limits on interactive messages; longer values are refused with error 131009. */
-export const LIMITS = { buttons: 3, buttonTitle: 20, listRows: 10, rowTitle: 24, rowDescription: 72, listButton: 20, interactiveBody: 1024, text: 4096, header: 60, footer: 60 } as const;
+// The dialogue already builds within Meta's limits; cutting here only guards the wire against a slip.
+const LIMITS = MESSAGE_LIMITS;
 
 export type TemplateRef = { name: string; language: string };
 export type TemplateConfig = Record<string, TemplateRef>;
@@ -31,7 +32,7 @@ export function cloudMessage(to: string, message: OutboundMessage): Record<strin
   });
   switch (message.type) {
     case 'text':
-      return { ...envelope, type: 'text', text: { body: cut(message.text, LIMITS.text), preview_url: false } };
+      return { ...envelope, type: 'text', text: { body: cut(message.text, LIMITS.textBody), preview_url: false } };
     case 'buttons':
       return {
         ...envelope,
@@ -52,7 +53,7 @@ export function cloudMessage(to: string, message: OutboundMessage): Record<strin
           const rows = s.rows.slice(0, Math.max(0, left));
           left -= rows.length;
           return {
-            ...(s.title ? { title: cut(s.title, LIMITS.rowTitle) } : {}),
+            ...(s.title ? { title: cut(s.title, LIMITS.sectionTitle) } : {}),
             rows: rows.map((r) => ({ id: r.id.slice(0, 200), title: cut(r.title, LIMITS.rowTitle), ...(r.description ? { description: cut(r.description, LIMITS.rowDescription) } : {}) })),
           };
         })

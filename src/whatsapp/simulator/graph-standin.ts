@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { LIMITS } from '../messages.js';
+import { MESSAGE_LIMITS as LIMITS } from '../message-limits.js';
 import { signBody } from '../webhook.js';
 
 export type SentMessage = { id: string; phoneNumberId: string; to: string; body: Record<string, unknown>; at: Date };
@@ -132,7 +132,7 @@ function checkMessage(body: Record<string, unknown>): string | undefined {
   switch (body.type) {
     case 'text': {
       const text = (body.text as { body?: unknown } | undefined)?.body;
-      return typeof text === 'string' && text.length > 0 && text.length <= LIMITS.text ? undefined : 'text.body must be 1-4096 characters';
+      return typeof text === 'string' && text.length > 0 && text.length <= LIMITS.textBody ? undefined : 'text.body must be 1-4096 characters';
     }
     case 'template':
       return typeof (body.template as { name?: unknown } | undefined)?.name === 'string' ? undefined : 'template.name is required';
