@@ -64,6 +64,7 @@ describe('the request page', () => {
     expect(page.clocks.step).toMatchObject({ step: 'verify', state: 'on_track', remainingMinutes: 5 });
     expect(page.availableActions).toEqual(['verify_accept', 'verify_return', 'cancel']);
     expect(page.mayViewDocuments).toBe(true);
+    expect(page.files).toEqual([expect.objectContaining({ id: kk, mime: 'image/jpeg', documentType: 'kk', width: 400, height: 300 })]);
 
     const kasi = await t.signedIn('kasi');
     expect((await kasi.get(`/api/v1/requests/${request.id}`)).json().availableActions).toEqual(['verify_accept', 'verify_return', 'reject', 'cancel']);
@@ -93,6 +94,16 @@ describe('the request page', () => {
     expect(entries[3]!.details).toMatchObject({ reasonCodes: ['missing_document'], documents: ['akta_kelahiran'] });
     const admin = await t.signedIn('admin');
     expect((await admin.get(`/api/v1/requests/${request.id}/history`)).statusCode).toBe(403);
+  });
+});
+
+describe('the vocabulary', () => {
+  it('gives the words for the codes in both languages, without signing in', async () => {
+    const words = (await t.client().get('/api/v1/vocabulary')).json();
+    expect(words.documentTypes.kk).toEqual({ id: 'Kartu Keluarga (KK)', en: 'Family card (KK)' });
+    expect(words.states.submitted.id).toBe('Berkas diterima');
+    expect(words.returnReasons.missing_document.en).toBe('Document not attached');
+    expect(Object.keys(words.channels)).toContain('walk_in');
   });
 });
 

@@ -10,6 +10,8 @@ import { checkAttachments, findService, requirementsFor } from '../catalogue/cat
 import type { DocumentType } from '../catalogue/vocabulary.js';
 import { ageInYears } from '../identity/calendar-date.js';
 import { compareWithDeclared, parseNik, type NikErrorCode, type NikWarningCode, type Sex } from '../identity/nik.js';
+import { presentFile } from '../files/service.js';
+import { findFile } from '../files/storage.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
@@ -78,8 +80,15 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
   const running = !isFinal(request.state as RequestState) && request.state !== 'returned';
   const names = await staffNames(deps.db, request.courierStaffId ? [request.courierStaffId] : []);
   const desa = (await listDesa(deps.db, office.code)).find((d) => d.code === request.desaCode);
+  const files = [];
+  for (const attachment of request.attachments) {
+    const file = await findFile(deps.db, attachment.fileId);
+    if (file) files.push({ ...presentFile(file), documentType: attachment.documentType });
+  }
   return {
     request,
+    /** The attached documents with what the viewer needs (type, size, pixel dimensions). */
+    files,
     serviceName: service?.name ?? null,
     desaName: desa?.name ?? null,
     courier: request.courierStaffId ? { id: request.courierStaffId, name: names.get(request.courierStaffId) ?? null } : null,

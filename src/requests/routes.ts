@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { loadRegions } from '../regions/regions.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
+import { CHANNEL_LABELS, DOCUMENT_TYPE_LABELS, OUTPUT_DOCUMENT_LABELS } from '../catalogue/vocabulary.js';
+import { RETURN_REASON_LABELS } from './transition.js';
+import { ACTION_LABELS, FLAG_LABELS, STATE_LABELS } from './workflow.js';
 import { checkNikAtOffice, officeCouriers, queueCounts, requestDetail, requestHistory } from './detail.js';
 import { QUEUES, searchOfficeRequests, workQueue, type QueueName } from './queue.js';
 import * as requests from './service.js';
@@ -57,6 +60,17 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
       return { request: present(request), ...detail };
     },
   );
+
+  // Public and static: the words for the codes the API returns, from the domain's own labels.
+  app.get('/api/v1/vocabulary', { schema: { tags: ['requests'], summary: 'Labels (id, en) for document types, output documents, channels, states, flags, actions and return reasons' } }, async () => ({
+    documentTypes: DOCUMENT_TYPE_LABELS,
+    outputDocuments: OUTPUT_DOCUMENT_LABELS,
+    channels: CHANNEL_LABELS,
+    states: STATE_LABELS,
+    flags: FLAG_LABELS,
+    actions: ACTION_LABELS,
+    returnReasons: RETURN_REASON_LABELS,
+  }));
 
   app.get(
     '/api/v1/requests/:id/history',
