@@ -30,12 +30,12 @@ export function registerServiceSettingRoutes(app: App, deps: AppDeps) {
       if (!service) throw notFound();
       const { ageYears, hasBirthCertificate, foreign, everMarried } = req.query;
       return {
-        checklist: requirementsFor(service, {
+        checklist: settings.describedChecklist(requirementsFor(service, {
           ...(ageYears !== undefined && { subjectAgeYears: ageYears }),
           ...(hasBirthCertificate !== undefined && { hasBirthCertificate }),
           ...(foreign !== undefined && { foreign }),
           ...(everMarried !== undefined && { everMarried }),
-        }),
+        })),
       };
     },
   );

@@ -13,6 +13,7 @@ import {
   findService,
   RequirementSchema,
   ServiceOverrideSchema,
+  type Checklist,
   type Condition,
   type KiaRuleSet,
   type Requirement,
@@ -55,6 +56,15 @@ export const ServiceSettingInput = z.object({
   slaWorkingDays: z.number().int().min(0).max(30).nullable(),
 });
 export type ServiceSettingInput = z.infer<typeof ServiceSettingInput>;
+
+/** A checklist with its conditions in words ("jika berusia 5 tahun ke atas"), for people to read. */
+export function describedChecklist(checklist: Checklist) {
+  return {
+    ...checklist,
+    items: checklist.items.map((item) => ({ ...item, ...(item.when && { whenLabel: describeCondition(item.when) }) })),
+    outputs: checklist.outputs.map((output) => ({ ...output, ...(output.when && { whenLabel: describeCondition(output.when) }) })),
+  };
+}
 
 const withLabels = (requirements: readonly Requirement[]) =>
   requirements.map((r) => ({

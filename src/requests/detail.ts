@@ -12,7 +12,7 @@ import { ageInYears } from '../identity/calendar-date.js';
 import { compareWithDeclared, parseNik, type NikErrorCode, type NikWarningCode, type Sex } from '../identity/nik.js';
 import { presentFile } from '../files/service.js';
 import { findFile } from '../files/storage.js';
-import { officeCatalogue } from '../office-catalogue/service.js';
+import { describedChecklist, officeCatalogue } from '../office-catalogue/service.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
 import { notFound } from '../platform/errors.js';
@@ -93,7 +93,7 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
     desaName: desa?.name ?? null,
     courier: request.courierStaffId ? { id: request.courierStaffId, name: names.get(request.courierStaffId) ?? null } : null,
     identity,
-    checklist,
+    checklist: checklist && describedChecklist(checklist),
     documents,
     clocks: running ? clocksOf(cal, request, now) : null,
     availableActions: actionsFor(actor, request),

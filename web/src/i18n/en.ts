@@ -1,4 +1,5 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
+import consoleEn from './console.en.js';
 import type { Messages } from './id.js';
 
 const en: Messages = {
@@ -92,7 +93,6 @@ const en: Messages = {
     role: 'Role',
     office: 'Office',
     regency: (code) => `Regency (code ${code})`,
-    consoleSoon: 'The staff console (applications, document checks and reports) is coming soon.',
     mustChangeTitle: 'Change your password',
     mustChangeText:
       'For security, you must replace the temporary password from the admin before you continue. Only you should know the new one.',
@@ -119,6 +119,7 @@ const en: Messages = {
     admin: 'Admin',
     kabupaten: 'Regency',
   },
+  console: consoleEn,
 };
 
 export default en;
