@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,15 +58,22 @@ async function signIn(page: Page, username: string, expectedHeading: RegExp) {
 
 const photo = (background: string) => sharp({ create: { width: 800, height: 600, channels: 3, background } }).jpeg().toBuffer();
 
+async function scannedAkta(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 420]).drawText('KUTIPAN AKTA KELAHIRAN', { x: 60, y: 300, size: 22, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
+}
+
 /** A walk-in request made through the API with the signed-in browser's session, as the counter would. */
-async function walkInThroughApi(page: Page, subject: { nik: string; name: string }) {
+async function walkInThroughApi(page: Page, subject: { nik: string; name: string }, withAkta = false) {
   const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
-  const upload = await page.request.post(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/files`, {
-    headers: { 'x-csrf-token': csrfToken },
-    multipart: { documentType: 'kk', file: { name: 'kk.jpg', mimeType: 'image/jpeg', buffer: await photo('#d8dccf') } },
-  });
-  expect(upload.status()).toBe(201);
-  const fileId = ((await upload.json()) as { file: { id: string } }).file.id;
+  const upload = async (documentType: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const res = await page.request.post(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/files`, { headers: { 'x-csrf-token': csrfToken }, multipart: { documentType, file } });
+    expect(res.status()).toBe(201);
+    return { fileId: ((await res.json()) as { file: { id: string } }).file.id, documentType };
+  };
+  const attachments = [await upload('kk', { name: 'kk.jpg', mimeType: 'image/jpeg', buffer: await photo('#d8dccf') })];
+  if (withAkta) attachments.push(await upload('akta_kelahiran', { name: 'akta.pdf', mimeType: 'application/pdf', buffer: await scannedAkta() }));
   const res = await page.request.post(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
     headers: { 'x-csrf-token': csrfToken },
     data: {
@@ -75,7 +82,7 @@ async function walkInThroughApi(page: Page, subject: { nik: string; name: string
       desaCode: '33.02.20.2009',
       applicant: { name: 'Sri Wahyuni', phone: '081227001234', relation: 'ibu' },
       subject,
-      attachments: [{ fileId, documentType: 'kk' }],
+      attachments,
     },
   });
   expect(res.status()).toBe(201);
@@ -96,6 +103,15 @@ describe('the operator', () => {
     expect(await verify.innerText()).toMatch(/Ayu Lestari/);
     await screenshot(page, 'console-today');
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe("Today's work");
+    const verifyEn = await page.locator('section', { has: page.getByRole('heading', { name: /^File verification/ }) }).innerText();
+    expect(verifyEn).toMatch(/Verification: 5 min left/);
+    expect(verifyEn).toMatch(/Due by Mon 23 Nov, 15:30 WIB/);
+    await screenshot(page, 'console-today-en');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Pekerjaan hari ini');
 
     await verify.getByRole('link', { name: request.ticket }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe(`Permohonan ${request.ticket}`);
@@ -124,13 +140,19 @@ describe('the operator', () => {
     await page.close();
   });
 
-  it('returns a file with reasons picked from the list and a note, starting from the T key', async () => {
+  it('shows a scanned PDF, and returns a file with reasons picked from the list and a note, starting from the T key', async () => {
     const page = await browser.newPage();
     await signIn(page, 'sari', /Pekerjaan hari ini/);
-    const request = await walkInThroughApi(page, { nik: '3302201003190002', name: 'Bima Saputra' });
+    const request = await walkInThroughApi(page, { nik: '3302201003190002', name: 'Bima Saputra' }, true);
     await page.goto(`${server.url}/petugas/permohonan/${request.id}`);
     await expect.poll(() => page.locator('h1').innerText()).toBe(`Permohonan ${request.ticket}`);
     await page.locator('h1').focus();
+    await page.keyboard.press('n');
+    // The second document is the PDF, shown by the browser's own viewer.
+    const pdfFrame = page.locator('iframe[title="PDF Kutipan akta kelahiran"]');
+    await expect.poll(() => pdfFrame.count()).toBe(1);
+    expect(await pdfFrame.getAttribute('src')).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}\/content$/);
+    expect(await page.locator('.viewer-tabs').getByRole('button', { name: /Kutipan akta kelahiran/ }).getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('t');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('checkbox');
     await page.getByLabel('Data tidak sesuai dengan dokumen').check();
@@ -162,8 +184,11 @@ describe('the counter', () => {
     await page.getByLabel('Nama pemohon').fill('Dewi Anggraini');
     await page.getByLabel('Nomor HP/WhatsApp').fill('0813 0000 0009');
     // Aged 8: the photo is required, so it is on the list to photograph.
-    const kkInput = page.locator('input[type=file]').nth(1);
-    expect(await page.locator('.upload-item').nth(1).innerText()).toMatch(/Kartu Keluarga/);
+    const kkInput = page.getByLabel(/^Kartu Keluarga \(KK\)/);
+    const list = await page.locator('.upload-list').innerText();
+    expect(list).toMatch(/Pas foto berwarna \(wajib\)/);
+    // An Indonesian child with an akta (the default answers): no passport, no birth-registration papers.
+    expect(list).not.toMatch(/Paspor|Surat keterangan kelahiran/);
     expect(await kkInput.getAttribute('capture')).toBe('environment');
     expect(await kkInput.getAttribute('accept')).toBe('image/*,application/pdf');
     await kkInput.setInputFiles({ name: 'kk-citra.jpg', mimeType: 'image/jpeg', buffer: await photo('#e4e0d0') });

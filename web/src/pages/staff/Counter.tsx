@@ -62,6 +62,9 @@ export function Counter() {
   const [handOver, setHandOver] = useState<string>('pickup');
   const [disability, setDisability] = useState('');
   const [uploads, setUploads] = useState<Upload[]>([]);
+  // Most children at the counter have an akta and are Indonesian; asking settles the checklist.
+  const [hasAkta, setHasAkta] = useState(true);
+  const [foreign, setForeign] = useState(false);
   const [check, setCheck] = useState<NikCheck | 'checking' | 'short' | undefined>();
   const [filled, setFilled] = useState<string>();
   const [checklist, setChecklist] = useState<Checklist>();
@@ -111,9 +114,15 @@ export function Counter() {
   useEffect(() => {
     if (!serviceCode) return;
     const abort = new AbortController();
-    consoleApi.checklist(officeCode, serviceCode, age !== undefined && age >= 0 ? age : undefined, abort.signal).then(setChecklist, fail);
+    const context = { ageYears: age !== undefined && age >= 0 ? age : undefined, hasBirthCertificate: hasAkta, foreign };
+    consoleApi.checklist(officeCode, serviceCode, context, abort.signal).then(setChecklist, fail);
     return () => abort.abort();
-  }, [officeCode, serviceCode, age, fail]);
+  }, [officeCode, serviceCode, age, hasAkta, foreign, fail]);
+  // The two questions only where the service's list depends on them (KIA, birth registration).
+  const service = services.find((s) => s.code === serviceCode);
+  const asks = JSON.stringify(service?.requirements ?? []);
+  const asksAkta = asks.includes('no_birth_certificate');
+  const asksForeign = asks.includes('foreign_child');
 
   const reset = () => {
     setNik('');
@@ -127,6 +136,8 @@ export function Counter() {
     setHandOver('pickup');
     setDisability('');
     setUploads([]);
+    setHasAkta(true);
+    setForeign(false);
     setFilled(undefined);
     setProblems([]);
     setGeneral(undefined);
@@ -185,7 +196,6 @@ export function Counter() {
   if (saved) return <SavedRequest saved={saved} onNext={reset} />;
 
   const problemFor = (id: string) => problems.find((p) => p.fieldId === id)?.message;
-  const service = services.find((s) => s.code === serviceCode);
   const items = checklist?.serviceCode === serviceCode ? checklist.items : [];
   const missingRequired = items.filter((i) => i.need === 'required' && !uploads.some((u) => u.documentType === i.document || i.alternatives.includes(u.documentType)));
   return (
@@ -235,11 +245,28 @@ export function Counter() {
               {(['L', 'P'] as const).map((s) => (
                 <div className="radio" key={s}>
                   <input id={`loket-jk-${s}`} type="radio" name="jenis-kelamin" checked={sex === s} onChange={() => setSex(s)} />
-                  <label htmlFor={`loket-jk-${s}`}>{tt.console.nik.sexes[s]}</label>
+                  <label htmlFor={`loket-jk-${s}`}>{tt.console.request.sexes[s]}</label>
                 </div>
               ))}
             </fieldset>
           </div>
+          {asksAkta && (
+            <fieldset className="field">
+              <legend>{t.akta}</legend>
+              {([true, false] as const).map((has) => (
+                <div className="radio" key={String(has)}>
+                  <input id={`loket-akta-${has}`} type="radio" name="akta" checked={hasAkta === has} onChange={() => setHasAkta(has)} />
+                  <label htmlFor={`loket-akta-${has}`}>{has ? t.aktaYes : t.aktaNo}</label>
+                </div>
+              ))}
+            </fieldset>
+          )}
+          {asksForeign && (
+            <div className="checkbox">
+              <input id="loket-wna" type="checkbox" checked={foreign} onChange={(e) => setForeign(e.target.checked)} />
+              <label htmlFor="loket-wna">{t.foreign}</label>
+            </div>
+          )}
           <div className={problemFor(ID.desa) ? 'field field-invalid' : 'field'}>
             <label htmlFor={ID.desa}>{t.desa}</label>
             {problemFor(ID.desa) && (

@@ -199,10 +199,12 @@ export const consoleApi = {
     api.get<{ requests: ConsoleRequest[] }>(`${office(code)}/requests?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.requests),
   checkNik: (code: string, body: { nik: string; birthDate?: string | undefined; sex?: 'L' | 'P' | undefined }, signal?: AbortSignal) =>
     api.post<{ check: NikCheck }>(`${office(code)}/nik-checks`, body, { signal }).then((r) => r.check),
-  checklist: (code: string, serviceCode: string, ageYears: number | undefined, signal?: AbortSignal) =>
-    api
-      .get<{ checklist: Checklist }>(`${office(code)}/services/${encodeURIComponent(serviceCode)}/checklist${ageYears === undefined ? '' : `?ageYears=${ageYears}`}`, { signal })
-      .then((r) => r.checklist),
+  checklist: (code: string, serviceCode: string, context: { ageYears?: number | undefined; hasBirthCertificate?: boolean | undefined; foreign?: boolean | undefined }, signal?: AbortSignal) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(context)) if (value !== undefined) query.set(key, String(value));
+    const suffix = query.size ? `?${query.toString()}` : '';
+    return api.get<{ checklist: Checklist }>(`${office(code)}/services/${encodeURIComponent(serviceCode)}/checklist${suffix}`, { signal }).then((r) => r.checklist);
+  },
   upload: (code: string, file: File, documentType: string) => {
     const form = new FormData();
     // The document type first: the server reads fields before the file.
