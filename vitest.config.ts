@@ -43,6 +43,8 @@ export default defineConfig({
           globalSetup: ['src/test-support/global-setup.ts'],
           env: { KENCOT_TEST_DB: 'pglite' },
           testTimeout: 120_000,
+          // Starting a server on a fresh database and a browser takes longer than 10 s on a busy machine.
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

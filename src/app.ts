@@ -7,7 +7,9 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
+import { registerReceiptRoutes } from './receipts/routes.js';
 import { registerRequestRoutes } from './requests/routes.js';
+import { registerServiceSettingRoutes } from './office-catalogue/routes.js';
 import { createHttpApp, sendProblem, type AppDeps } from './platform/http.js';
 import { registerWhatsAppRoutes } from './whatsapp/routes.js';
 import { registerSimulator } from './whatsapp/simulator/routes.js';
@@ -32,6 +34,8 @@ export async function buildApp(deps: AppDeps) {
   registerRequestRoutes(app, deps);
   registerWhatsAppRoutes(app, deps);
   if (deps.whatsapp.mode === 'simulator') registerSimulator(app, deps);
+  registerServiceSettingRoutes(app, deps);
+  registerReceiptRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

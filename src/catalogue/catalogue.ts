@@ -228,19 +228,51 @@ export const CatalogueSchema = z.array(ServiceSchema).superRefine((services, ctx
   });
 });
 
-export const CatalogueSettingsSchema = z.object({ kiaRuleSet: KiaRuleSetSchema.default('national') });
+/**
+ * An office's own version of one service (stored in office_service_settings): switched off, its
+ * own requirement list (replacing the national list or the rule-set variant), its own standard in
+ * working days (replacing the service's base standard; per-channel standards such as same-day
+ * walk-in KIA stay, because they describe how the channel works, not how busy the office is).
+ */
+export const ServiceOverrideSchema = z.object({
+  serviceCode: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+  enabled: z.boolean(),
+  // An empty list would make every file "complete"; an office that stops taking a service in disables it.
+  requirements: z.array(RequirementSchema).min(1).max(40).nullable().optional(),
+  slaWorkingDays: z.number().int().min(0).max(30).nullable().optional(),
+});
+export type ServiceOverride = z.infer<typeof ServiceOverrideSchema>;
+
+export const CatalogueSettingsSchema = z.object({
+  kiaRuleSet: KiaRuleSetSchema.default('national'),
+  overrides: z.array(ServiceOverrideSchema).optional(),
+});
 export type CatalogueSettings = z.infer<typeof CatalogueSettingsSchema>;
 
 /**
- * The catalogue one office works with: each service's requirement list is the variant of the
- * office's rule set when there is one, the national list otherwise. The result carries no variants,
- * so nothing downstream can pick the wrong list.
+ * The catalogue one office works with: each service's requirement list is the office's own list
+ * when its admin set one, else the variant of the office's rule set when there is one, else the
+ * national list. The result carries no variants, so nothing downstream can pick the wrong list.
+ * Services the office switched off are left out, unless `includeDisabled` (a request taken in
+ * before the switch still needs its checklist).
  */
-export function catalogueFor(settings: CatalogueSettings, services: readonly Service[] = SERVICES): Service[] {
-  return services.map(({ requirementVariants, ...service }) => ({
-    ...service,
-    requirements: requirementVariants?.[settings.kiaRuleSet] ?? service.requirements,
-  }));
+export function catalogueFor(
+  settings: CatalogueSettings,
+  services: readonly Service[] = SERVICES,
+  options: { includeDisabled?: boolean } = {},
+): Service[] {
+  const overrides = new Map((settings.overrides ?? []).map((o) => [o.serviceCode, o]));
+  return services.flatMap(({ requirementVariants, ...service }) => {
+    const own = overrides.get(service.code);
+    if (own && !own.enabled && !options.includeDisabled) return [];
+    return [
+      {
+        ...service,
+        requirements: own?.requirements ?? requirementVariants?.[settings.kiaRuleSet] ?? service.requirements,
+        ...(own?.slaWorkingDays != null && { slaWorkingDays: own.slaWorkingDays }),
+      },
+    ];
+  });
 }
 
 export function findService(services: readonly Service[], code: string): Service | undefined {

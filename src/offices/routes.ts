@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import { listOffices } from './storage.js';
 import { authorize } from '../auth/policy.js';
-import { catalogueFor, type KiaRuleSet } from '../catalogue/catalogue.js';
+import { officeCatalogue } from '../office-catalogue/service.js';
 import { addClosure, addSpecialPeriod, ClosureInput, officeCalendarView, removeClosure, removeSpecialPeriod, SpecialPeriodInput } from './calendar.js';
 import * as offices from './service.js';
 
@@ -64,13 +64,14 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
     }),
   );
 
-  // Public: what each service needs, costs (nothing) and takes, for the portal and the chatbot.
+  // Public: what each service needs, costs (nothing) and takes, for the portal and the chatbot;
+  // with the office's own settings (services switched off, own requirement lists) merged in.
   app.get(
     '/api/v1/offices/:officeCode/services',
     { schema: { tags: ['catalogue'], params: z.object({ officeCode: z.string() }) } },
     async (req) => {
       const { office } = await offices.getOffice(odeps, req.params.officeCode);
-      return { kiaRuleSet: office.kiaRuleSet, services: catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }) };
+      return { kiaRuleSet: office.kiaRuleSet, services: await officeCatalogue(odeps.db, office) };
     },
   );
 

@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { loadRegions } from '../regions/regions.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
+import { CHANNEL_LABELS, DOCUMENT_TYPE_LABELS, OUTPUT_DOCUMENT_LABELS } from '../catalogue/vocabulary.js';
+import { RETURN_REASON_LABELS } from './transition.js';
+import { ACTION_LABELS, FLAG_LABELS, STATE_LABELS } from './workflow.js';
+import { checkNikAtOffice, officeCouriers, queueCounts, requestDetail, requestHistory } from './detail.js';
 import { QUEUES, searchOfficeRequests, workQueue, type QueueName } from './queue.js';
 import * as requests from './service.js';
 import type { RequestRow } from './storage.js';
@@ -42,9 +46,63 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.get('/api/v1/requests/:id', { schema: { tags: ['requests'], params: z.object({ id: z.uuid() }) } }, async (req) => ({
-    request: present(await requests.getRequest(rdeps, requireStaff(req), req.params.id)),
+  app.get(
+    '/api/v1/requests/:id',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'A request, with its NIK checks, checklist, SLA clocks and the SOP actions the caller may take now',
+        params: z.object({ id: z.uuid() }),
+      },
+    },
+    async (req) => {
+      const { request, ...detail } = await requestDetail(rdeps, requireStaff(req), req.params.id);
+      return { request: present(request), ...detail };
+    },
+  );
+
+  // Public and static: the words for the codes the API returns, from the domain's own labels.
+  app.get('/api/v1/vocabulary', { schema: { tags: ['requests'], summary: 'Labels (id, en) for document types, output documents, channels, states, flags, actions and return reasons' } }, async () => ({
+    documentTypes: DOCUMENT_TYPE_LABELS,
+    outputDocuments: OUTPUT_DOCUMENT_LABELS,
+    channels: CHANNEL_LABELS,
+    states: STATE_LABELS,
+    flags: FLAG_LABELS,
+    actions: ACTION_LABELS,
+    returnReasons: RETURN_REASON_LABELS,
   }));
+
+  app.get(
+    '/api/v1/requests/:id/history',
+    { schema: { tags: ['requests'], summary: 'Audit entries of the request and of its documents, oldest first', params: z.object({ id: z.uuid() }) } },
+    async (req) => ({ entries: await requestHistory(rdeps, requireStaff(req), req.params.id) }),
+  );
+
+  // Checked as the officer types at the counter; a POST so the NIK never sits in a URL.
+  app.post(
+    '/api/v1/offices/:officeCode/nik-checks',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'Check a NIK (format, region, date, serial) and compare it with the declared birth date and sex',
+        params: z.object({ officeCode: z.string() }),
+        body: z.object({ nik: z.string().max(30), birthDate: z.iso.date().optional(), sex: z.enum(['L', 'P']).optional() }),
+      },
+    },
+    async (req) => ({ check: await checkNikAtOffice(rdeps, requireStaff(req), req.params.officeCode, req.body) }),
+  );
+
+  app.get(
+    '/api/v1/offices/:officeCode/queues',
+    { schema: { tags: ['requests'], summary: "The caller's queues with their sizes (all, past due, escalated)", params: z.object({ officeCode: z.string() }) } },
+    async (req) => ({ queues: await queueCounts(rdeps, requireStaff(req), req.params.officeCode) }),
+  );
+
+  app.get(
+    '/api/v1/offices/:officeCode/couriers',
+    { schema: { tags: ['requests'], summary: "The office's active kurir, for home deliveries", params: z.object({ officeCode: z.string() }) } },
+    async (req) => ({ couriers: await officeCouriers(rdeps, requireStaff(req), req.params.officeCode) }),
+  );
 
   app.post(
     '/api/v1/requests/:id/actions',

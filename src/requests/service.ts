@@ -9,19 +9,21 @@ import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audi
 import { hashPassword } from '../auth/passwords.js';
 import { authorize, type Operation, type StaffActor } from '../auth/policy.js';
 import { requestDue } from '../calendar/sla.js';
-import { catalogueFor, findService, slaFor, type KiaRuleSet } from '../catalogue/catalogue.js';
+import { findService, slaFor } from '../catalogue/catalogue.js';
 import { ChannelSchema, DocumentTypeSchema } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
 import { compareWithDeclared, parseNik } from '../identity/nik.js';
 import { findFile } from '../files/storage.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
+import { officeCatalogue } from '../office-catalogue/service.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
 import { applyTransition, type WorkflowEvent } from './transition.js';
 import { ACTIONS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
+import { activeCouriers } from './console-storage.js';
 import * as store from './storage.js';
 
 export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };
@@ -57,7 +59,7 @@ export function waId(input: string): string {
 }
 
 /** Which coarse permission an SOP action needs before the workflow guard looks at it. */
-const OPERATION_FOR: Record<Action, Operation> = {
+export const OPERATION_FOR: Record<Action, Operation> = {
   submit: 'request.create',
   resubmit: 'request.create',
   cancel: 'request.create',
@@ -96,7 +98,8 @@ type Intake = Awaited<ReturnType<typeof prepareIntake>>;
 async function prepareIntake(deps: RequestDeps, officeCode: string, input: NewRequest) {
   const office = await findOffice(deps.db, officeCode);
   if (!office) throw notFound();
-  const service = findService(catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }), input.serviceCode);
+  // A service the office switched off is not taken in any more, by any channel.
+  const service = findService(await officeCatalogue(deps.db, office), input.serviceCode);
   if (!service) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.serviceCode', message: 'unknown service' }] });
   if (!(await listDesa(deps.db, officeCode)).some((d) => d.code === input.desaCode))
     throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.desaCode', message: 'not a desa of this office' }] });
@@ -223,6 +226,11 @@ export async function actOnRequest(
   if (!result.ok) {
     const status = result.reason === 'invalid_payload' ? 422 : result.reason === 'role_not_allowed' ? 403 : 409;
     throw new AppError(`transition_${result.reason}`, status, `errors.transition.${result.reason}`, {}, { reason: result.reason, issues: result.issues });
+  }
+  // A delivery is only ever given to an active kurir of the request's own office.
+  if (input.action === 'assign_courier') {
+    const id = input.payload.courierStaffId;
+    if (!(await activeCouriers(deps.db, request.officeCode)).some((c) => c.id === id)) throw new AppError('courier_unknown', 422, 'console.errors.courier_unknown');
   }
   const siak = input.action === 'record_siak_outcome' ? [...request.siakOutcomes, ...((input.payload.outcomes as Record<string, unknown>[]) ?? [])] : request.siakOutcomes;
   await deps.db.transaction(async (tx) => {

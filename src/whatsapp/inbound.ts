@@ -6,10 +6,10 @@
  * exactly once, after restart.
  */
 import type { Logger } from 'pino';
-import { catalogueFor, type KiaRuleSet } from '../catalogue/catalogue.js';
 import type { Db } from '../db/database.js';
 import type { BlobStore } from '../files/blobs.js';
 import { storeUpload } from '../files/service.js';
+import { officeCatalogue } from '../office-catalogue/service.js';
 import { findOffice, listDesa, type OfficeRow } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
@@ -160,7 +160,8 @@ async function dialogueContext<S>(deps: InboundDeps<S>, db: Db, office: OfficeRo
   return {
     now,
     office: { code: office.code, name: office.name, ...office.contact, workingHours: office.workingHours, timezone: office.timezone },
-    services: catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }),
+    // The office's own catalogue: services it switched off are not offered, its requirement lists apply.
+    services: await officeCatalogue(db, office),
     desa: (await listDesa(db, office.code)).map((d) => ({ code: d.code, name: d.name })),
     regions: deps.regions,
     waId,

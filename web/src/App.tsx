@@ -1,21 +1,26 @@
 /** The frame every page shares (skip link, header, menu, language switch, footer) and the route table. */
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { focusHeading } from './components/Page.js';
+import { focusHeading, Loading } from './components/Page.js';
 import { LanguageSwitch, useT } from './i18n/index.js';
 import { ComingSoon } from './pages/ComingSoon.js';
 import { NotFound } from './pages/NotFound.js';
 import { PortalHome } from './pages/PortalHome.js';
-import { StaffPage } from './pages/staff/StaffPage.js';
 import { Link, matchRoute, NavLink, useLocation, type Route } from './router.js';
 
 // The simulator is for developers and demos: its code loads only when someone opens it.
 const Simulator = lazy(() => import('./pages/simulator/Simulator.js').then((m) => ({ default: m.Simulator })));
+// The staff console is its own chunk: a citizen's phone never downloads it.
+const StaffConsole = lazy(() => import('./pages/staff/StaffConsole.js'));
+const staffConsole = () => (
+  <Suspense fallback={<Loading />}>
+    <StaffConsole />
+  </Suspense>
+);
 
 const routes: Route[] = [
   { path: '/', render: () => <PortalHome /> },
   { path: '/ajukan', render: () => <ComingSoon feature="apply" /> },
   { path: '/lacak', render: () => <ComingSoon feature="track" /> },
-  { path: '/petugas', render: () => <StaffPage /> },
   {
     path: '/simulator',
     render: () => (
@@ -24,12 +29,16 @@ const routes: Route[] = [
       </Suspense>
     ),
   },
+  { path: '/petugas', render: staffConsole },
+  { path: '/petugas/*', render: staffConsole },
 ];
 
 export function App() {
   const t = useT();
   const { pathname } = useLocation();
   const match = matchRoute(routes, pathname);
+  // The staff console uses the width of an office PC's screen; the portal keeps a reading width.
+  const wrap = pathname.startsWith('/petugas') ? 'wrap wrap-wide' : 'wrap';
 
   // After an in-app navigation, focus goes to the new page's h1 so screen readers announce it.
   const first = useRef(true);
@@ -54,14 +63,14 @@ export function App() {
         {t.app.skipLink}
       </a>
       <header className="site-header">
-        <div className="wrap header-row">
+        <div className={`${wrap} header-row`}>
           <Link to="/" className="brand">
             <span className="brand-name">{t.app.name}</span>
             <span className="brand-tagline">{t.app.tagline}</span>
           </Link>
           <LanguageSwitch />
         </div>
-        <nav className="wrap site-nav" aria-label={t.app.navLabel}>
+        <nav className={`${wrap} site-nav`} aria-label={t.app.navLabel}>
           <ul>
             <li>
               <NavLink to="/">{t.nav.home}</NavLink>
@@ -75,11 +84,11 @@ export function App() {
           </ul>
         </nav>
       </header>
-      <main id="konten" tabIndex={-1} className="wrap">
+      <main id="konten" tabIndex={-1} className={wrap}>
         {match ? match.route.render(match.params) : <NotFound />}
       </main>
       <footer className="site-footer">
-        <div className="wrap">
+        <div className={wrap}>
           <p>{t.app.footerFree}</p>
           <p>
             <NavLink to="/petugas">{t.app.footerStaff}</NavLink>

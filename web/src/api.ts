@@ -100,12 +100,39 @@ async function problemOf(response: Response): Promise<ApiError> {
   }
 }
 
+/**
+ * Sends a multipart form (an upload) or JSON and returns the raw response body as a Blob (a PDF),
+ * with the same language, CSRF and problem+json handling as `request`.
+ */
+async function send(method: 'POST', path: string, body: FormData | unknown, retried = false): Promise<Response> {
+  const headers: Record<string, string> = { 'Accept-Language': language, 'X-CSRF-Token': await csrf() };
+  const isForm = body instanceof FormData;
+  if (!isForm) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: isForm ? body : JSON.stringify(body), credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', undefined);
+  }
+  if (response.ok) return response;
+  const error = await problemOf(response);
+  if (error.code === 'csrf' && !retried) {
+    csrfToken = undefined;
+    return send(method, path, body, true);
+  }
+  throw error;
+}
+
 export const api = {
   get: <T>(path: string, options?: Options) => request<T>('GET', path, undefined, options),
   post: <T = void>(path: string, body?: unknown, options?: Options) => request<T>('POST', path, body ?? {}, options),
   patch: <T>(path: string, body: unknown, options?: Options) => request<T>('PATCH', path, body, options),
   put: <T>(path: string, body: unknown, options?: Options) => request<T>('PUT', path, body, options),
   delete: <T = void>(path: string, options?: Options) => request<T>('DELETE', path, undefined, options),
+  /** multipart/form-data, e.g. a scanned document; answers JSON. */
+  upload: async <T>(path: string, form: FormData) => (await (await send('POST', path, form)).json()) as T,
+  /** JSON in, a file out (a receipt PDF). */
+  postForBlob: async (path: string, body: unknown) => (await send('POST', path, body)).blob(),
 };
 
 // Endpoints, one function each, so pages never build URLs or guess response shapes.

@@ -49,6 +49,38 @@ const en = {
       empty: 'The file sent is empty.',
     },
   },
+  console: {
+    errors: {
+      courier_unknown: 'The courier chosen is not an active courier of this kecamatan office.',
+      receipt_pin_mismatch:
+        'The PIN does not match this application. The receipt is printed with the PIN given when the application was taken in.',
+    },
+    receipt: {
+      title: 'APPLICATION RECEIPT',
+      ticket: 'Ticket number',
+      pin: 'Tracking PIN',
+      pinNote: 'Keep this PIN. The ticket number and the PIN let you track the application. Do not give the PIN to anyone.',
+      service: 'Service',
+      subject: 'For',
+      applicant: 'Applicant',
+      desa: 'Village',
+      channel: 'Received through',
+      received: 'Received',
+      due: 'Expected ready',
+      handOver: 'Document hand-over',
+      documents: 'Documents received:',
+      noDocuments: 'No documents attached yet.',
+      track: 'Track the application',
+      trackNote: 'Scan the QR code or open the address above, then enter the PIN.',
+      free: 'This service is FREE. Do not give money to anyone.',
+      officer: 'Officer',
+      handOverChoices: {
+        pickup: 'Collected at the kecamatan office',
+        home_delivery: 'Delivered home (Jujuk Dolanan)',
+        school: 'Handed over at school',
+      },
+    },
+  },
   fields: {
     required: 'required',
     invalid: 'invalid',

@@ -50,6 +50,38 @@ const id = {
       empty: 'Berkas yang dikirim kosong.',
     },
   },
+  console: {
+    errors: {
+      courier_unknown: 'Kurir yang dipilih bukan kurir aktif di kantor kecamatan ini.',
+      receipt_pin_mismatch:
+        'PIN tidak cocok dengan permohonan ini. Tanda terima dicetak dengan PIN yang baru saja diberikan saat permohonan diterima.',
+    },
+    receipt: {
+      title: 'TANDA TERIMA PERMOHONAN',
+      ticket: 'Nomor tiket',
+      pin: 'PIN pelacakan',
+      pinNote: 'Simpan PIN ini. Nomor tiket dan PIN dipakai untuk melacak permohonan. Jangan berikan PIN kepada orang lain.',
+      service: 'Layanan',
+      subject: 'Atas nama',
+      applicant: 'Pemohon',
+      desa: 'Desa/kelurahan',
+      channel: 'Diterima melalui',
+      received: 'Diterima',
+      due: 'Perkiraan selesai',
+      handOver: 'Penyerahan dokumen',
+      documents: 'Berkas yang diterima:',
+      noDocuments: 'Belum ada berkas yang dilampirkan.',
+      track: 'Lacak permohonan',
+      trackNote: 'Pindai kode QR atau buka alamat di atas, lalu masukkan PIN.',
+      free: 'Layanan ini GRATIS. Jangan memberikan uang kepada siapa pun.',
+      officer: 'Petugas',
+      handOverChoices: {
+        pickup: 'Diambil di kantor kecamatan',
+        home_delivery: 'Diantar ke rumah (Jujuk Dolanan)',
+        school: 'Diserahkan di sekolah',
+      },
+    },
+  },
   fields: {
     required: 'wajib diisi',
     invalid: 'tidak valid',

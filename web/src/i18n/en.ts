@@ -1,5 +1,6 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
 import simulator from './simulator.en.js';
+import consoleEn from './console.en.js';
 import type { Messages } from './id.js';
 
 const en: Messages = {
@@ -93,7 +94,6 @@ const en: Messages = {
     role: 'Role',
     office: 'Office',
     regency: (code) => `Regency (code ${code})`,
-    consoleSoon: 'The staff console (applications, document checks and reports) is coming soon.',
     mustChangeTitle: 'Change your password',
     mustChangeText:
       'For security, you must replace the temporary password from the admin before you continue. Only you should know the new one.',
@@ -121,6 +121,7 @@ const en: Messages = {
     kabupaten: 'Regency',
   },
   simulator,
+  console: consoleEn,
 };
 
 export default en;

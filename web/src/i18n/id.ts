@@ -1,6 +1,7 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
 import simulator from './simulator.id.js';
 import type { Role } from '../types.js';
+import consoleId from './console.id.js';
 
 type Weekdays = Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', string>;
 
@@ -97,7 +98,6 @@ const id = {
     role: 'Peran',
     office: 'Kantor',
     regency: (code: string) => `Kabupaten (kode ${code})`,
-    consoleSoon: 'Konsol petugas (daftar permohonan, verifikasi berkas, dan laporan) segera hadir.',
     mustChangeTitle: 'Ganti kata sandi',
     mustChangeText:
       'Demi keamanan, Bapak/Ibu wajib mengganti kata sandi sementara dari admin sebelum melanjutkan. Kata sandi baru hanya Bapak/Ibu yang tahu.',
@@ -125,6 +125,7 @@ const id = {
     kabupaten: 'Kabupaten',
   } satisfies Record<Role, string> as Record<Role, string>,
   simulator,
+  console: consoleId,
 };
 
 export type Messages = typeof id;

@@ -1,0 +1,48 @@
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { t } from '../i18n/i18n.js';
+import { pdfText } from '../test-support/pdf-text.js';
+import { renderReceipt, type ReceiptInput, type ReceiptTexts } from './receipt.js';
+import { officeDateTime, trackingUrl } from './service.js';
+
+const keys: (keyof ReceiptTexts)[] = ['title', 'ticket', 'pin', 'pinNote', 'service', 'subject', 'applicant', 'desa', 'channel', 'received', 'due', 'handOver', 'documents', 'noDocuments', 'track', 'trackNote', 'free', 'officer'];
+const texts = Object.fromEntries(keys.map((k) => [k, t('id', `console.receipt.${k}`)])) as ReceiptTexts;
+
+const input: ReceiptInput = {
+  office: { name: 'Kecamatan Kembaran', regencyName: 'Kabupaten Banyumas', address: 'Jl. Raya Kembaran', phone: '085161725300' },
+  ticket: 'KBR-26-000042',
+  pin: '482913',
+  service: 'KIA baru',
+  subjectName: 'Ayu Lestari',
+  applicant: 'Sri Wahyuni (ibu)',
+  desa: 'Kembaran',
+  channel: 'Datang langsung ke kantor kecamatan',
+  receivedAt: officeDateTime(new Date('2026-11-23T03:00:00Z'), 'Asia/Jakarta', 'id'),
+  dueAt: officeDateTime(new Date('2026-11-23T08:30:00Z'), 'Asia/Jakarta', 'id'),
+  handOver: 'Diambil di kantor kecamatan',
+  documents: ['Kartu Keluarga (KK)', 'Kutipan akta kelahiran'],
+  trackingUrl: trackingUrl('https://kencot.example/', 'KBR-26-000042'),
+  officerName: 'Petugas Loket',
+  printedAt: new Date('2026-11-23T03:01:00Z'),
+  texts,
+};
+
+describe('the receipt', () => {
+  it('is a one-page PDF with the ticket, the PIN, the due time in WIB and the tracking address', async () => {
+    const pdf = await renderReceipt(input);
+    const parsed = await PDFDocument.load(pdf);
+    expect(parsed.getPageCount()).toBe(1);
+    expect(parsed.getTitle()).toBe('TANDA TERIMA PERMOHONAN KBR-26-000042');
+    const text = pdfText(pdf);
+    expect(text).toContain('KBR-26-000042');
+    expect(text).toContain('482913');
+    expect(text).toContain('Senin, 23 November 2026 pukul 15.30 WIB');
+    expect(text).toContain('https://kencot.example/lacak?tiket=KBR-26-000042');
+    expect(text).toContain('Kartu Keluarga (KK)');
+    expect(text).toMatch(/GRATIS/);
+  });
+
+  it('gives the same bytes for the same input', async () => {
+    expect((await renderReceipt(input)).equals(await renderReceipt(input))).toBe(true);
+  });
+});

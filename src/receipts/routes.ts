@@ -1,0 +1,31 @@
+/** The receipt (tanda terima) of a request just taken in, as a PDF. */
+import { z } from 'zod';
+import { LOCALES } from '../i18n/i18n.js';
+import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
+import { loadRegions } from '../regions/regions.js';
+import { printReceipt } from './service.js';
+
+export function registerReceiptRoutes(app: App, deps: AppDeps) {
+  const rdeps = { db: deps.database.db, clock: deps.clock, regions: loadRegions() };
+
+  app.post(
+    '/api/v1/requests/:id/receipt',
+    {
+      schema: {
+        tags: ['requests'],
+        summary: 'The receipt PDF, with the tracking PIN given at submission (checked against its hash, never stored)',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ pin: z.string().trim().max(12), locale: z.enum(LOCALES).default('id') }),
+      },
+    },
+    async (req, reply) => {
+      // The portal is served by this same server, so the QR code points at the host the counter uses.
+      const { pdf, ticket } = await printReceipt(rdeps, requireStaff(req), req.params.id, req.body, `${req.protocol}://${req.host}`, originOf(req));
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="tanda-terima-${ticket}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
+}

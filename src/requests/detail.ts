@@ -1,0 +1,143 @@
+/**
+ * The request as the staff console shows it: the record, plus what is worked out at read time —
+ * the NIK checks (never stored: the region data and the rules may be corrected later), the
+ * checklist beside the attached documents, the SLA clocks, the SOP actions this member may take
+ * now, and the history.
+ */
+import { authorize, may, roleMay, type StaffActor } from '../auth/policy.js';
+import { localDate } from '../calendar/calendar.js';
+import { checkAttachments, findService, requirementsFor } from '../catalogue/catalogue.js';
+import type { DocumentType } from '../catalogue/vocabulary.js';
+import { ageInYears } from '../identity/calendar-date.js';
+import { compareWithDeclared, parseNik, type NikErrorCode, type NikWarningCode, type Sex } from '../identity/nik.js';
+import { presentFile } from '../files/service.js';
+import { findFile } from '../files/storage.js';
+import { describedChecklist, officeCatalogue } from '../office-catalogue/service.js';
+import { loadOfficeCalendar } from '../offices/calendar.js';
+import { findOffice, listDesa } from '../offices/storage.js';
+import { notFound } from '../platform/errors.js';
+import type { DistrictPlace, RegionLookup } from '../regions/region-lookup.js';
+import { activeCouriers, auditOfRequest, countQueue, staffNames } from './console-storage.js';
+import { clocksOf, QUEUES, type QueueName } from './queue.js';
+import { getRequest, OPERATION_FOR, type RequestDeps } from './service.js';
+import type { RequestRow } from './storage.js';
+import { availableActions, isFinal, type Action, type Flag, type RequestState } from './workflow.js';
+
+export type NikCheck =
+  | { status: 'absent' }
+  | { status: 'invalid'; errors: readonly NikErrorCode[] }
+  | { status: 'valid'; nik: string; birthDate: string; sex: Sex; districtCode: string; place: DistrictPlace | null; warnings: NikWarningCode[] };
+
+/** Parses a NIK and compares it with what the form says. A disagreement is a warning, never a refusal. */
+export function nikCheckOf(regions: RegionLookup, subject: { nik?: string | undefined; birthDate?: string | undefined; sex?: Sex | undefined }, today: string): NikCheck {
+  if (!subject.nik) return { status: 'absent' };
+  const parsed = parseNik(subject.nik, { regions, today });
+  if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
+  return {
+    status: 'valid',
+    nik: parsed.nik,
+    birthDate: parsed.birthDate,
+    sex: parsed.sex,
+    districtCode: parsed.districtCode,
+    place: regions.placeOfDistrict(parsed.districtCode) ?? null,
+    warnings: compareWithDeclared(parsed, { birthDate: subject.birthDate, sex: subject.sex }),
+  };
+}
+
+/** The counter's check as the officer types; today's date (the NIK's century) is the office's. */
+export async function checkNikAtOffice(deps: RequestDeps, actor: StaffActor, officeCode: string, subject: { nik: string; birthDate?: string | undefined; sex?: Sex | undefined }) {
+  authorize(actor, 'request.create', { officeCode });
+  const office = await findOffice(deps.db, officeCode);
+  if (!office) throw notFound();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(deps.clock.now());
+  return nikCheckOf(deps.regions, subject, today);
+}
+
+/** The SOP actions to offer: the workflow's answer, narrowed by the coarse policy and the kurir's own deliveries. */
+export function actionsFor(actor: StaffActor, request: Pick<RequestRow, 'state' | 'flags' | 'courierStaffId' | 'officeCode'>): Action[] {
+  if (!may(actor, 'request.read', { officeCode: request.officeCode })) return [];
+  return availableActions(request.state as RequestState, { kind: 'staff', role: actor.role, staffId: actor.userId }, request.flags as Flag[]).filter(
+    (action) =>
+      action !== 'submit' &&
+      roleMay(actor.role, OPERATION_FOR[action]) &&
+      // The workflow lets a kurir hand over a delivery; only the one it was given to.
+      !(action === 'hand_over' && actor.role === 'kurir' && request.courierStaffId !== actor.userId),
+  );
+}
+
+export async function requestDetail(deps: RequestDeps, actor: StaffActor, requestId: string) {
+  const request = await getRequest(deps, actor, requestId);
+  const office = await findOffice(deps.db, request.officeCode);
+  if (!office) throw notFound();
+  const now = deps.clock.now();
+  const cal = await loadOfficeCalendar(deps.db, office, now);
+  const identity = nikCheckOf(deps.regions, request.subject, localDate(cal, now));
+  const birthDate = request.subject.birthDate ?? (identity.status === 'valid' ? identity.birthDate : undefined);
+  const service = findService(await officeCatalogue(deps.db, office, { includeDisabled: true }), request.serviceCode);
+  const checklist = service ? requirementsFor(service, birthDate ? { subjectAgeYears: ageInYears(birthDate, localDate(cal, request.submittedAt)) } : {}) : null;
+  const documents = checklist ? checkAttachments(checklist, request.attachments.map((a) => a.documentType as DocumentType)) : null;
+  // Clocks run while the office holds the file; returned and finished requests have none.
+  const running = !isFinal(request.state as RequestState) && request.state !== 'returned';
+  const names = await staffNames(deps.db, request.courierStaffId ? [request.courierStaffId] : []);
+  const desa = (await listDesa(deps.db, office.code)).find((d) => d.code === request.desaCode);
+  const files = [];
+  for (const attachment of request.attachments) {
+    const file = await findFile(deps.db, attachment.fileId);
+    if (file) files.push({ ...presentFile(file), documentType: attachment.documentType });
+  }
+  return {
+    request,
+    /** The attached documents with what the viewer needs (type, size, pixel dimensions). */
+    files,
+    serviceName: service?.name ?? null,
+    desaName: desa?.name ?? null,
+    courier: request.courierStaffId ? { id: request.courierStaffId, name: names.get(request.courierStaffId) ?? null } : null,
+    identity,
+    checklist: checklist && describedChecklist(checklist),
+    documents,
+    clocks: running ? clocksOf(cal, request, now) : null,
+    availableActions: actionsFor(actor, request),
+    mayViewDocuments: may(actor, 'file.read', { officeCode: request.officeCode }),
+  };
+}
+
+/** Everything that happened to the request and its documents, with the names of the staff who did it. */
+export async function requestHistory(deps: RequestDeps, actor: StaffActor, requestId: string) {
+  const request = await getRequest(deps, actor, requestId);
+  const entries = await auditOfRequest(deps.db, request.officeCode, request.id, request.attachments.map((a) => a.fileId), 500);
+  const names = await staffNames(deps.db, [...new Set(entries.flatMap((e) => (e.actorType === 'staff' && e.actorId ? [e.actorId] : [])))]);
+  return entries
+    .filter((e) => e.action !== 'request.searched')
+    .map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      actorType: e.actorType,
+      actorRole: e.actorRole,
+      actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+      details: e.details,
+    }));
+}
+
+/** Sizes of the queues this member works, for the Today page. */
+export async function queueCounts(deps: RequestDeps, actor: StaffActor, officeCode: string) {
+  authorize(actor, 'request.read', { officeCode });
+  const now = deps.clock.now();
+  const mine = (Object.keys(QUEUES) as QueueName[]).filter((name) => (QUEUES[name].roles as readonly string[]).includes(actor.role));
+  const counts = [];
+  for (const name of mine) {
+    const queue = QUEUES[name];
+    const ownOnly = 'ownOnlyFor' in queue && (queue.ownOnlyFor as readonly string[]).includes(actor.role);
+    const count = await countQueue(deps.db, { officeCode, states: queue.states, flag: 'flag' in queue ? queue.flag : undefined, courierStaffId: ownOnly ? actor.userId : undefined }, now);
+    counts.push({ queue: name, ...count });
+  }
+  return counts;
+}
+
+/** The office's kurir, for assigning a home delivery. */
+export async function officeCouriers(deps: RequestDeps, actor: StaffActor, officeCode: string) {
+  authorize(actor, 'request.process', { officeCode });
+  return activeCouriers(deps.db, officeCode);
+}

@@ -1,0 +1,274 @@
+/**
+ * The staff console in Chromium: an operator's day (Today → a request → verified by keyboard), a
+ * walk-in at the counter with a photographed document and its receipt, search, and the admin
+ * changing a requirement. Every page is photographed and checked with axe-core.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffUser } from '../../src/auth/service.js';
+import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { pdfText } from '../../src/test-support/pdf-text.js';
+import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let dataDir: string;
+const PASSWORD = 'kembaran-bersinar-2026';
+// Monday 23 November 2026, 09:00 WIB: the office is open and the clocks are predictable.
+const clock = fixedClock('2026-11-23T02:00:00Z');
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-console-'));
+  server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), { clock });
+  const deps = { db: server.database.db, clock };
+  for (const [role, username, name] of [
+    ['operator', 'sari', 'Sari Operator'],
+    ['admin', 'admin.kembaran', 'Admin Kembaran'],
+    ['kurir', 'budi.kurir', 'Budi Kurir'],
+  ] as const) {
+    await createStaffUser(deps, null, { officeCode: DEMO_OFFICE_CODE, role, name, username, password: PASSWORD }, {});
+  }
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.cleanup();
+  await server?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function signIn(page: Page, username: string, expectedHeading: RegExp) {
+  // Each test signs in afresh: no session of an earlier one.
+  await page.context().clearCookies();
+  await page.goto(`${server.url}/petugas`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => page.locator('h1').innerText()).toMatch(expectedHeading);
+}
+
+const photo = (background: string) => sharp({ create: { width: 800, height: 600, channels: 3, background } }).jpeg().toBuffer();
+
+async function scannedAkta(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.addPage([595, 420]).drawText('KUTIPAN AKTA KELAHIRAN', { x: 60, y: 300, size: 22, font: await doc.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await doc.save());
+}
+
+/** A walk-in request made through the API with the signed-in browser's session, as the counter would. */
+async function walkInThroughApi(page: Page, subject: { nik: string; name: string }, withAkta = false) {
+  const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
+  const upload = async (documentType: string, file: { name: string; mimeType: string; buffer: Buffer }) => {
+    const res = await page.request.post(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/files`, { headers: { 'x-csrf-token': csrfToken }, multipart: { documentType, file } });
+    expect(res.status()).toBe(201);
+    return { fileId: ((await res.json()) as { file: { id: string } }).file.id, documentType };
+  };
+  const attachments = [await upload('kk', { name: 'kk.jpg', mimeType: 'image/jpeg', buffer: await photo('#d8dccf') })];
+  if (withAkta) attachments.push(await upload('akta_kelahiran', { name: 'akta.pdf', mimeType: 'application/pdf', buffer: await scannedAkta() }));
+  const res = await page.request.post(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
+    headers: { 'x-csrf-token': csrfToken },
+    data: {
+      serviceCode: 'kia_baru',
+      channel: 'walk_in',
+      desaCode: '33.02.20.2009',
+      applicant: { name: 'Sri Wahyuni', phone: '081227001234', relation: 'ibu' },
+      subject,
+      attachments,
+    },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { request: { id: string; ticket: string } }).request;
+}
+
+describe('the operator', () => {
+  it('sees a walk-in in Today with its clock, opens it, turns the photo and verifies it by keyboard', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, 'sari', /Pekerjaan hari ini/);
+    const request = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
+    await page.getByRole('button', { name: 'Muat ulang sekarang' }).click();
+
+    const verify = page.locator('section', { has: page.getByRole('heading', { name: /^Verifikasi berkas/ }) });
+    await expect.poll(() => verify.getByRole('link', { name: request.ticket }).count()).toBe(1);
+    expect(await verify.innerText()).toMatch(/Verifikasi: sisa 5 menit/);
+    expect(await verify.innerText()).toMatch(/Ayu Lestari/);
+    await screenshot(page, 'console-today');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe("Today's work");
+    const verifyEn = await page.locator('section', { has: page.getByRole('heading', { name: /^File verification/ }) }).innerText();
+    expect(verifyEn).toMatch(/Verification: 5 min left/);
+    expect(verifyEn).toMatch(/Due by Mon 23 Nov, 15:30 WIB/);
+    await screenshot(page, 'console-today-en');
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Pekerjaan hari ini');
+
+    await verify.getByRole('link', { name: request.ticket }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe(`Permohonan ${request.ticket}`);
+    await expect.poll(() => page.getByRole('img', { name: /Kartu Keluarga/ }).count()).toBe(1);
+    expect(await page.getByText('NIK sesuai aturan.').count()).toBe(1);
+    expect(await page.getByText(/Tekan|Pintasan keyboard/).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: /YA — berkas lengkap/ }).getAttribute('aria-keyshortcuts')).toBe('Y');
+    await screenshot(page, 'console-request');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The focus is on the page heading after the navigation; single keys work the viewer and the verdict.
+    await page.keyboard.press('r');
+    await page.keyboard.press('+');
+    await expect.poll(() => page.getByText(/perbesaran 150%, diputar 90°/).count()).toBe(1);
+    await page.keyboard.press('y');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Berkas diverifikasi: lengkap (YA)' }).count()).toBe(1);
+    expect(await page.locator('.request-status').innerText()).toMatch(/Berkas terverifikasi/);
+    await expect.poll(() => page.locator('.history').innerText()).toMatch(/Verifikasi: berkas lengkap \(YA\)[\s\S]*Sari Operator/);
+    expect(await page.getByRole('button', { name: /YA — berkas lengkap/ }).count()).toBe(0);
+    await screenshot(page, 'console-request-verified');
+
+    // At 200% zoom (a 640 px wide window) the page reflows instead of scrolling sideways.
+    await page.setViewportSize({ width: 640, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+    await screenshot(page, 'console-request-zoom-200');
+    await page.close();
+  });
+
+  it('shows a scanned PDF, and returns a file with reasons picked from the list and a note, starting from the T key', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'sari', /Pekerjaan hari ini/);
+    const request = await walkInThroughApi(page, { nik: '3302201003190002', name: 'Bima Saputra' }, true);
+    await page.goto(`${server.url}/petugas/permohonan/${request.id}`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe(`Permohonan ${request.ticket}`);
+    await page.locator('h1').focus();
+    await page.keyboard.press('n');
+    // The second document is the PDF, shown by the browser's own viewer.
+    const pdfFrame = page.locator('iframe[title="PDF Kutipan akta kelahiran"]');
+    await expect.poll(() => pdfFrame.count()).toBe(1);
+    expect(await pdfFrame.getAttribute('src')).toMatch(/^\/api\/v1\/files\/[0-9a-f-]{36}\/content$/);
+    expect(await page.locator('.viewer-tabs').getByRole('button', { name: /Kutipan akta kelahiran/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('t');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('checkbox');
+    await page.getByLabel('Data tidak sesuai dengan dokumen').check();
+    await page.getByLabel('Catatan untuk pemohon').fill('Nama anak di KK berbeda dengan akta.');
+    await screenshot(page, 'console-request-return');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Kembalikan ke pemohon', exact: true }).click();
+    await expect.poll(() => page.locator('.request-status').innerText()).toMatch(/Dikembalikan ke pemohon/);
+    expect(await page.locator('dl.details').innerText()).toMatch(/Data tidak sesuai dengan dokumen/);
+    await page.close();
+  });
+});
+
+describe('the counter', () => {
+  it('takes a walk-in in with a photographed document, and gives the receipt as a PDF', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await signIn(page, 'sari', /Pekerjaan hari ini/);
+    await page.getByRole('link', { name: 'Loket', exact: true }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(/Loket/);
+
+    await page.getByLabel('NIK', { exact: true }).fill('3302 2051 0418 0003');
+    await expect.poll(() => page.getByText('NIK sesuai aturan.').count()).toBe(1);
+    // The NIK fills in what it encodes: born 11 April 2018, a girl.
+    await expect.poll(() => page.getByLabel('Tanggal lahir').inputValue()).toBe('2018-04-11');
+    expect(await page.getByLabel('Perempuan').isChecked()).toBe(true);
+    await page.getByLabel('Nama lengkap').fill('Citra Maharani');
+    await page.getByLabel('Desa/kelurahan').selectOption({ label: 'Ledug' });
+    await page.getByLabel('Nama pemohon').fill('Dewi Anggraini');
+    await page.getByLabel('Nomor HP/WhatsApp').fill('0813 0000 0009');
+    // Aged 8: the photo is required, so it is on the list to photograph.
+    const kkInput = page.getByLabel(/^Kartu Keluarga \(KK\)/);
+    const list = await page.locator('.upload-list').innerText();
+    expect(list).toMatch(/Pas foto berwarna \(wajib\)/);
+    // An Indonesian child with an akta (the default answers): no passport, no birth-registration papers.
+    expect(list).not.toMatch(/Paspor|Surat keterangan kelahiran/);
+    expect(await kkInput.getAttribute('capture')).toBe('environment');
+    expect(await kkInput.getAttribute('accept')).toBe('image/*,application/pdf');
+    await kkInput.setInputFiles({ name: 'kk-citra.jpg', mimeType: 'image/jpeg', buffer: await photo('#e4e0d0') });
+    await expect.poll(() => page.getByText(/kk-citra\.jpg diunggah/).count()).toBe(1);
+    await screenshot(page, 'console-counter');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Permohonan tersimpan' }).count()).toBe(1);
+    const ticket = await page.locator('dd.ticket').innerText();
+    const pin = await page.locator('dd.pin').innerText();
+    expect(ticket).toMatch(/^KBR-26-\d{6}$/);
+    expect(pin).toMatch(/^\d{6}$/);
+    await screenshot(page, 'console-counter-saved');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Cetak tanda terima (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`tanda-terima-${ticket}.pdf`);
+    const pdf = fs.readFileSync((await download.path())!);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(1);
+    const text = pdfText(pdf);
+    expect(text).toContain(ticket);
+    expect(text).toContain(pin);
+    expect(text).toContain(`/lacak?tiket=${ticket}`);
+    expect(text).toContain('Kartu Keluarga (KK)');
+    await expect.poll(() => page.getByText('Tanda terima sudah diunduh').count()).toBe(1);
+    for (const other of browser.pages()) if (other !== page) await other.close();
+    await page.close();
+  });
+});
+
+describe('search', () => {
+  it('finds a request by NIK and by name, and opens it', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'sari', /Pekerjaan hari ini/);
+    await page.getByRole('link', { name: 'Cari permohonan' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Cari permohonan');
+    const field = page.getByLabel('Nomor tiket, NIK, nama, atau nomor HP');
+    await field.fill('3302205005200001');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/permohonan cocok/).innerText()).toMatch(/^1 permohonan cocok/);
+    await field.fill('maharani');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/permohonan cocok/).innerText()).toBe('1 permohonan cocok dengan "maharani".');
+    expect(await page.locator('.request-cards').innerText()).toMatch(/Citra Maharani/);
+    await screenshot(page, 'console-search');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.locator('.request-cards a').first().click();
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(/^Permohonan KBR-26-/);
+    await page.close();
+  });
+});
+
+describe('the admin', () => {
+  it("lands on the settings and changes a requirement's note, which the public catalogue then shows", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, 'admin.kembaran', /Pengaturan kantor/);
+    expect(new URL(page.url()).pathname).toBe('/petugas/pengaturan');
+    await expect.poll(() => page.getByRole('table').innerText()).toMatch(/Budi Kurir/);
+    await screenshot(page, 'console-settings');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const kia = page.locator('details', { has: page.locator('summary', { hasText: 'KIA baru' }) }).first();
+    await kia.locator('summary').click();
+    const row = kia.locator('fieldset.requirement-row', { has: page.locator('legend', { hasText: 'Persyaratan 2: Kartu Keluarga (KK)' }) });
+    await row.getByLabel('Keterangan (Bahasa Indonesia)').fill('KK asli dan 1 lembar fotokopi');
+    await row.getByLabel('Keterangan (English)').fill('The original KK and one copy');
+    await kia.getByRole('button', { name: 'Simpan KIA baru' }).click();
+    await expect.poll(() => kia.getByRole('status').innerText()).toMatch(/Pengaturan KIA baru disimpan/);
+    expect(await kia.locator('summary').innerText()).toMatch(/persyaratan kantor sendiri/);
+    await screenshot(page, 'console-settings-kia');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    const services = (await (await fetch(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/services`)).json()) as {
+      services: { code: string; requirements: { document: string; need: string; details?: { id: string } }[] }[];
+    };
+    const requirements = services.services.find((s) => s.code === 'kia_baru')!.requirements;
+    expect(requirements[1]).toMatchObject({ document: 'kk', need: 'required', details: { id: 'KK asli dan 1 lembar fotokopi' } });
+    expect(requirements.map((r) => r.document)).toContain('pas_foto');
+    await page.close();
+  });
+});

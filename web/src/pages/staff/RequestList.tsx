@@ -1,0 +1,108 @@
+/** Requests as cards (they reflow at 200% zoom and on a tablet): ticket, who, where, flags and clocks. */
+import { useLanguage, useT } from '../../i18n/index.js';
+import { Link } from '../../router.js';
+import type { Clocks, ConsoleRequest, Localized, SlaState, SlaStatus } from './consoleApi.js';
+import { localized, shortDateTime, slaText } from './format.js';
+import { roleLabel, useSession } from './session.js';
+
+const ICONS: Record<SlaState, string> = { on_track: '✓', amber: '◔', red: '●', overdue: '⚠' };
+
+/** A clock in words and colour; the words alone say everything the colour says. */
+export function SlaBadge({ label, status }: { label: string; status: Pick<SlaStatus, 'state' | 'remainingMinutes'> }) {
+  const t = useT().console;
+  const state = status.state;
+  const word = state === 'amber' || state === 'red' ? ` (${t.sla.states[state]})` : '';
+  return (
+    <span className={`sla sla-${state}`}>
+      <span aria-hidden="true">{ICONS[state]} </span>
+      {label}: {slaText(status, t)}
+      {word}
+    </span>
+  );
+}
+
+/** Both clocks of a request: the SOP step's and the whole request's due time. */
+export function ClockBadges({ clocks, timeZone }: { clocks: Clocks; timeZone: string }) {
+  const tt = useT();
+  const t = tt.console;
+  const { lang } = useLanguage();
+  const { overall, step } = clocks;
+  return (
+    <span className="badges">
+      {step && <SlaBadge label={t.sla.step[step.step]} status={step} />}
+      <span className={`sla sla-${overall.state}`}>
+        <span aria-hidden="true">{ICONS[overall.state]} </span>
+        {t.sla.overallDue(shortDateTime(overall.due, timeZone, lang))}
+        {overall.state === 'overdue' ? ` — ${slaText(overall, t)}` : overall.state !== 'on_track' ? ` (${t.sla.states[overall.state]})` : ''}
+      </span>
+      {overall.escalatedTo && <span className="badge badge-escalated">{t.sla.escalatedTo(roleLabel(overall.escalatedTo, tt))}</span>}
+    </span>
+  );
+}
+
+const STEP_RANK: Record<SlaState, number> = { overdue: 0, red: 1, amber: 2, on_track: 3 };
+
+/** Most urgent first: escalated, then past the whole request's due time, then by the step clock. */
+export function byUrgency(a: ConsoleRequest & { clocks: Clocks }, b: ConsoleRequest & { clocks: Clocks }): number {
+  const key = (r: ConsoleRequest & { clocks: Clocks }) => [
+    r.flags.includes('escalated') ? 0 : 1,
+    r.clocks.overall.state === 'overdue' ? 0 : 1,
+    r.clocks.step ? STEP_RANK[r.clocks.step.state] : 4,
+    Date.parse(r.clocks.step?.due ?? r.clocks.overall.due),
+  ];
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
+  return 0;
+}
+
+export function RequestCards({
+  requests,
+  serviceNames,
+  headingLevel = 3,
+}: {
+  requests: (ConsoleRequest & { clocks?: Clocks })[];
+  serviceNames: Map<string, Localized>;
+  headingLevel?: 2 | 3;
+}) {
+  const t = useT().console;
+  const { lang } = useLanguage();
+  const { office, vocabulary } = useSession();
+  const timeZone = office?.timezone ?? 'Asia/Jakarta';
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <ul className="request-cards">
+      {requests.map((r) => {
+        const desa = office?.desa.find((d) => d.code === r.desaCode)?.name ?? r.desaCode ?? '';
+        const urgent = r.clocks && (r.clocks.overall.state === 'overdue' || r.clocks.step?.state === 'overdue' || r.flags.includes('escalated'));
+        return (
+          <li key={r.id} className={urgent ? 'request-card request-card-urgent' : 'request-card'}>
+            <Heading className="request-card-title">
+              <Link to={`/petugas/permohonan/${r.id}`}>{r.ticket}</Link>
+              <span className="request-card-service"> — {localized(serviceNames.get(r.serviceCode), lang, r.serviceCode)}</span>
+            </Heading>
+            <p className="request-card-line">
+              <span>{r.subject.name}</span>
+              {desa && <span> · {t.list.desa(desa)}</span>}
+              <span> · {localized(vocabulary.channels[r.channel], lang, r.channel)}</span>
+              <span> · {t.list.submitted(shortDateTime(r.submittedAt, timeZone, lang))}</span>
+            </p>
+            <p className="request-card-line">
+              <span className="badge badge-state">{localized(vocabulary.states[r.state], lang, r.state)}</span>
+              {r.flags.map((f) => (
+                <span key={f} className={`badge badge-${f}`}>
+                  {localized(vocabulary.flags[f], lang, f)}
+                </span>
+              ))}
+            </p>
+            {r.clocks && (
+              <p className="request-card-line">
+                <ClockBadges clocks={r.clocks} timeZone={timeZone} />
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

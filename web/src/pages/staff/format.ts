@@ -1,0 +1,70 @@
+/** Dates, times and SLA clocks as officers read them: in the office's time zone, Indonesian style. */
+import { timezoneLabel } from '../../format.js';
+import type { Lang } from '../../types.js';
+import type { ConsoleMessages } from '../../i18n/console.id.js';
+import type { Localized, SlaStatus } from './consoleApi.js';
+
+const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+
+export const localized = (text: Localized | null | undefined, lang: Lang, fallback = ''): string => (text ? text[lang] : fallback);
+
+/** "Sen, 23 Nov 2026 10.00 WIB". */
+export function dateTime(iso: string, timeZone: string, lang: Lang): string {
+  const text = new Intl.DateTimeFormat(locales[lang], {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+  return `${text} ${timezoneLabel(timeZone)}`;
+}
+
+/** "10.00 WIB" today, "Sel, 24 Nov 10.00 WIB" on another day. */
+export function shortDateTime(iso: string, timeZone: string, lang: Lang, now: Date = new Date()): string {
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);
+  const sameDay = day(new Date(iso)) === day(now);
+  const text = new Intl.DateTimeFormat(locales[lang], {
+    timeZone,
+    ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+  return `${text} ${timezoneLabel(timeZone)}`;
+}
+
+/** A calendar date (YYYY-MM-DD) in words: "10 Mei 2020". */
+export function calendarDate(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locales[lang], { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+/** Working minutes in words: "3 menit", "1 jam 5 menit". */
+export function duration(minutes: number, t: ConsoleMessages): string {
+  const m = Math.round(Math.abs(minutes));
+  const hours = Math.floor(m / 60);
+  const rest = m % 60;
+  if (hours === 0) return t.sla.minutes(rest);
+  return rest === 0 ? t.sla.hours(hours) : `${t.sla.hours(hours)} ${t.sla.minutes(rest)}`;
+}
+
+/** "sisa 3 menit" / "terlambat 12 menit": the clock in words, so colour is never the only sign. */
+export function slaText(status: Pick<SlaStatus, 'state' | 'remainingMinutes'>, t: ConsoleMessages): string {
+  if (status.state !== 'overdue') return t.sla.remaining(duration(status.remainingMinutes, t));
+  // Past due after hours: no working minute has passed since, but the promise is broken.
+  return status.remainingMinutes < 0 ? t.sla.late(duration(status.remainingMinutes, t)) : t.sla.lateNoMinutes;
+}
+
+/** Whole years between a birth date and today (the office's date). */
+export function ageInYears(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = today.split('-').map(Number);
+  return ty! - by! - (tm! < bm! || (tm === bm && td! < bd!) ? 1 : 0);
+}
+
+/** Today's date (YYYY-MM-DD) in the office's time zone. */
+export function officeToday(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
