@@ -1,4 +1,5 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
+import inbox from './inbox.en.js';
 import simulator from './simulator.en.js';
 import consoleEn from './console.en.js';
 import type { Messages } from './id.js';
@@ -121,6 +122,7 @@ const en: Messages = {
     kabupaten: 'Regency',
   },
   simulator,
+  inbox,
   console: consoleEn,
 };
 

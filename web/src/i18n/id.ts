@@ -1,4 +1,5 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
+import inbox from './inbox.id.js';
 import simulator from './simulator.id.js';
 import type { Role } from '../types.js';
 import consoleId from './console.id.js';
@@ -125,6 +126,7 @@ const id = {
     kabupaten: 'Kabupaten',
   } satisfies Record<Role, string> as Record<Role, string>,
   simulator,
+  inbox,
   console: consoleId,
 };
 

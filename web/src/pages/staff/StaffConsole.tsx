@@ -15,6 +15,7 @@ import { Account } from './Account.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { consoleApi, type Vocabulary } from './consoleApi.js';
 import { Counter } from './Counter.js';
+import { Inbox } from './Inbox.js';
 import { RequestPage } from './RequestPage.js';
 import { Search } from './Search.js';
 import { homeOf, may, roleLabel, SessionContext, useSession, type Session } from './session.js';
@@ -175,6 +176,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.counter(role) && !!user.officeCode, <Counter />);
     case '/petugas/cari':
       return forRole(may.search(role), <Search />);
+    case '/petugas/whatsapp':
+      return forRole(may.inbox(role) && !!user.officeCode, <Inbox />);
     case '/petugas/pengaturan':
       return forRole(may.settings(role), <Settings />);
     case '/petugas/akun':
@@ -204,6 +207,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas', label: t.console.nav.today, show: may.today(user.role) },
     { to: '/petugas/loket', label: t.console.nav.counter, show: may.counter(user.role) && !!user.officeCode },
     { to: '/petugas/cari', label: t.console.nav.search, show: may.search(user.role) },
+    { to: '/petugas/whatsapp', label: t.inbox.nav, show: may.inbox(user.role) && !!user.officeCode },
     { to: '/petugas/pengaturan', label: t.console.nav.settings, show: may.settings(user.role) },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },
   ];

@@ -43,6 +43,7 @@ export const may = {
   counter: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   search: (role: string) => role !== 'admin',
   settings: (role: string) => role === 'admin',
+  inbox: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
 };
 
 /** The page each role lands on. */
