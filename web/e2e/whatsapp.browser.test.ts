@@ -45,13 +45,39 @@ async function openSimulator(waId: string): Promise<Page> {
 }
 
 const chat = (page: Page) => page.locator('.sim-log');
-async function send(page: Page, text: string) {
-  await page.getByLabel('Pesan', { exact: true }).fill(text);
-  await page.getByRole('button', { name: 'Kirim', exact: true }).click();
+
+/** Does something in the chat, then waits until the bot has answered and stopped typing. */
+async function andWaitForReply(page: Page, act: () => Promise<void>) {
+  const replies = page.locator('.sim-theirs');
+  const before = await replies.count();
+  await act();
+  await expect.poll(() => replies.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+  // A turn may bring several messages; they are all in once the count holds still.
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const now = await replies.count();
+      const still = now === last;
+      last = now;
+      return still;
+    }, { timeout: 15_000, intervals: [1_500] })
+    .toBe(true);
 }
-async function chooseFromList(page: Page, row: RegExp) {
-  await page.locator('.sim-theirs').last().getByRole('button', { name: 'Lihat menu' }).click();
-  await page.getByRole('button', { name: row }).last().click();
+function send(page: Page, text: string) {
+  return andWaitForReply(page, async () => {
+    await page.getByLabel('Pesan', { exact: true }).fill(text);
+    await page.getByRole('button', { name: 'Kirim', exact: true }).click();
+  });
+}
+function chooseFromList(page: Page, row: RegExp) {
+  return andWaitForReply(page, async () => {
+    const last = page.locator('.sim-theirs').last();
+    await last.locator('.sim-list > button').click();
+    await last.getByRole('button', { name: row }).first().click();
+  });
+}
+function tapButton(page: Page, name: RegExp) {
+  return andWaitForReply(page, () => page.locator('.sim-theirs').last().getByRole('button', { name }).first().click());
 }
 
 describe('WhatsApp hand-off through the simulator', () => {
@@ -61,7 +87,7 @@ describe('WhatsApp hand-off through the simulator', () => {
     await send(citizen, 'halo');
     await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/Silakan pilih layanan/);
     await chooseFromList(citizen, /Bicara dengan petugas/);
-    await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/petugas/i);
+    await expect.poll(() => chat(citizen).innerText()).toMatch(/petugas/i);
     await send(citizen, 'Anak saya tunanetra, bisa dibantu buat KIA di rumah?');
     await page_a11y(citizen, 'simulator-handoff');
 
@@ -82,11 +108,12 @@ describe('WhatsApp hand-off through the simulator', () => {
     await expect.poll(() => officer.getByRole('button', { name: 'Kembalikan ke bot' }).count()).toBe(1);
     await officer.getByLabel('Balasan').fill('Bisa, Ibu. Petugas kami akan datang ke rumah. Mohon kirim alamat lengkapnya.');
     await officer.getByRole('button', { name: 'Kirim balasan' }).click();
-    await expect.poll(() => officer.getByRole('status').innerText()).toMatch(/antrean/);
+    await expect.poll(() => officer.locator('form [role=status]').innerText()).toMatch(/antrean/);
     await page_a11y(officer, 'inbox-thread');
 
     await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/Petugas kami akan datang ke rumah/);
-    await send(citizen, 'Desa Ledug RT 02 RW 01');
+    await citizen.getByLabel('Pesan', { exact: true }).fill('Desa Ledug RT 02 RW 01');
+    await citizen.getByRole('button', { name: 'Kirim', exact: true }).click();
     await expect.poll(() => officer.locator('.thread').innerText(), { timeout: 15_000 }).toMatch(/RT 02 RW 01/);
 
     await officer.getByRole('button', { name: 'Kembalikan ke bot' }).click();
@@ -101,17 +128,8 @@ describe('a KIA application in the simulator', () => {
     await send(citizen, 'halo');
     await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/Silakan pilih layanan/);
     await chooseFromList(citizen, /Ajukan permohonan/);
-    const tap = async (name: RegExp) => {
-      const button = citizen.locator('.sim-theirs').last().getByRole('button', { name });
-      await expect.poll(() => button.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      await button.first().click();
-    };
-    const list = async (row: RegExp) => {
-      const last = citizen.locator('.sim-theirs').last();
-      await expect.poll(() => last.locator('.sim-list').count(), { timeout: 15_000 }).toBe(1);
-      await last.locator('.sim-list > button').click();
-      await last.getByRole('button', { name: row }).first().click();
-    };
+    const tap = (name: RegExp) => tapButton(citizen, name);
+    const list = (row: RegExp) => chooseFromList(citizen, row);
     const waitFor = (text: RegExp) => expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(text);
     await list(/KIA/);
     await list(/KIA baru/);
@@ -129,7 +147,7 @@ describe('a KIA application in the simulator', () => {
     for (const n of [1, 2, 3]) {
       await waitFor(new RegExp(`Dokumen ${n} dari 3`));
       const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: ['#f0e6d2', '#d2e6f0', '#e6f0d2'][n - 1]! } }).jpeg().toBuffer();
-      await citizen.locator('.sim-extras input[type=file]').setInputFiles({ name: `dokumen-${n}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
+      await andWaitForReply(citizen, () => citizen.locator('.sim-extras input[type=file]').setInputFiles({ name: `dokumen-${n}.jpg`, mimeType: 'image/jpeg', buffer: jpeg }));
     }
     await tap(/Tidak ada/);
     await waitFor(/Pemohon: Siti Aminah/);
