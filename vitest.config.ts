@@ -43,7 +43,8 @@ export default defineConfig({
           globalSetup: ['src/test-support/global-setup.ts'],
           env: { KENCOT_TEST_DB: 'pglite' },
           testTimeout: 120_000,
-          // Starting a server on a fresh database and a browser takes longer than 10 s on a busy machine.
+          // Inline projects do not inherit the root's timeouts: starting the server and Chromium
+          // in beforeAll takes over vitest's default 10 s on a busy two-core machine.
           hookTimeout: 120_000,
           fileParallelism: false,
         },

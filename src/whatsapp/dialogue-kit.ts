@@ -97,6 +97,8 @@ export function text(body: string): OutboundMessage[] {
  */
 export function buttons(env: Env, body: string, choices: Button[], footer?: string): OutboundMessage[] {
   const fitted = choices.slice(0, L.buttons).map((b) => ({ id: b.id, title: clip(b.title, L.buttonTitle) }));
+  // Meta refuses an interactive message without choices; say the words at least.
+  if (fitted.length === 0) return text(body);
   const foot = footer ? { footer: clip(footer, L.footer) } : {};
   if (body.length <= L.interactiveBody) return [{ type: 'buttons', body, buttons: fitted, ...foot }];
   return [...text(body), { type: 'buttons', body: env.tr('common.choose'), buttons: fitted, ...foot }];
@@ -110,6 +112,7 @@ export function list(env: Env, body: string, button: string, sectionTitle: strin
     // A description repeating the title only adds noise on a small screen.
     ...(r.description && r.description !== r.title ? { description: clip(r.description, L.rowDescription) } : {}),
   }));
+  if (fitted.length === 0) return text(body);
   const message = (b: string): OutboundMessage => ({
     type: 'list',
     body: b,

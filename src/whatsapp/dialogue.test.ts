@@ -818,6 +818,15 @@ describe('anything else', () => {
     expect(turn.commands).toEqual([]);
   });
 
+  it('still sends valid messages for an office with no desa or services configured', () => {
+    const c = chat({ context: { desa: [], services: [] } });
+    c.say('halo');
+    expect(c.tap('m:apply').text).toContain('belum ada layanan');
+    const desaless = chat({ context: { desa: [] } });
+    kiaUpToDocuments(BOY_7, desaless);
+    expect(desaless.last.replies.every((m) => m.type === 'text')).toBe(true);
+  });
+
   it('switches language from the menu and back', () => {
     const c = chat();
     c.say('halo');

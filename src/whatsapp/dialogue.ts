@@ -8,9 +8,9 @@
  * case and with any punctuation, and their English equivalents. A conversation idle for more than
  * 30 minutes is asked whether to continue a half-finished flow, or greeted again.
  *
- * It never throws and always answers (except to a reaction): a bug inside is caught, logged by
- * nobody (this is pure code) and answered with an apology and the menu, so the worker never retries
- * a message forever.
+ * It never throws and always answers (except to a reaction): a bug inside is caught and answered
+ * with an apology and the menu, so the worker never retries one message forever. The tests fail on
+ * that apology, so such a bug does not go unnoticed.
  */
 import { findService, type Service } from '../catalogue/catalogue.js';
 import {
