@@ -124,6 +124,7 @@ describe('the operator', () => {
     expect(verifyEn).toMatch(/Verification: 5 min left/);
     expect(verifyEn).toMatch(/Due by Mon 23 Nov, 15:30 WIB/);
     await screenshot(page, 'console-today-en');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Pekerjaan hari ini');
 
@@ -235,7 +236,7 @@ describe('the counter', () => {
 });
 
 describe('search', () => {
-  it('finds a request by NIK and by name, and opens it', async () => {
+  it('finds a request by NIK and by name, opens it, and shows the account page', async () => {
     const page = await browser.newPage();
     await signIn(page, 'sari', /Pekerjaan hari ini/);
     await page.getByRole('link', { name: 'Cari permohonan' }).click();
@@ -252,6 +253,16 @@ describe('search', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.locator('.request-cards a').first().click();
     await expect.poll(() => page.locator('h1').innerText()).toMatch(/^Permohonan KBR-26-/);
+
+    await page.getByRole('link', { name: 'Akun', exact: true }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Akun');
+    expect(await page.locator('dl.details').innerText()).toMatch(/Sari Operator[\s\S]*Kecamatan Kembaran/);
+    await screenshot(page, 'console-account');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // A page that is not for this role says so, instead of failing.
+    await page.goto(`${server.url}/petugas/pengaturan`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Bukan untuk peran ini');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 });
