@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: [...dbTests, 'src/**/*.browser.test.ts', '**/node_modules/**'],
         },
       },

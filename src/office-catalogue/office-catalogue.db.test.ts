@@ -72,6 +72,9 @@ describe('service settings', () => {
 
     const checklist = (await t.client().get(`${BASE}/services/kia_baru/checklist?ageYears=3`)).json().checklist;
     expect(checklist.items.map((i: { document: string }) => i.document)).toEqual(['akta_kelahiran', 'kk']);
+    // With the age unknown the photo stays conditional, and says when in words.
+    const unknownAge = (await t.client().get(`${BASE}/services/kia_baru/checklist`)).json().checklist;
+    expect(unknownAge.items[2]).toMatchObject({ document: 'pas_foto', need: 'conditional', whenLabel: { id: 'berusia 5 tahun ke atas', en: 'aged 5 or over' } });
 
     const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'service', entityId: 'kia_baru', limit: 5 });
     expect(audit[0]).toMatchObject({

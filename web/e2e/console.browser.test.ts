@@ -94,8 +94,22 @@ describe('the operator', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, 'sari', /Pekerjaan hari ini/);
+    // Without the WhatsApp inbox installed (404) its block is not shown.
+    expect(await page.getByRole('heading', { name: 'Percakapan WhatsApp menunggu' }).count()).toBe(0);
     const request = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
+    // Where the inbox answers, Today counts the conversations waiting for a person.
+    await page.route('**/api/v1/offices/*/whatsapp/conversations', (route) =>
+      route.fulfill({
+        json: {
+          conversations: [
+            { id: 'c1', waId: '6281300000001', contactName: 'Bu Sri', unreadCount: 2, waitingForStaff: true, mode: 'staff', lastMessageAt: '2026-11-23T01:55:00Z', requestId: null },
+            { id: 'c2', waId: '6281300000002', contactName: null, unreadCount: 0, waitingForStaff: false, mode: 'bot', lastMessageAt: '2026-11-23T01:50:00Z', requestId: null },
+          ],
+        },
+      }),
+    );
     await page.getByRole('button', { name: 'Muat ulang sekarang' }).click();
+    await expect.poll(() => page.locator('.whatsapp-waiting').innerText()).toMatch(/1 percakapan menunggu petugas · 2 pesan belum dibaca/);
 
     const verify = page.locator('section', { has: page.getByRole('heading', { name: /^Verifikasi berkas/ }) });
     await expect.poll(() => verify.getByRole('link', { name: request.ticket }).count()).toBe(1);
@@ -110,6 +124,7 @@ describe('the operator', () => {
     expect(verifyEn).toMatch(/Verification: 5 min left/);
     expect(verifyEn).toMatch(/Due by Mon 23 Nov, 15:30 WIB/);
     await screenshot(page, 'console-today-en');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toBe('Pekerjaan hari ini');
 
@@ -221,7 +236,7 @@ describe('the counter', () => {
 });
 
 describe('search', () => {
-  it('finds a request by NIK and by name, and opens it', async () => {
+  it('finds a request by NIK and by name, opens it, and shows the account page', async () => {
     const page = await browser.newPage();
     await signIn(page, 'sari', /Pekerjaan hari ini/);
     await page.getByRole('link', { name: 'Cari permohonan' }).click();
@@ -238,6 +253,16 @@ describe('search', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.locator('.request-cards a').first().click();
     await expect.poll(() => page.locator('h1').innerText()).toMatch(/^Permohonan KBR-26-/);
+
+    await page.getByRole('link', { name: 'Akun', exact: true }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Akun');
+    expect(await page.locator('dl.details').innerText()).toMatch(/Sari Operator[\s\S]*Kecamatan Kembaran/);
+    await screenshot(page, 'console-account');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // A page that is not for this role says so, instead of failing.
+    await page.goto(`${server.url}/petugas/pengaturan`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Bukan untuk peran ini');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 });

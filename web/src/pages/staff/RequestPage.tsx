@@ -257,6 +257,8 @@ function History({ entries, timeZone, files }: { entries: HistoryEntry[]; timeZo
       out.push(d.documents.map((doc) => localized(vocabulary.documentTypes[String(doc)] ?? vocabulary.outputDocuments[String(doc)], lang, String(doc))).join(', '));
     if (typeof d.reasonCode === 'string') out.push(t.historyReasons(tt.console.actions.rejectReasons[d.reasonCode as 'other'] ?? d.reasonCode));
     if (typeof d.method === 'string') out.push(tt.console.actions.methods[d.method as 'counter'] ?? d.method);
+    if (typeof d.flag === 'string') out.push(localized(vocabulary.flags[d.flag], lang, d.flag));
+    if (typeof d.escalatedTo === 'string') out.push(tt.console.sla.escalatedTo(roleLabel(d.escalatedTo, tt)));
     return out.filter(Boolean);
   };
   return (

@@ -165,42 +165,44 @@ function ServiceEditor({ service, view, onSaved }: { service: ServiceSetting; vi
               <li key={row.key}>
                 <fieldset className="requirement-row">
                   <legend>{t.item(i + 1, localized(view.documentTypes.find((d) => d.code === row.document)?.label, lang, row.document))}</legend>
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-doc`}>{t.document}</label>
-                    <select id={`${id}-${row.key}-doc`} className="input" value={row.document} onChange={(e) => update(row.key, { document: e.target.value })}>
-                      {view.documentTypes.map((d) => (
-                        <option key={d.code} value={d.code}>
-                          {localized(d.label, lang)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`${id}-${row.key}-need`}>{t.need}</label>
-                    <select
-                      id={`${id}-${row.key}-need`}
-                      className="input"
-                      value={row.need}
-                      onChange={(e) => update(row.key, { need: e.target.value as Row['need'], ...(e.target.value === 'conditional' && !row.when && { when: conditionChoices[0]?.value ?? '' }) })}
-                    >
-                      <option value="required">{t.needs.required}</option>
-                      <option value="conditional">{t.needs.conditional}</option>
-                      <option value="optional">{t.needs.optional}</option>
-                    </select>
-                  </div>
-                  {row.need !== 'required' && (
+                  <div className="requirement-fields">
                     <div className="field">
-                      <label htmlFor={`${id}-${row.key}-when`}>{t.when}</label>
-                      <select id={`${id}-${row.key}-when`} className="input" value={row.when} onChange={(e) => update(row.key, { when: e.target.value })}>
-                        {row.need === 'optional' && <option value="">{t.always}</option>}
-                        {conditionChoices.map((c) => (
-                          <option key={c.value} value={c.value}>
-                            {localized(c.label, lang)}
+                      <label htmlFor={`${id}-${row.key}-doc`}>{t.document}</label>
+                      <select id={`${id}-${row.key}-doc`} className="input" value={row.document} onChange={(e) => update(row.key, { document: e.target.value })}>
+                        {view.documentTypes.map((d) => (
+                          <option key={d.code} value={d.code}>
+                            {localized(d.label, lang)}
                           </option>
                         ))}
                       </select>
                     </div>
-                  )}
+                    <div className="field">
+                      <label htmlFor={`${id}-${row.key}-need`}>{t.need}</label>
+                      <select
+                        id={`${id}-${row.key}-need`}
+                        className="input"
+                        value={row.need}
+                        onChange={(e) => update(row.key, { need: e.target.value as Row['need'], ...(e.target.value === 'conditional' && !row.when && { when: conditionChoices[0]?.value ?? '' }) })}
+                      >
+                        <option value="required">{t.needs.required}</option>
+                        <option value="conditional">{t.needs.conditional}</option>
+                        <option value="optional">{t.needs.optional}</option>
+                      </select>
+                    </div>
+                    {row.need !== 'required' && (
+                      <div className="field">
+                        <label htmlFor={`${id}-${row.key}-when`}>{t.when}</label>
+                        <select id={`${id}-${row.key}-when`} className="input" value={row.when} onChange={(e) => update(row.key, { when: e.target.value })}>
+                          {row.need === 'optional' && <option value="">{t.always}</option>}
+                          {conditionChoices.map((c) => (
+                            <option key={c.value} value={c.value}>
+                              {localized(c.label, lang)}
+                            </option>
+                          ))}
+                        </select>
+                      </div>
+                    )}
+                  </div>
                   <div className="field-row">
                     <div className="field">
                       <label htmlFor={`${id}-${row.key}-det-id`}>{t.detailsId}</label>

@@ -10,7 +10,8 @@ import { useLanguage, useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import { consoleApi, type Conversation, type Localized, type QueueCount, type QueuedRequest, type QueueName } from './consoleApi.js';
 import { shortDateTime } from './format.js';
-import { byUrgency, RequestCards } from './RequestList.js';
+import { RequestCards } from './RequestList.js';
+import { byUrgency } from './urgency.js';
 import { may, useFailure, useSession } from './session.js';
 
 /** Escalations first (they are already late), then the SOP's own order. */
