@@ -7,6 +7,7 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
+import { registerPortalRoutes } from './portal/routes.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import { createHttpApp, sendProblem, type AppDeps } from './platform/http.js';
 import { registerWhatsAppRoutes } from './whatsapp/routes.js';
@@ -30,6 +31,7 @@ export async function buildApp(deps: AppDeps) {
   registerAuditRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerRequestRoutes(app, deps);
+  registerPortalRoutes(app, deps);
   registerWhatsAppRoutes(app, deps);
   if (deps.whatsapp.mode === 'simulator') registerSimulator(app, deps);
 

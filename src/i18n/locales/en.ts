@@ -1,5 +1,6 @@
 /** English — the second locale. Keys mirror id.ts. */
 import whatsapp from './whatsapp.en.js';
+import citizen from './citizen.en.js';
 const en = {
   errors: {
     validation: 'Some of the data sent is not valid. Please check what you entered.',
@@ -51,6 +52,7 @@ const en = {
     invalid: 'invalid',
   },
   whatsapp,
+  citizen,
 } as const;
 
 export default en;

@@ -1,5 +1,6 @@
 /** Bahasa Indonesia — the default language of every message. */
 import whatsapp from './whatsapp.id.js';
+import citizen from './citizen.id.js';
 const id = {
   errors: {
     validation: 'Data yang dikirim belum sesuai. Mohon periksa kembali isian Bapak/Ibu.',
@@ -52,6 +53,7 @@ const id = {
     invalid: 'tidak valid',
   },
   whatsapp,
+  citizen,
 } as const;
 
 export default id;
