@@ -37,6 +37,18 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
     return claims;
   }
 
+  app.get(
+    '/api/v1/public/offices/:officeCode/catalogue',
+    {
+      schema: {
+        tags: ['portal'],
+        summary: 'The services with labels and conditions in words: what each needs, costs and takes',
+        params: z.object({ officeCode: z.string().max(20) }),
+      },
+    },
+    async (req) => portal.publicCatalogue(pdeps, req.params.officeCode),
+  );
+
   app.post(
     '/api/v1/public/nik-check',
     {

@@ -8,8 +8,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { listAudit, recordAudit, type Origin } from '../audit/audit.js';
 import { DUMMY_HASH, passwordMatches } from '../auth/passwords.js';
-import { catalogueFor, checkAttachments, findService, requirementsFor, type KiaRuleSet, type RequirementContext } from '../catalogue/catalogue.js';
-import { DOCUMENT_TYPE_LABELS, DocumentTypeSchema, type DocumentType, type LocalizedText } from '../catalogue/vocabulary.js';
+import { catalogueFor, checkAttachments, describeCondition, findService, requirementsFor, slaFor, type KiaRuleSet, type RequirementContext } from '../catalogue/catalogue.js';
+import { DATA_FIELD_DEFINITIONS, DOCUMENT_TYPE_LABELS, DocumentTypeSchema, OUTPUT_DOCUMENT_LABELS, type DocumentType, type LocalizedText } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
 import type { BlobStore } from '../files/blobs.js';
 import { presentFile, storeUpload } from '../files/service.js';
@@ -70,6 +70,40 @@ async function requireOffice(db: Db, officeCode: string) {
   const office = await findOffice(db, officeCode);
   if (!office) throw notFound();
   return office;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue as a citizen reads it
+
+/**
+ * Every service of the office with its labels and conditions in words, so the portal can show
+ * what each needs, costs and takes, and build the form from the requirement rules.
+ */
+export async function publicCatalogue(deps: Pick<PortalDeps, 'db'>, officeCode: string) {
+  const office = await requireOffice(deps.db, officeCode);
+  const services = catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }).map((s) => ({
+    code: s.code,
+    category: s.category,
+    name: s.name,
+    description: s.description ?? null,
+    eligibility: s.eligibility ?? null,
+    feeRupiah: s.feeRupiah,
+    online: s.channels.includes('web'),
+    /** Working days from receipt when applied for online (0: the same working day). */
+    workingDays: slaFor(s, 'web'),
+    requirements: s.requirements.map((r) => ({
+      need: r.need,
+      document: r.document,
+      label: DOCUMENT_TYPE_LABELS[r.document],
+      details: r.details ?? null,
+      when: 'when' in r && r.when ? r.when : null,
+      whenText: 'when' in r && r.when ? describeCondition(r.when) : null,
+      alternatives: (r.alternatives ?? []).map((a) => ({ document: a, label: DOCUMENT_TYPE_LABELS[a] })),
+    })),
+    fields: s.fields.map((f) => ({ field: f.field, need: f.need, when: 'when' in f && f.when ? f.when : null, label: f.label ?? DATA_FIELD_DEFINITIONS[f.field].label })),
+    outputs: s.outputs.map((o) => ({ document: o.document, label: OUTPUT_DOCUMENT_LABELS[o.document], whenText: o.when ? describeCondition(o.when) : null })),
+  }));
+  return { officeCode: office.code, services };
 }
 
 // ---------------------------------------------------------------------------------------------

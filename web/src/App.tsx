@@ -1,8 +1,7 @@
 /** The frame every page shares (skip link, header, menu, language switch, footer) and the route table. */
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { focusHeading } from './components/Page.js';
+import { focusHeading, Loading } from './components/Page.js';
 import { LanguageSwitch, useT } from './i18n/index.js';
-import { ComingSoon } from './pages/ComingSoon.js';
 import { NotFound } from './pages/NotFound.js';
 import { PortalHome } from './pages/PortalHome.js';
 import { StaffPage } from './pages/staff/StaffPage.js';
@@ -10,11 +9,28 @@ import { Link, matchRoute, NavLink, useLocation, type Route } from './router.js'
 
 // The simulator is for developers and demos: its code loads only when someone opens it.
 const Simulator = lazy(() => import('./pages/simulator/Simulator.js').then((m) => ({ default: m.Simulator })));
+// Applying and tracking load on demand too, so the first page stays light on 3G.
+const ApplyPage = lazy(() => import('./pages/portal/ApplyPage.js').then((m) => ({ default: m.ApplyPage })));
+const TrackPage = lazy(() => import('./pages/portal/TrackPage.js').then((m) => ({ default: m.TrackPage })));
 
 const routes: Route[] = [
   { path: '/', render: () => <PortalHome /> },
-  { path: '/ajukan', render: () => <ComingSoon feature="apply" /> },
-  { path: '/lacak', render: () => <ComingSoon feature="track" /> },
+  {
+    path: '/ajukan',
+    render: () => (
+      <Suspense fallback={<Loading />}>
+        <ApplyPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/lacak',
+    render: () => (
+      <Suspense fallback={<Loading />}>
+        <TrackPage />
+      </Suspense>
+    ),
+  },
   { path: '/petugas', render: () => <StaffPage /> },
   {
     path: '/simulator',

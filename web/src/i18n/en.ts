@@ -1,5 +1,6 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
 import simulator from './simulator.en.js';
+import citizen from './portal.en.js';
 import type { Messages } from './id.js';
 
 const en: Messages = {
@@ -121,6 +122,7 @@ const en: Messages = {
     kabupaten: 'Regency',
   },
   simulator,
+  citizen,
 };
 
 export default en;

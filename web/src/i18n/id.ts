@@ -1,5 +1,6 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
 import simulator from './simulator.id.js';
+import citizen from './portal.id.js';
 import type { Role } from '../types.js';
 
 type Weekdays = Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', string>;
@@ -125,6 +126,7 @@ const id = {
     kabupaten: 'Kabupaten',
   } satisfies Record<Role, string> as Record<Role, string>,
   simulator,
+  citizen,
 };
 
 export type Messages = typeof id;
