@@ -37,6 +37,11 @@ export function PhoneStep({ office, draft, update, onBack, onNext }: { office: O
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [fieldError, setFieldError] = useState<{ phone?: string; code?: string }>({});
+  const verificationId = draft.verification?.id;
+  // A code is on its way: the cursor waits in the code field.
+  useEffect(() => {
+    if (verificationId) document.getElementById('code')?.focus();
+  }, [verificationId]);
 
   if (tokenValid(draft)) {
     return (
@@ -75,7 +80,6 @@ export function PhoneStep({ office, draft, update, onBack, onNext }: { office: O
       const sent = await requestCode(office.code, draft.phone);
       update({ verification: { id: sent.verificationId, maskedPhone: sent.maskedPhone } });
       setCode('');
-      setTimeout(() => document.getElementById('code')?.focus(), 0);
     } catch (e) {
       setError(e);
     } finally {
