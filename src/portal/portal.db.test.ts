@@ -364,3 +364,32 @@ describe('tracking by ticket and PIN', () => {
     expect((await citizen.post('/api/v1/public/track/cancel', {}, bearer(applicant.token))).statusCode).toBe(401);
   });
 });
+
+describe('the public catalogue', () => {
+  it('says what each service needs (conditions in words), costs and takes, and which can be applied for online', async () => {
+    const res = await t.client().get(`/api/v1/public/offices/${DEMO_OFFICE_CODE}/catalogue`);
+    expect(res.statusCode).toBe(200);
+    const services = res.json().services as { code: string; online: boolean; feeRupiah: number; workingDays: number; requirements: { document: string; whenText: { id: string } | null; label: { id: string } }[] }[];
+    expect(services.every((s) => s.feeRupiah === 0)).toBe(true);
+    const kia = services.find((s) => s.code === 'kia_baru')!;
+    expect(kia).toMatchObject({ online: true, workingDays: 1 });
+    expect(kia.requirements.find((r) => r.document === 'pas_foto')).toMatchObject({ label: { id: 'Pas foto berwarna' }, whenText: { id: 'berusia 5 tahun ke atas' } });
+    expect(services.find((s) => s.code === 'ktp_el_rekam')!.online).toBe(false);
+  });
+});
+
+// Last in the file: it uses up this address's allowance for the minute.
+describe('rate limits', () => {
+  it('slows down one address that checks NIKs in bulk', async () => {
+    const client = t.client();
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 125; i++) {
+      last = await client.post('/api/v1/public/nik-check', { nik: CHILD_NIK });
+      statuses.push(last.statusCode);
+    }
+    expect(statuses.slice(0, 100).every((s) => s === 200)).toBe(true);
+    expect(last!.statusCode).toBe(429);
+    expect(last!.json().code).toBe('rate_limited');
+  });
+});

@@ -1,5 +1,5 @@
 /** SQL for the citizen portal: phone verification codes, and the tracking-PIN lockout on requests. */
-import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { phoneVerifications, requests } from '../db/schema.js';
 
@@ -54,7 +54,7 @@ export async function confirmedVerificationIds(db: Db, officeCode: string, phone
   const rows = await db
     .select({ id: phoneVerifications.id })
     .from(phoneVerifications)
-    .where(and(inArray(phoneVerifications.id, [...ids]), eq(phoneVerifications.officeCode, officeCode), eq(phoneVerifications.phone, phone)));
+    .where(and(inArray(phoneVerifications.id, [...ids]), eq(phoneVerifications.officeCode, officeCode), eq(phoneVerifications.phone, phone), isNotNull(phoneVerifications.verifiedAt)));
   return new Set(rows.map((r) => r.id));
 }
 

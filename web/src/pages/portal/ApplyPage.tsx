@@ -346,8 +346,19 @@ function DataStep(props: {
     const need = (ok: boolean, fieldId: string, label: string, message = t.errors.required(label)) => {
       if (!ok) list.push({ fieldId, label, message });
     };
-    if (nikError) list.push({ fieldId: 'nik', label: nikLabel, message: nikError });
-    else need(Boolean(nik?.ok), 'nik', nikLabel, t.citizen.apply.nikChecking);
+    // Worked out here, not from the render's message: the click that submits has not re-rendered yet.
+    const nikProblem = !digits
+      ? t.errors.required(nikLabel)
+      : !/^\d{16}$/.test(digits)
+        ? t.citizen.apply.nikInvalid
+        : !nik
+          ? t.citizen.apply.nikChecking
+          : !nik.ok
+            ? nik.messages.join(' ')
+            : !eligible(service, props.facts)
+              ? t.citizen.apply.notEligible
+              : undefined;
+    if (nikProblem) list.push({ fieldId: 'nik', label: nikLabel, message: nikProblem });
     need(draft.subjectName.trim() !== '', 'subject-name', nameLabel);
     need(draft.desaCode !== '', 'desa', t.citizen.apply.desa);
     if (asks.birthCertificate) need(draft.hasBirthCertificate !== '', 'akta-yes', t.citizen.apply.birthCertificateLegend, t.errors.required(t.citizen.apply.birthCertificateLegend.replace(/\?$/, '')));
