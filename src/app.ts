@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerReceiptRoutes } from './receipts/routes.js';
+import { registerPortalRoutes } from './portal/routes.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import { registerServiceSettingRoutes } from './office-catalogue/routes.js';
 import { createHttpApp, sendProblem, type AppDeps } from './platform/http.js';
@@ -32,6 +33,7 @@ export async function buildApp(deps: AppDeps) {
   registerAuditRoutes(app, deps);
   registerFileRoutes(app, deps);
   registerRequestRoutes(app, deps);
+  registerPortalRoutes(app, deps);
   registerWhatsAppRoutes(app, deps);
   if (deps.whatsapp.mode === 'simulator') registerSimulator(app, deps);
   registerServiceSettingRoutes(app, deps);

@@ -2,7 +2,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { focusHeading, Loading } from './components/Page.js';
 import { LanguageSwitch, useT } from './i18n/index.js';
-import { ComingSoon } from './pages/ComingSoon.js';
 import { NotFound } from './pages/NotFound.js';
 import { PortalHome } from './pages/PortalHome.js';
 import { Link, matchRoute, NavLink, useLocation, type Route } from './router.js';
@@ -16,11 +15,28 @@ const staffConsole = () => (
     <StaffConsole />
   </Suspense>
 );
+// Applying and tracking load on demand too, so the first page stays light on 3G.
+const ApplyPage = lazy(() => import('./pages/portal/ApplyPage.js').then((m) => ({ default: m.ApplyPage })));
+const TrackPage = lazy(() => import('./pages/portal/TrackPage.js').then((m) => ({ default: m.TrackPage })));
 
 const routes: Route[] = [
   { path: '/', render: () => <PortalHome /> },
-  { path: '/ajukan', render: () => <ComingSoon feature="apply" /> },
-  { path: '/lacak', render: () => <ComingSoon feature="track" /> },
+  {
+    path: '/ajukan',
+    render: () => (
+      <Suspense fallback={<Loading />}>
+        <ApplyPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/lacak',
+    render: () => (
+      <Suspense fallback={<Loading />}>
+        <TrackPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/simulator',
     render: () => (

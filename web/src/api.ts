@@ -45,11 +45,14 @@ function csrf(): Promise<string> {
   return csrfToken;
 }
 
-type Options = { signal?: AbortSignal | undefined };
+/** `headers`: extra request headers (the portal's `Authorization: Bearer …`). */
+type Options = { signal?: AbortSignal | undefined; headers?: Record<string, string> | undefined };
 
 async function request<T>(method: string, path: string, body?: unknown, options: Options = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language, ...options.headers };
+  // A FormData body (an upload) sets its own multipart Content-Type with the boundary.
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method)) headers['X-CSRF-Token'] = await csrf();
 
   let response: Response;
@@ -57,7 +60,7 @@ async function request<T>(method: string, path: string, body?: unknown, options:
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : form ? (body as FormData) : JSON.stringify(body),
       credentials: 'same-origin',
       signal: options.signal ?? null,
     });

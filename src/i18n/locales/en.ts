@@ -1,5 +1,6 @@
 /** English — the second locale. Keys mirror id.ts. */
 import bot from './bot.en.js';
+import citizen from './citizen.en.js';
 import whatsapp from './whatsapp.en.js';
 
 const en = {
@@ -86,6 +87,7 @@ const en = {
     invalid: 'invalid',
   },
   whatsapp,
+  citizen,
 } as const;
 
 export default en;

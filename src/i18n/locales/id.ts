@@ -1,5 +1,6 @@
 /** Bahasa Indonesia — the default language of every message. */
 import bot from './bot.id.js';
+import citizen from './citizen.id.js';
 import whatsapp from './whatsapp.id.js';
 
 const id = {
@@ -87,6 +88,7 @@ const id = {
     invalid: 'tidak valid',
   },
   whatsapp,
+  citizen,
 } as const;
 
 export default id;

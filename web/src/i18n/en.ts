@@ -2,6 +2,7 @@
 import inbox from './inbox.en.js';
 import simulator from './simulator.en.js';
 import consoleEn from './console.en.js';
+import citizen from './portal.en.js';
 import type { Messages } from './id.js';
 
 const en: Messages = {
@@ -67,14 +68,6 @@ const en: Messages = {
     desaHeading: (count) => `Villages (desa) in the kecamatan (${count})`,
     otherOffices: 'Other kecamatan',
   },
-  comingSoon: {
-    text: 'Sorry, this feature is being prepared and will be available soon.',
-    applyMeanwhile:
-      'In the meantime, you can apply over WhatsApp (WIS ORA KENCOT) or come to the kecamatan office during opening hours.',
-    trackMeanwhile:
-      'In the meantime, you can ask about your application over WhatsApp (WIS ORA KENCOT) or at the kecamatan office during opening hours.',
-    contacts: 'See contacts and opening hours',
-  },
   notFound: {
     title: 'Page not found',
     text: 'Sorry, the page you are looking for does not exist. The address may be mistyped or the page may have moved.',
@@ -124,6 +117,7 @@ const en: Messages = {
   simulator,
   inbox,
   console: consoleEn,
+  citizen,
 };
 
 export default en;

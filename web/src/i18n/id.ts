@@ -1,6 +1,7 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
 import inbox from './inbox.id.js';
 import simulator from './simulator.id.js';
+import citizen from './portal.id.js';
 import type { Role } from '../types.js';
 import consoleId from './console.id.js';
 
@@ -71,14 +72,6 @@ const id = {
     desaHeading: (count: number) => `Desa di wilayah kecamatan (${count})`,
     otherOffices: 'Kecamatan lain',
   },
-  comingSoon: {
-    text: 'Mohon maaf, fitur ini sedang kami siapkan dan akan segera hadir.',
-    applyMeanwhile:
-      'Sementara itu, Bapak/Ibu dapat mengajukan permohonan melalui WhatsApp WIS ORA KENCOT atau datang langsung ke kantor kecamatan pada jam pelayanan.',
-    trackMeanwhile:
-      'Sementara itu, Bapak/Ibu dapat menanyakan perkembangan permohonan melalui WhatsApp WIS ORA KENCOT atau datang langsung ke kantor kecamatan pada jam pelayanan.',
-    contacts: 'Lihat kontak dan jam pelayanan',
-  },
   notFound: {
     title: 'Halaman tidak ditemukan',
     text: 'Mohon maaf, halaman yang Bapak/Ibu cari tidak tersedia. Mungkin alamatnya salah ketik atau halamannya sudah dipindahkan.',
@@ -128,6 +121,7 @@ const id = {
   simulator,
   inbox,
   console: consoleId,
+  citizen,
 };
 
 export type Messages = typeof id;

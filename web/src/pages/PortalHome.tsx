@@ -141,7 +141,7 @@ export function OfficeProfile({ office, others }: { office: Office; others: Offi
   );
 }
 
-function Contacts({ office, whatsapp }: { office: Office; whatsapp: string | undefined }) {
+export function Contacts({ office, whatsapp }: { office: Office; whatsapp: string | undefined }) {
   const t = useT();
   const { phone, email, instagram } = office.contact;
   return (
@@ -187,7 +187,7 @@ function Contacts({ office, whatsapp }: { office: Office; whatsapp: string | und
   );
 }
 
-function OpeningHours({ office }: { office: Office }) {
+export function OpeningHours({ office }: { office: Office }) {
   const t = useT();
   const { lang } = useLanguage();
   const zone = timezoneLabel(office.timezone);

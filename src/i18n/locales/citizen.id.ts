@@ -1,0 +1,30 @@
+/** What the citizen portal's public API says (phone codes, applying, tracking), in Bahasa Indonesia. */
+const citizen = {
+  errors: {
+    phone_invalid: 'Nomor WhatsApp tidak valid. Tulis nomor HP Indonesia, misalnya 0812 2700 1234.',
+    code_limit: 'Kode verifikasi sudah dikirim 3 kali ke nomor ini dalam satu jam terakhir. Mohon tunggu sampai pukul {{until}}, lalu minta kode lagi.',
+    code_wrong: 'Kode verifikasi salah. Sisa percobaan: {{left}}.',
+    code_used_up: 'Kode verifikasi sudah salah dimasukkan 5 kali sehingga tidak berlaku lagi. Mohon minta kode baru.',
+    code_expired: 'Kode verifikasi sudah tidak berlaku (lebih dari 10 menit atau sudah dipakai). Mohon minta kode baru.',
+    token_missing: 'Mohon verifikasi nomor WhatsApp Bapak/Ibu terlebih dahulu.',
+    token_invalid: 'Sesi Bapak/Ibu sudah berakhir. Mohon ulangi verifikasi nomor WhatsApp (isian yang sudah diketik tetap tersimpan).',
+    tracking_token_invalid: 'Sesi pelacakan sudah berakhir. Mohon masukkan kembali nomor tiket dan PIN.',
+    service_not_online: 'Layanan ini tidak dapat diajukan secara online karena memerlukan kehadiran langsung (misalnya perekaman sidik jari dan foto). Silakan datang ke kantor kecamatan.',
+    not_eligible: 'Berdasarkan tanggal lahir pada NIK, anak ini tidak memenuhi syarat untuk layanan ini (KIA hanya untuk anak di bawah 17 tahun).',
+    nik_required: 'NIK wajib diisi untuk layanan ini.',
+    documents_missing: 'Dokumen berikut belum dilampirkan: {{documents}}.',
+    attachment_not_yours: 'Salah satu lampiran tidak dikenali. Mohon unggah ulang dokumennya.',
+    tracking_failed: 'Nomor tiket atau PIN tidak cocok. Mohon periksa kembali tanda terima Bapak/Ibu.',
+    tracking_locked: 'PIN salah 5 kali sehingga pelacakan tiket ini dikunci sementara. Silakan coba lagi setelah pukul {{until}}.',
+  },
+  nik: {
+    format: 'NIK harus 16 angka.',
+    region_unknown: '6 angka pertama NIK bukan kode wilayah (provinsi, kabupaten, kecamatan) yang dikenal.',
+    day_invalid: 'Angka tanggal lahir pada NIK (angka ke-7 dan ke-8) tidak valid.',
+    month_invalid: 'Angka bulan lahir pada NIK (angka ke-9 dan ke-10) tidak valid.',
+    date_invalid: 'Tanggal lahir pada NIK (angka ke-7 sampai ke-12) bukan tanggal yang ada.',
+    serial_zero: '4 angka terakhir NIK tidak boleh 0000.',
+  },
+} as const;
+
+export default citizen;

@@ -1,0 +1,395 @@
+/**
+ * The citizen portal's public API on PGlite and PostgreSQL: a WhatsApp code proves the number,
+ * the applicant uploads and applies, then follows the request by ticket and PIN, fixes a returned
+ * file, and cancels.
+ */
+import crypto from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../audit/audit.js';
+import { outbox, phoneVerifications, requests } from '../db/schema.js';
+import { DEMO_OFFICE_CODE } from '../offices/setup.js';
+import { testApp, type TestApp } from '../test-support/app.js';
+
+let t: TestApp;
+let operator: Awaited<ReturnType<TestApp['signedIn']>>;
+beforeAll(async () => {
+  t = await testApp({ now: '2026-11-23T03:00:00Z' }); // Monday 10:00 WIB
+  operator = await t.signedIn('operator');
+});
+afterAll(() => t.close());
+
+// A girl born 10 May 2020 in Kembaran (day 10 + 40): 6 years old, so her KIA needs a photo.
+const CHILD_NIK = '3302205005200001';
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function latestCode(phone: string): Promise<string> {
+  const [row] = await t.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.recipient, phone), eq(outbox.kind, 'verification.code')))
+    .orderBy(desc(outbox.id))
+    .limit(1);
+  return String(row!.payload.code);
+}
+
+async function requestCode(client: ReturnType<TestApp['client']>, phone: string, lang = 'id') {
+  return client.post(`/api/v1/public/offices/${DEMO_OFFICE_CODE}/phone-verifications`, { phone }, { 'accept-language': lang });
+}
+
+/** A confirmed number: the applicant token for it. */
+async function verifiedApplicant(phone: string) {
+  const client = t.client();
+  const sent = await requestCode(client, phone);
+  expect(sent.statusCode).toBe(201);
+  const wa = `62${phone.replace(/\D/g, '').slice(1)}`;
+  const confirmed = await client.post(`/api/v1/public/phone-verifications/${sent.json().verificationId}/confirm`, { code: await latestCode(wa) });
+  expect(confirmed.statusCode).toBe(200);
+  return { client, token: confirmed.json().token as string, wa };
+}
+
+function multipart(bytes: Uint8Array, fields: Record<string, string>) {
+  const boundary = `----kencot${crypto.randomBytes(8).toString('hex')}`;
+  const parts: Uint8Array[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="foto.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const photo = (r: number, g: number, b: number) => sharp({ create: { width: 300, height: 400, channels: 3, background: { r, g, b } } }).jpeg().toBuffer();
+
+async function upload(client: ReturnType<TestApp['client']>, token: string | undefined, documentType: string, bytes?: Buffer) {
+  const { body, contentType } = multipart(bytes ?? (await photo(40, 120, 200)), { documentType });
+  return client.send('POST', '/api/v1/public/files', body, { 'content-type': contentType, ...(token ? bearer(token) : {}) });
+}
+
+async function uploadAll(client: ReturnType<TestApp['client']>, token: string, types: string[]) {
+  const attachments = [];
+  for (const [i, documentType] of types.entries()) {
+    const res = await upload(client, token, documentType, await photo(10 * i, 100, 50));
+    expect(res.statusCode).toBe(201);
+    attachments.push({ fileId: res.json().file.id as string, documentType });
+  }
+  return attachments;
+}
+
+const application = (attachments: { fileId: string; documentType: string }[], overrides: Record<string, unknown> = {}) => ({
+  serviceCode: 'kia_baru',
+  desaCode: '33.02.20.2009',
+  applicant: { name: 'Sri Wahyuni', relation: 'ibu' },
+  subject: { nik: CHILD_NIK, name: 'Ayu Lestari' },
+  circumstances: { hasBirthCertificate: true, foreign: false },
+  handOverChoice: 'pickup',
+  attachments,
+  ...overrides,
+});
+
+/** Applies for a KIA from a fresh number; the ticket and PIN. */
+async function applied(phone: string) {
+  const { client, token, wa } = await verifiedApplicant(phone);
+  const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);
+  const res = await client.post('/api/v1/public/applications', application(attachments), bearer(token));
+  expect(res.statusCode).toBe(201);
+  return { ...(res.json() as { ticket: string; pin: string }), wa, client };
+}
+
+async function requestIdOf(ticket: string) {
+  const [row] = await t.db.select().from(requests).where(eq(requests.ticket, ticket));
+  return row!;
+}
+
+const act = (id: string, action: string, payload: Record<string, unknown> = {}) => operator.post(`/api/v1/requests/${id}/actions`, { action, payload });
+
+describe('phone verification', () => {
+  it('sends a code through the outbox, keeps only its hash, and gives a token for the right code once', async () => {
+    const client = t.client();
+    const sent = await requestCode(client, '0812-2700-1111');
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json().maskedPhone).toBe('0812-****-1111');
+
+    const [message] = await t.db.select().from(outbox).where(eq(outbox.recipient, '6281227001111'));
+    expect(message).toMatchObject({ officeCode: DEMO_OFFICE_CODE, kind: 'verification.code', sender: 'system', status: 'pending', requestId: null });
+    const code = String(message!.payload.code);
+    expect(code).toMatch(/^\d{6}$/);
+    expect(message!.nextAttemptAt).toEqual(t.clock.now());
+
+    const [row] = await t.db.select().from(phoneVerifications).where(eq(phoneVerifications.id, sent.json().verificationId));
+    expect(row!.phone).toBe('6281227001111');
+    expect(row!.codeHash).not.toContain(code);
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(10 * 60_000);
+
+    const confirmed = await client.post(`/api/v1/public/phone-verifications/${row!.id}/confirm`, { code });
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().token).toEqual(expect.any(String));
+
+    const again = await client.post(`/api/v1/public/phone-verifications/${row!.id}/confirm`, { code });
+    expect(again.statusCode).toBe(410);
+    expect(again.json().code).toBe('code_expired');
+
+    const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'phone_verification', entityId: row!.id, limit: 10 });
+    expect(audit.map((a) => a.action).sort()).toEqual(['phone_verification.confirmed', 'phone_verification.requested']);
+    expect(JSON.stringify(audit)).not.toContain('1111');
+  });
+
+  it('refuses a code after ten minutes', async () => {
+    const client = t.client();
+    const sent = await requestCode(client, '081227002222');
+    const code = await latestCode('6281227002222');
+    t.clock.advance(10 * 60_000 + 1000);
+    try {
+      const late = await client.post(`/api/v1/public/phone-verifications/${sent.json().verificationId}/confirm`, { code });
+      expect(late.statusCode).toBe(410);
+      expect(late.json().detail).toMatch(/sudah tidak berlaku/);
+    } finally {
+      t.clock.advance(-(10 * 60_000 + 1000));
+    }
+  });
+
+  it('uses a code up after five wrong tries, even for the right code afterwards', async () => {
+    const client = t.client();
+    const sent = await requestCode(client, '081227003333');
+    const id = sent.json().verificationId;
+    const code = await latestCode('6281227003333');
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (const left of [4, 3, 2, 1]) {
+      const res = await client.post(`/api/v1/public/phone-verifications/${id}/confirm`, { code: wrong });
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'code_wrong', attemptsLeft: left, detail: `Kode verifikasi salah. Sisa percobaan: ${left}.` });
+    }
+    const fifth = await client.post(`/api/v1/public/phone-verifications/${id}/confirm`, { code: wrong });
+    expect(fifth.json().code).toBe('code_used_up');
+    const right = await client.post(`/api/v1/public/phone-verifications/${id}/confirm`, { code });
+    expect(right.statusCode).toBe(410);
+    expect(right.json().code).toBe('code_used_up');
+  });
+
+  it('sends at most three codes to a number per hour, and says when to try again in the caller’s language', async () => {
+    const client = t.client();
+    for (let i = 0; i < 3; i++) expect((await requestCode(client, '0812 2700 4444')).statusCode).toBe(201);
+    const fourth = await requestCode(client, '+62 812 2700 4444', 'en');
+    expect(fourth.statusCode).toBe(429);
+    expect(fourth.json()).toMatchObject({ code: 'code_limit', detail: expect.stringContaining('Please wait until 11:00') });
+    expect(await t.db.select().from(outbox).where(eq(outbox.recipient, '6281227004444'))).toHaveLength(3);
+    // Another number is not held up.
+    expect((await requestCode(client, '081227004445')).statusCode).toBe(201);
+
+    t.clock.advance(60 * 60_000);
+    try {
+      expect((await requestCode(client, '081227004444')).statusCode).toBe(201);
+    } finally {
+      t.clock.advance(-60 * 60_000);
+    }
+  });
+
+  it('refuses what is not an Indonesian mobile number', async () => {
+    const res = await requestCode(t.client(), '12345');
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('phone_invalid');
+  });
+});
+
+describe('applying online', () => {
+  it('uploads with the applicant token and submits with the verified number, once every required document is there', async () => {
+    const { client, token, wa } = await verifiedApplicant('081227005555');
+
+    expect((await upload(client, undefined, 'kk')).statusCode).toBe(401);
+    expect((await upload(client, 'not-a-real-token-at-all', 'kk')).statusCode).toBe(401);
+    const refused = await upload(client, token, 'kk', Buffer.from('%PDF-1.4 nonsense'));
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    expect(refused.json().code).toMatch(/^upload_/);
+
+    const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk']);
+    const missing = await client.post('/api/v1/public/applications', application(attachments), bearer(token));
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json()).toMatchObject({ code: 'documents_missing', documents: ['pas_foto'] });
+    expect(missing.json().detail).toContain('Pas foto berwarna');
+
+    // Someone else's upload cannot be attached by its id.
+    const other = await verifiedApplicant('081227005556');
+    const [foreignPhoto] = await uploadAll(other.client, other.token, ['pas_foto']);
+    const stolen = await client.post('/api/v1/public/applications', application([...attachments, foreignPhoto!]), bearer(token));
+    expect(stolen.statusCode).toBe(422);
+    expect(stolen.json().code).toBe('attachment_not_yours');
+
+    const [ownPhoto] = await uploadAll(client, token, ['pas_foto']);
+    const res = await client.post('/api/v1/public/applications', { ...application([...attachments, ownPhoto!]), applicant: { name: 'Sri Wahyuni', relation: 'ibu', phone: '081299999999' } }, bearer(token));
+    expect(res.statusCode).toBe(201);
+    const { ticket, pin } = res.json();
+    expect(ticket).toMatch(/^KBR-26-\d{6}$/);
+    expect(pin).toMatch(/^\d{6}$/);
+
+    const row = await requestIdOf(ticket);
+    expect(row).toMatchObject({ channel: 'web', state: 'submitted', applicantPhone: wa, subjectNik: CHILD_NIK });
+    expect(row.subject).toMatchObject({ birthDate: '2020-05-10', sex: 'P' });
+    expect(row.attachments.map((a) => a.documentType).sort()).toEqual(['akta_kelahiran', 'kk', 'pas_foto']);
+    expect(row.pinHash).not.toContain(pin);
+    const received = await t.db.select().from(outbox).where(and(eq(outbox.requestId, row.id), eq(outbox.kind, 'request.received')));
+    expect(received.map((m) => m.recipient)).toEqual([wa]);
+  });
+
+  it('needs no photo for a child under five, and refuses services that need the applicant in person', async () => {
+    const { client, token } = await verifiedApplicant('081227006666');
+    const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk']);
+    // A boy born 3 March 2023: three years old.
+    const toddler = await client.post('/api/v1/public/applications', application(attachments, { subject: { nik: '3302200303230002', name: 'Bima' } }), bearer(token));
+    expect(toddler.statusCode).toBe(201);
+
+    const ktp = await client.post('/api/v1/public/applications', application([], { serviceCode: 'ktp_el_rekam' }), bearer(token));
+    expect(ktp.statusCode).toBe(422);
+    expect(ktp.json().code).toBe('service_not_online');
+
+    const noToken = await t.client().post('/api/v1/public/applications', application(attachments));
+    expect(noToken.statusCode).toBe(401);
+    expect(noToken.json().detail).toMatch(/verifikasi nomor WhatsApp/);
+  });
+
+  it('checks a NIK as it is typed, in the caller’s language', async () => {
+    const client = t.client();
+    const ok = await client.post('/api/v1/public/nik-check', { nik: '3302 2050 0520 0001', officeCode: DEMO_OFFICE_CODE });
+    expect(ok.json()).toMatchObject({ ok: true, birthDate: '2020-05-10', sex: 'P', ageYears: 6 });
+    const bad = await client.post('/api/v1/public/nik-check', { nik: '3302201013200001' }, { 'accept-language': 'en' });
+    expect(bad.json()).toMatchObject({ ok: false, errors: ['month_invalid'] });
+    expect(bad.json().messages[0]).toMatch(/birth month/);
+  });
+});
+
+describe('tracking by ticket and PIN', () => {
+  it('answers an unknown ticket like a wrong PIN, locks the ticket for 15 minutes after five wrong PINs, then lets the right PIN in', async () => {
+    const { ticket, pin } = await applied('081227007777');
+    const client = t.client();
+    const wrongPin = pin === '135790' ? '246801' : '135790';
+    const unknown = await client.post('/api/v1/public/track', { ticket: 'KBR-26-999999', pin });
+    const wrong = await client.post('/api/v1/public/track', { ticket, pin: wrongPin });
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+    expect(wrong.json().code).toBe(unknown.json().code);
+
+    for (let i = 0; i < 3; i++) expect((await client.post('/api/v1/public/track', { ticket, pin: wrongPin })).statusCode).toBe(401);
+    const fifth = await client.post('/api/v1/public/track', { ticket, pin: wrongPin });
+    expect(fifth.statusCode).toBe(429);
+    expect(fifth.json()).toMatchObject({ code: 'tracking_locked', detail: expect.stringContaining('10:15') });
+    expect((await client.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(429);
+
+    t.clock.advance(15 * 60_000);
+    try {
+      const res = await client.post('/api/v1/public/track', { ticket: ticket.toLowerCase().replace(/-/g, ' '), pin });
+      expect(res.statusCode).toBe(200);
+      const { request, token } = res.json();
+      expect(token).toEqual(expect.any(String));
+      expect(request).toMatchObject({
+        ticket,
+        state: 'submitted',
+        stateLabel: { id: 'Berkas diterima' },
+        service: { code: 'kia_baru' },
+        subject: { name: 'Ayu Lestari', nikMasked: '3302 20** **** 0001' },
+        applicant: { phoneMasked: '0812-****-7777' },
+        actions: ['cancel'],
+        history: [{ action: 'submit' }],
+      });
+      const body = JSON.stringify(res.json());
+      expect(body).not.toContain(CHILD_NIK);
+      expect(body).not.toContain('6281227007777');
+      expect(body).not.toContain('pinHash');
+      const row = await requestIdOf(ticket);
+      expect(row).toMatchObject({ pinFailures: 0, pinLockedUntil: null });
+    } finally {
+      t.clock.advance(-15 * 60_000);
+    }
+  });
+
+  it('shows what to fix after a return, takes the fix and the resubmission, and follows the request to hand-over', async () => {
+    const { ticket, pin } = await applied('081227008888');
+    const row = await requestIdOf(ticket);
+    expect((await act(row.id, 'verify_return', { reasons: [{ code: 'unreadable_document', document: 'akta_kelahiran' }] })).statusCode).toBe(200);
+
+    const citizen = t.client();
+    const tracked = await citizen.post('/api/v1/public/track', { ticket, pin });
+    const { token } = tracked.json();
+    expect(tracked.json().request).toMatchObject({
+      state: 'returned',
+      clockPaused: true,
+      actions: ['resubmit', 'cancel'],
+      returnReasons: [{ code: 'unreadable_document', document: 'akta_kelahiran', label: { id: 'Dokumen kurang jelas atau tidak terbaca' }, documentLabel: { id: 'Kutipan akta kelahiran' } }],
+    });
+
+    // A file uploaded while applying for another request is not this request's fix.
+    const other = await verifiedApplicant('081227008889');
+    const [notHers] = await uploadAll(other.client, other.token, ['akta_kelahiran']);
+    expect((await citizen.post('/api/v1/public/track/resubmit', { attachments: [notHers] }, bearer(token))).json().code).toBe('attachment_not_yours');
+
+    const fix = await upload(citizen, token, 'akta_kelahiran', await photo(250, 250, 240));
+    expect(fix.statusCode).toBe(201);
+    const resubmitted = await citizen.post('/api/v1/public/track/resubmit', { attachments: [{ fileId: fix.json().file.id, documentType: 'akta_kelahiran' }] }, bearer(token));
+    expect(resubmitted.statusCode).toBe(200);
+    expect(resubmitted.json().request).toMatchObject({ state: 'submitted', returnReasons: [] });
+    const afterFix = await requestIdOf(ticket);
+    expect(afterFix.attachments.find((a) => a.documentType === 'akta_kelahiran')!.fileId).toBe(fix.json().file.id);
+    expect(afterFix.attachments).toHaveLength(3);
+
+    // Nothing to fix any more: no uploads on this ticket.
+    expect((await upload(citizen, token, 'kk')).statusCode).toBe(409);
+
+    expect((await act(row.id, 'verify_accept')).statusCode).toBe(200);
+    expect((await act(row.id, 'record_siak_outcome', { outcomes: [{ document: 'kia', number: CHILD_NIK, printed: true }] })).statusCode).toBe(200);
+    const ready = await act(row.id, 'mark_ready');
+    expect(ready.statusCode).toBe(200);
+    const readyView = (await citizen.get('/api/v1/public/track', bearer(token))).json().request;
+    expect(readyView).toMatchObject({ state: 'ready', actions: [] });
+
+    const handOver = await act(row.id, 'hand_over', { receivedBy: { name: 'Sri Wahyuni', relationship: 'parent' }, method: 'counter', receivedAt: t.clock.now().toISOString() });
+    expect(handOver.statusCode).toBe(200);
+    const final = (await citizen.get('/api/v1/public/track', bearer(token))).json().request;
+    expect(final).toMatchObject({ state: 'handed_over', handedOver: { method: 'counter' } });
+    expect(final.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'verify_return', 'resubmit', 'verify_accept', 'record_siak_outcome', 'mark_ready', 'hand_over']);
+    expect(JSON.stringify(final)).not.toContain('Petugas');
+
+    expect((await citizen.get('/api/v1/public/track', bearer('x'.repeat(20)))).statusCode).toBe(401);
+  });
+
+  it('cancels while the office has not accepted the file, and not after', async () => {
+    const { ticket, pin } = await applied('081227009999');
+    const citizen = t.client();
+    const { token } = (await citizen.post('/api/v1/public/track', { ticket, pin })).json();
+    const cancelled = await citizen.post('/api/v1/public/track/cancel', {}, bearer(token));
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json().request).toMatchObject({ state: 'cancelled', actions: [] });
+    const again = await citizen.post('/api/v1/public/track/cancel', {}, bearer(token));
+    expect(again.statusCode).toBe(409);
+    const messages = await t.db.select().from(outbox).where(eq(outbox.requestId, (await requestIdOf(ticket)).id));
+    expect(messages.map((m) => m.kind)).toEqual(['request.received', 'request.cancelled']);
+
+    // An applicant token is no tracking token.
+    const applicant = await verifiedApplicant('081227009998');
+    expect((await citizen.post('/api/v1/public/track/cancel', {}, bearer(applicant.token))).statusCode).toBe(401);
+  });
+});
+
+describe('the public catalogue', () => {
+  it('says what each service needs (conditions in words), costs and takes, and which can be applied for online', async () => {
+    const res = await t.client().get(`/api/v1/public/offices/${DEMO_OFFICE_CODE}/catalogue`);
+    expect(res.statusCode).toBe(200);
+    const services = res.json().services as { code: string; online: boolean; feeRupiah: number; workingDays: number; requirements: { document: string; whenText: { id: string } | null; label: { id: string } }[] }[];
+    expect(services.every((s) => s.feeRupiah === 0)).toBe(true);
+    const kia = services.find((s) => s.code === 'kia_baru')!;
+    expect(kia).toMatchObject({ online: true, workingDays: 1 });
+    expect(kia.requirements.find((r) => r.document === 'pas_foto')).toMatchObject({ label: { id: 'Pas foto berwarna' }, whenText: { id: 'berusia 5 tahun ke atas' } });
+    expect(services.find((s) => s.code === 'ktp_el_rekam')!.online).toBe(false);
+  });
+});
+
+// Last in the file: it uses up this address's allowance for the minute.
+describe('rate limits', () => {
+  it('slows down one address that checks NIKs in bulk', async () => {
+    const client = t.client();
+    const statuses: number[] = [];
+    let last;
+    for (let i = 0; i < 125; i++) {
+      last = await client.post('/api/v1/public/nik-check', { nik: CHILD_NIK });
+      statuses.push(last.statusCode);
+    }
+    expect(statuses.slice(0, 100).every((s) => s === 200)).toBe(true);
+    expect(last!.statusCode).toBe(429);
+    expect(last!.json().code).toBe('rate_limited');
+  });
+});

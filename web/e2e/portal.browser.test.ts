@@ -1,0 +1,313 @@
+/**
+ * The citizen portal in a real browser on a 360 px phone: a parent applies for a KIA with photos,
+ * confirms the WhatsApp code (read from the outbox), gets ticket and PIN; an operator returns the
+ * file (staff API); the parent fixes it on the tracking page; the operator processes and hands it
+ * over and the tracking page says so. And the whole application by keyboard alone. Every page is
+ * photographed and checked with axe-core.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, desc, eq } from 'drizzle-orm';
+import { request as playwrightRequest, type APIRequestContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffUser } from '../../src/auth/service.js';
+import { outbox, requests } from '../../src/db/schema.js';
+import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let dataDir: string;
+let staff: APIRequestContext;
+
+const PASSWORD = 'operator-kembaran-2026';
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-portal-'));
+  server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+  browser = await launchBrowser();
+  await createStaffUser({ db: server.database.db, clock: systemClock }, null, { officeCode: DEMO_OFFICE_CODE, role: 'operator', name: 'Operator Kembaran', username: 'operator1', password: PASSWORD }, {});
+  staff = await playwrightRequest.newContext({ baseURL: server.url });
+  const { csrfToken } = (await (await staff.get('/api/v1/auth/csrf')).json()) as { csrfToken: string };
+  const login = await staff.post('/api/v1/auth/login', { data: { username: 'operator1', password: PASSWORD }, headers: { 'x-csrf-token': csrfToken } });
+  expect(login.status()).toBe(200);
+  staffCsrf = csrfToken;
+}, 60_000);
+afterAll(async () => {
+  await staff?.dispose();
+  await browser?.cleanup();
+  await server?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+let staffCsrf = '';
+
+async function operatorActs(ticket: string, action: string, payload: Record<string, unknown> = {}) {
+  const [row] = await server.database.db.select().from(requests).where(eq(requests.ticket, ticket));
+  const res = await staff.post(`/api/v1/requests/${row!.id}/actions`, { data: { action, payload }, headers: { 'x-csrf-token': staffCsrf } });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+async function codeSentTo(waId: string): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      const [row] = await server.database.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.recipient, waId), eq(outbox.kind, 'verification.code')))
+        .orderBy(desc(outbox.id))
+        .limit(1);
+      code = row ? String(row.payload.code) : undefined;
+      return code;
+    })
+    .toMatch(/^\d{6}$/);
+  return code!;
+}
+
+const jpeg = async (r: number, g: number, b: number) => ({
+  name: 'foto-dokumen.jpg',
+  mimeType: 'image/jpeg',
+  buffer: await sharp({ create: { width: 480, height: 640, channels: 3, background: { r, g, b } } }).jpeg({ quality: 80 }).toBuffer(),
+});
+
+async function phonePage(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  return page;
+}
+
+/** Photographs the page, checks it fits 360 px, and has no serious accessibility problems. */
+async function check(page: Page, name: string) {
+  await screenshot(page, name);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+const heading = (page: Page) => page.locator('main h2.step-heading').innerText();
+
+describe('a parent applies for a KIA on the portal and follows it to hand-over', () => {
+  it('applies with photos, gets ticket and PIN, fixes a returned file on the tracking page, and sees the document handed over', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.url}/ajukan`);
+    await expect.poll(() => heading(page)).toBe('Pilih layanan');
+    await expect.poll(() => page.getByText('GRATIS').count()).toBeGreaterThan(0);
+    await check(page, 'portal-apply-1-service');
+
+    // Nothing chosen: told so, nothing lost.
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect.poll(() => page.getByText('Mohon pilih salah satu layanan.').count()).toBe(1);
+    await page.getByLabel('KIA baru').check();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Data pemohon');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect.poll(() => page.getByText('Mohon periksa kembali isian berikut:').count()).toBe(1);
+    await check(page, 'portal-apply-2-data-errors');
+
+    await page.getByLabel('NIK anak').fill('3302 2050 0520 0001');
+    await expect.poll(() => page.locator('#nik-derived').innerText()).toMatch(/lahir 10 Mei 2020, perempuan, usia 6 tahun/);
+    await page.getByLabel('Nama lengkap anak').fill('Ayu Lestari');
+    await page.getByLabel('Desa/kelurahan tempat tinggal').selectOption({ label: 'Kembaran' });
+    await page.getByLabel('Ya, sudah').check();
+    await page.getByLabel('Nama lengkap pemohon').fill('Sri Wahyuni');
+    await page.getByLabel('Hubungan dengan yang dibuatkan dokumen').selectOption('ibu');
+    await page.getByLabel('Yang dibuatkan dokumen adalah penyandang disabilitas').check();
+    await page.getByLabel('Kebutuhan yang perlu kami siapkan').fill('Anak memakai kursi roda');
+    await check(page, 'portal-apply-2-data');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Nomor WhatsApp');
+    await page.getByLabel('Nomor WhatsApp').fill('0812 2700 5151');
+    await page.getByRole('button', { name: 'Kirim kode ke WhatsApp' }).click();
+    await expect.poll(() => page.getByText(/Kode sudah dikirim ke WhatsApp 0812-\*\*\*\*-5151/).count()).toBe(1);
+    await check(page, 'portal-apply-3-code');
+    await page.getByLabel('Kode verifikasi (6 angka)').fill(await codeSentTo('6281227005151'));
+    await page.getByRole('button', { name: 'Konfirmasi kode' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Unggah dokumen');
+    // Photos only from age 5: this six-year-old needs one, with akta and KK (Banyumas rules).
+    expect(await page.locator('input[type=file]').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-document')))).toEqual(['akta_kelahiran', 'kk', 'pas_foto']);
+    expect(await page.locator('input[type=file]').first().getAttribute('accept')).toBe('image/*,application/pdf');
+    await page.locator('[data-document=akta_kelahiran]').setInputFiles(await jpeg(240, 240, 230));
+    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(1);
+    // A broken file gets its own error; what was typed and uploaded stays.
+    await page.locator('[data-document=kk]').setInputFiles({ name: 'kk.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('bukan foto') });
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /Jenis berkas tidak dapat diterima|tidak dapat dibaca/ }).count()).toBe(1);
+    expect(await page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(1);
+    await check(page, 'portal-apply-4-upload-error');
+    await page.locator('[data-document=kk]').setInputFiles(await jpeg(200, 220, 250));
+    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(2);
+
+    // A reload on a flaky phone loses nothing typed or uploaded.
+    await page.reload();
+    await expect.poll(() => heading(page)).toBe('Unggah dokumen');
+    expect(await page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(2);
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect.poll(() => page.getByText('Pas foto berwarna: belum diunggah.').count()).toBe(1);
+    await page.locator('[data-document=pas_foto]').setInputFiles(await jpeg(180, 30, 30));
+    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(3);
+    await check(page, 'portal-apply-4-documents');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Periksa dan kirim');
+    expect(await page.locator('dl.summary').innerText()).toContain('Ayu Lestari');
+    await check(page, 'portal-apply-5-review');
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Permohonan terkirim');
+    const ticket = await page.getByTestId('ticket').innerText();
+    const pin = await page.getByTestId('pin').innerText();
+    expect(ticket).toMatch(/^KBR-26-\d{6}$/);
+    expect(pin).toMatch(/^\d{6}$/);
+    await page.evaluate(() => {
+      (window as unknown as { printed: boolean }).printed = false;
+      window.print = () => void ((window as unknown as { printed: boolean }).printed = true);
+    });
+    await page.getByRole('button', { name: 'Cetak tanda terima' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+    await check(page, 'portal-apply-6-receipt');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'portal-apply-6-receipt-print');
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+
+    const [row] = await server.database.db.select().from(requests).where(eq(requests.ticket, ticket));
+    expect(row).toMatchObject({ channel: 'web', applicantPhone: '6281227005151', desaCode: '33.02.20.2009', flags: ['disability_assistance'] });
+
+    await operatorActs(ticket, 'verify_return', { reasons: [{ code: 'unreadable_document', document: 'akta_kelahiran' }] });
+
+    await page.getByRole('link', { name: 'Lacak permohonan ini' }).click();
+    await expect.poll(() => page.getByLabel('Nomor tiket').inputValue()).toBe(ticket);
+    await check(page, 'portal-track-1-form');
+    await page.getByLabel('PIN (6 angka)').fill(pin === '135790' ? '246802' : '135790');
+    await page.getByRole('button', { name: 'Lihat status' }).click();
+    await expect.poll(() => page.getByText('Nomor tiket atau PIN tidak cocok', { exact: false }).count()).toBe(1);
+    await page.getByLabel('PIN (6 angka)').fill(pin);
+    await page.getByRole('button', { name: 'Lihat status' }).click();
+
+    await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Dikembalikan ke pemohon untuk dilengkapi');
+    expect(await page.locator('.fix').innerText()).toMatch(/Dokumen kurang jelas atau tidak terbaca: Kutipan akta kelahiran/);
+    expect(await page.getByText('3302 20** **** 0001', { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.content()).not.toContain('3302205005200001');
+    await check(page, 'portal-track-2-returned');
+    await page.getByRole('button', { name: 'Kirim perbaikan' }).click();
+    await expect.poll(() => page.getByText('Kutipan akta kelahiran: belum diunggah.').count()).toBe(1);
+    await page.locator('[data-document=akta_kelahiran]').setInputFiles(await jpeg(250, 250, 250));
+    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Kirim perbaikan' }).click();
+    await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Berkas diterima');
+    expect(await page.getByText('Perbaikan sudah terkirim.', { exact: false }).count()).toBe(1);
+    await check(page, 'portal-track-3-resubmitted');
+
+    await operatorActs(ticket, 'verify_accept');
+    await operatorActs(ticket, 'record_siak_outcome', { outcomes: [{ document: 'kia', number: '3302205005200001', printed: true }] });
+    await operatorActs(ticket, 'mark_ready');
+    await page.reload();
+    await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Dokumen siap');
+    expect(await page.getByText(/dapat diambil di Kecamatan Kembaran pada jam pelayanan/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Batalkan permohonan' }).count()).toBe(0);
+    await check(page, 'portal-track-4-ready');
+
+    await operatorActs(ticket, 'hand_over', { receivedBy: { name: 'Sri Wahyuni', relationship: 'parent' }, method: 'counter', receivedAt: new Date().toISOString() });
+    await page.reload();
+    await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Dokumen sudah diterima pemohon');
+    expect(await page.getByText(/Dokumen sudah diterima pada/).count()).toBe(1);
+    expect(await page.locator('.timeline-done').count()).toBe(5);
+    await check(page, 'portal-track-5-handed-over');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Document received by the applicant');
+    await screenshot(page, 'portal-track-5-handed-over-en');
+    await page.close();
+  });
+});
+
+/** Presses Tab until the focused element matches; fails if it never does. */
+async function tabTo(page: Page, matches: (el: { id: string; text: string; tag: string; type: string }) => boolean, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const el = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      return { id: a?.id ?? '', text: a?.innerText?.trim() ?? '', tag: a?.tagName ?? '', type: a?.getAttribute('type') ?? '' };
+    });
+    if (matches(el)) return;
+  }
+  throw new Error('focus never reached the element');
+}
+
+const byId = (id: string) => (el: { id: string }) => el.id === id;
+const button = (text: string) => (el: { tag: string; text: string }) => el.tag === 'BUTTON' && el.text === text;
+
+describe('applying by keyboard alone', () => {
+  it('completes an application with Tab, Space, Enter and typing, file choosers included', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.url}/ajukan`);
+    await expect.poll(() => heading(page)).toBe('Pilih layanan');
+
+    await tabTo(page, byId('svc-kia_baru'));
+    await page.keyboard.press('Space');
+    await tabTo(page, button('Lanjut'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heading(page)).toBe('Data pemohon');
+    // The step's heading has focus, so a screen reader announces the new step.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Data pemohon');
+
+    await tabTo(page, byId('nik'));
+    await page.keyboard.type('3302200303230002'); // a boy born 3 March 2023
+    await expect.poll(() => page.locator('#nik-derived').innerText()).toMatch(/laki-laki, usia 3 tahun/);
+    await tabTo(page, byId('subject-name'));
+    await page.keyboard.type('Bima Saputra');
+    await tabTo(page, byId('desa'));
+    await page.keyboard.type('Ledug');
+    await tabTo(page, byId('akta-yes'));
+    await page.keyboard.press('Space');
+    await tabTo(page, byId('applicant-name'));
+    await page.keyboard.type('Rudi Hartono');
+    await tabTo(page, byId('relation'));
+    await page.keyboard.type('Ayah');
+    await tabTo(page, button('Lanjut'));
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => heading(page)).toBe('Nomor WhatsApp');
+    await tabTo(page, byId('phone'));
+    await page.keyboard.type('081227006262');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('code');
+    await page.keyboard.type(await codeSentTo('6281227006262'));
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => heading(page)).toBe('Unggah dokumen');
+    // Under five: no photo, only the akta and the KK.
+    expect(await page.locator('input[type=file]').count()).toBe(2);
+    for (const [i, documentType] of ['akta_kelahiran', 'kk'].entries()) {
+      const id = await page.locator(`[data-document=${documentType}]`).getAttribute('id');
+      await tabTo(page, byId(id!));
+      const chooser = page.waitForEvent('filechooser');
+      await page.keyboard.press(i === 0 ? 'Space' : 'Enter');
+      await (await chooser).setFiles(await jpeg(100 + i * 50, 200, 220));
+      await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(i + 1);
+    }
+    await tabTo(page, button('Lanjut'));
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => heading(page)).toBe('Periksa dan kirim');
+    await tabTo(page, button('Kirim permohonan'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Permohonan terkirim');
+    expect(await page.getByTestId('ticket').innerText()).toMatch(/^KBR-26-\d{6}$/);
+    const [row] = await server.database.db.select().from(requests).where(eq(requests.applicantPhone, '6281227006262'));
+    expect(row).toMatchObject({ state: 'submitted', desaCode: '33.02.20.2001', subjectNik: '3302200303230002' });
+    await page.close();
+  });
+});

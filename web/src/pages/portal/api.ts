@@ -1,0 +1,123 @@
+/** The citizen portal's endpoints (`/api/v1/public/…`) and the shapes they answer with. */
+import { api } from '../../api.js';
+
+export type Text = { id: string; en: string };
+
+export type Condition =
+  | { kind: 'age_at_least'; years: number }
+  | { kind: 'age_below'; years: number }
+  | { kind: 'no_birth_certificate' }
+  | { kind: 'foreign_child' }
+  | { kind: 'ever_married' }
+  | { kind: 'not'; condition: Condition }
+  | { kind: 'all'; of: Condition[] }
+  | { kind: 'any'; of: Condition[] };
+
+export type Need = 'required' | 'optional' | 'conditional';
+
+export type CatalogueRequirement = {
+  need: Need;
+  document: string;
+  label: Text;
+  details: Text | null;
+  when: Condition | null;
+  whenText: Text | null;
+  alternatives: { document: string; label: Text }[];
+};
+
+export type CatalogueService = {
+  code: string;
+  category: string;
+  name: Text;
+  description: Text | null;
+  eligibility: Condition | null;
+  feeRupiah: number;
+  online: boolean;
+  workingDays: number;
+  requirements: CatalogueRequirement[];
+  fields: { field: string; need: Need; when: Condition | null; label: Text }[];
+  outputs: { document: string; label: Text; whenText: Text | null }[];
+};
+
+export type NikCheck =
+  | { ok: true; nik: string; birthDate: string; sex: 'L' | 'P'; ageYears: number }
+  | { ok: false; errors: string[]; messages: string[] };
+
+export type UploadedFile = { id: string; mime: string; size: number; documentType: string | null };
+
+export type Attachment = { fileId: string; documentType: string };
+
+export type Application = {
+  serviceCode: string;
+  desaCode: string;
+  applicant: { name: string; relation: string };
+  subject: { nik?: string; name: string };
+  circumstances: { hasBirthCertificate?: boolean; foreign?: boolean };
+  handOverChoice: 'pickup' | 'home_delivery';
+  disabilityNeeds?: string;
+  attachments: Attachment[];
+};
+
+export type Applied = { ticket: string; pin: string; submittedAt: string; dueAt: string; officeCode: string };
+
+export type TrackedRequest = {
+  ticket: string;
+  officeCode: string;
+  officeName: string;
+  service: { code: string; name: Text };
+  channel: string;
+  state: 'submitted' | 'returned' | 'verified' | 'processing' | 'ready' | 'handed_over' | 'rejected' | 'cancelled';
+  stateLabel: Text;
+  submittedAt: string;
+  stateEnteredAt: string;
+  dueAt: string;
+  clockPaused: boolean;
+  history: { action: string; at: string }[];
+  returnReasons: { code: string; label: Text; document: string | null; documentLabel: Text | null; note: string | null }[];
+  rejectReason: { code: string; label: Text } | null;
+  subject: { name: string; nikMasked: string | null };
+  applicant: { name: string; phoneMasked: string };
+  handOverChoice: string;
+  disabilityAssistance: boolean;
+  handedOver: { method: string | null; receivedAt: string | null } | null;
+  attachments: { documentType: string; label: Text | null }[];
+  actions: ('resubmit' | 'cancel')[];
+};
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+const office = (code: string) => `/api/v1/public/offices/${encodeURIComponent(code)}`;
+
+export const getCatalogue = (officeCode: string, signal?: AbortSignal) =>
+  api.get<{ services: CatalogueService[] }>(`${office(officeCode)}/catalogue`, { signal }).then((r) => r.services);
+
+export const checkNik = (nik: string, officeCode: string, signal?: AbortSignal) =>
+  api.post<NikCheck>('/api/v1/public/nik-check', { nik, officeCode }, { signal });
+
+export const requestCode = (officeCode: string, phone: string) =>
+  api.post<{ verificationId: string; expiresAt: string; maskedPhone: string }>(`${office(officeCode)}/phone-verifications`, { phone });
+
+export const confirmCode = (verificationId: string, code: string) =>
+  api.post<{ token: string; expiresAt: string; maskedPhone: string }>(`/api/v1/public/phone-verifications/${encodeURIComponent(verificationId)}/confirm`, { code });
+
+/** One document, with the applicant token (applying) or the tracking token (a fix). */
+export function uploadDocument(token: string, file: File, documentType: string) {
+  const form = new FormData();
+  form.append('documentType', documentType);
+  form.append('file', file);
+  return api.post<{ file: UploadedFile }>('/api/v1/public/files', form, { headers: auth(token) }).then((r) => r.file);
+}
+
+export const submitApplication = (token: string, application: Application) =>
+  api.post<Applied>('/api/v1/public/applications', application, { headers: auth(token) });
+
+export const track = (ticket: string, pin: string) =>
+  api.post<{ request: TrackedRequest; token: string; expiresAt: string }>('/api/v1/public/track', { ticket, pin });
+
+export const trackAgain = (token: string, signal?: AbortSignal) =>
+  api.get<{ request: TrackedRequest }>('/api/v1/public/track', { signal, headers: auth(token) }).then((r) => r.request);
+
+export const resubmit = (token: string, attachments: Attachment[]) =>
+  api.post<{ request: TrackedRequest }>('/api/v1/public/track/resubmit', { attachments }, { headers: auth(token) }).then((r) => r.request);
+
+export const cancelRequest = (token: string) =>
+  api.post<{ request: TrackedRequest }>('/api/v1/public/track/cancel', {}, { headers: auth(token) }).then((r) => r.request);
