@@ -43,6 +43,8 @@ export default defineConfig({
           globalSetup: ['src/test-support/global-setup.ts'],
           env: { KENCOT_TEST_DB: 'pglite' },
           testTimeout: 120_000,
+          // Starting a server and Chromium can take a while on a busy machine; inline projects do not inherit the root's hookTimeout.
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },
