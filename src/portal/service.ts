@@ -113,7 +113,7 @@ export async function publicCatalogue(deps: Pick<PortalDeps, 'db'>, officeCode: 
 export async function requestPhoneCode(deps: PortalDeps, officeCode: string, phoneInput: string, origin: Origin) {
   const office = await requireOffice(deps.db, officeCode);
   const phone = normalisePhone(phoneInput);
-  if (!phone) throw new AppError('phone_invalid', 422, 'citizen.errors.phone_invalid', {}, { errors: [{ field: 'body.phone', message: 'invalid' }] });
+  if (!phone) throw new AppError('phone_invalid', 422, 'citizen.errors.phone_invalid');
   const now = deps.clock.now();
   const id = crypto.randomUUID();
   const code = String(crypto.randomInt(1_000_000)).padStart(6, '0');
@@ -232,7 +232,7 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
     derived = { birthDate: parsed.birthDate, sex: parsed.sex };
     context.subjectAgeYears = ageInYears(parsed.birthDate, today);
   } else if (nikNeeded) {
-    throw new AppError('nik_required', 422, 'citizen.errors.nik_required', {}, { errors: [{ field: 'body.subject.nik', message: 'required' }] });
+    throw new AppError('nik_required', 422, 'citizen.errors.nik_required');
   }
 
   const checklist = requirementsFor(service, context);

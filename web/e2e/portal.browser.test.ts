@@ -229,6 +229,8 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Document received by the applicant');
     await screenshot(page, 'portal-track-5-handed-over-en');
+    // The language choice is remembered for the whole browser profile: leave it as found.
+    await page.evaluate(() => localStorage.clear());
     await page.close();
   });
 });
@@ -252,6 +254,9 @@ const button = (text: string) => (el: { tag: string; text: string }) => el.tag =
 describe('applying by keyboard alone', () => {
   it('completes an application with Tab, Space, Enter and typing, file choosers included', async () => {
     const page = await phonePage();
+    // Playwright turns on file-chooser interception without waiting for the browser to confirm:
+    // a listener from the start makes sure it is on before a key opens the chooser.
+    page.on('filechooser', () => undefined);
     await page.goto(`${server.url}/ajukan`);
     await expect.poll(() => heading(page)).toBe('Pilih layanan');
 

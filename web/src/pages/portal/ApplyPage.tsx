@@ -14,7 +14,7 @@ import type { Office } from '../../types.js';
 import { checkNik, getCatalogue, type Applied, type CatalogueService, type NikCheck } from './api.js';
 import { asksAbout, documentsFor, eligible, type Facts } from './requirements.js';
 import { ServiceFacts } from './ServiceList.js';
-import { formatDate, pick, useLang, useOffice, type Loaded } from './shared.js';
+import { formatDate, OfficeInfo, pick, useLang, useOffice, type Loaded } from './shared.js';
 import { DocumentsStep, PhoneStep, ReceiptView, ReviewStep } from './ApplySteps.js';
 import './portal.css';
 
@@ -183,7 +183,12 @@ function Wizard(props: {
       <h2 ref={heading} tabIndex={-1} className="step-heading">
         {t.citizen.apply.steps[step]}
       </h2>
-      {step === 'service' && <ServiceStep services={services} draft={draft} update={update} onNext={() => go('data')} />}
+      {step === 'service' && (
+        <>
+          <ServiceStep services={services} draft={draft} update={update} onNext={() => go('data')} />
+          <OfficeInfo office={office} />
+        </>
+      )}
       {step === 'data' && service && (
         <DataStep office={office} service={service} draft={draft} update={update} nik={nik} facts={facts} onBack={() => go('service')} onNext={() => go('phone')} />
       )}
