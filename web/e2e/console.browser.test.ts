@@ -15,6 +15,7 @@ import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { simulatorNumberId } from '../../src/whatsapp/runtime.js';
 import { pdfText } from '../../src/test-support/pdf-text.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
 
@@ -94,22 +95,31 @@ describe('the operator', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, 'sari', /Pekerjaan hari ini/);
-    // Without the WhatsApp inbox installed (404) its block is not shown.
-    expect(await page.getByRole('heading', { name: 'Percakapan WhatsApp menunggu' }).count()).toBe(0);
+    await expect.poll(() => page.locator('.whatsapp-waiting').innerText()).toMatch(/0 percakapan menunggu petugas/);
     const request = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
-    // Where the inbox answers, Today counts the conversations waiting for a person.
-    await page.route('**/api/v1/offices/*/whatsapp/conversations', (route) =>
-      route.fulfill({
-        json: {
-          conversations: [
-            { id: 'c1', waId: '6281300000001', contactName: 'Bu Sri', unreadCount: 2, waitingForStaff: true, mode: 'staff', lastMessageAt: '2026-11-23T01:55:00Z', requestId: null },
-            { id: 'c2', waId: '6281300000002', contactName: null, unreadCount: 0, waitingForStaff: false, mode: 'bot', lastMessageAt: '2026-11-23T01:50:00Z', requestId: null },
-          ],
+    // A citizen writes through the WhatsApp simulator and asks for a person: Today counts it.
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
+    for (const message of [
+      { type: 'text', text: 'halo' },
+      { type: 'list_reply', id: 'm:staff', title: 'Bicara dengan petugas' },
+      { type: 'text', text: 'Saya mau tanya KIA' },
+      { type: 'text', text: 'Anak saya memakai kursi roda' },
+    ]) {
+      const res = await page.request.post(`${server.url}/api/v1/simulator/messages`, {
+        headers: { 'x-csrf-token': csrfToken },
+        data: { phoneNumberId: simulatorNumberId(DEMO_OFFICE_CODE), waId: '6281300000001', name: 'Bu Sri', ...message },
+      });
+      expect(res.status()).toBe(200);
+    }
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('button', { name: 'Muat ulang sekarang' }).click();
+          return page.locator('.whatsapp-waiting').innerText();
         },
-      }),
-    );
-    await page.getByRole('button', { name: 'Muat ulang sekarang' }).click();
-    await expect.poll(() => page.locator('.whatsapp-waiting').innerText()).toMatch(/1 percakapan menunggu petugas · 2 pesan belum dibaca/);
+        { timeout: 30_000 },
+      )
+      .toMatch(/1 percakapan menunggu petugas · 2 pesan belum dibaca/);
 
     const verify = page.locator('section', { has: page.getByRole('heading', { name: /^Verifikasi berkas/ }) });
     await expect.poll(() => verify.getByRole('link', { name: request.ticket }).count()).toBe(1);
