@@ -21,7 +21,7 @@ import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
-import { applyTransition, type WorkflowEvent } from './transition.js';
+import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowEvent } from './transition.js';
 import { ACTIONS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
 import { activeCouriers } from './console-storage.js';
 import * as store from './storage.js';
@@ -239,7 +239,7 @@ export async function actOnRequest(
       flags: [...result.request.flags],
       courierStaffId: result.request.courierStaffId ?? null,
       siakOutcomes: siak,
-      ...(input.action === 'verify_return' ? { returnReasons: input.payload.reasons as Record<string, unknown>[] } : {}),
+      ...(input.action === 'verify_return' ? { returnReasons: reasonsForApplicant(input.payload.reasons as ReturnReason[], input.payload.note as string | undefined) } : {}),
       ...(input.action === 'resubmit' ? { returnReasons: null } : {}),
       ...(input.action === 'hand_over' ? { handOverRecord: input.payload } : {}),
       ...(result.to !== request.state ? { stateEnteredAt: now } : {}),

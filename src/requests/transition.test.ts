@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { ROLES } from '../auth/roles.js';
-import { PAYLOAD_SCHEMAS, applyFlagChange, applyTransition, type WorkflowRequest } from './transition.js';
+import { PAYLOAD_SCHEMAS, applyFlagChange, applyTransition, reasonsForApplicant, type WorkflowRequest } from './transition.js';
 import { ACTIONS, FLAGS, TRANSITIONS, WORKFLOW_POSITIONS, authorizeTransition, type Actor } from './workflow.js';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 1, minutes)); // a Monday morning in Jakarta
@@ -187,5 +187,14 @@ describe('flag changes', () => {
     expect(ok(applyFlagChange(set.request, 'escalated', 'set', operator, at(2))).events).toEqual([]);
     expect(applyFlagChange(set.request, 'escalated', 'clear', operator, at(3))).toEqual({ ok: false, reason: 'role_not_allowed' });
     expect(ok(applyFlagChange(set.request, 'escalated', 'clear', kasi, at(3))).request.flags).toEqual([]);
+  });
+});
+
+describe('reasonsForApplicant', () => {
+  it('puts the officer’s note on the first reason without one, or adds it as another reason', () => {
+    const unreadable = { code: 'unreadable_document' as const, document: 'akta_kelahiran' as const };
+    expect(reasonsForApplicant([unreadable], 'Foto terpotong')).toEqual([{ ...unreadable, note: 'Foto terpotong' }]);
+    expect(reasonsForApplicant([{ ...unreadable, note: 'buram' }], 'Mohon cepat')).toEqual([{ ...unreadable, note: 'buram' }, { code: 'other', note: 'Mohon cepat' }]);
+    expect(reasonsForApplicant([unreadable], undefined)).toEqual([unreadable]);
   });
 });

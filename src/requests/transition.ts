@@ -48,6 +48,18 @@ export const ReturnReasonSchema = z
   .refine((r) => r.code !== 'other' || r.note, { message: 'explain "other" in a note' });
 export type ReturnReason = z.infer<typeof ReturnReasonSchema>;
 
+/**
+ * The reasons as the applicant reads them: the officer's general note travels with them (on the
+ * first reason that has no note of its own, or as an 'other' reason), so the chat, the tracking
+ * page and the notification all show it.
+ */
+export function reasonsForApplicant(reasons: readonly ReturnReason[], note: string | undefined): ReturnReason[] {
+  if (!note) return [...reasons];
+  const i = reasons.findIndex((r) => !r.note);
+  if (i < 0) return [...reasons, { code: 'other', note }];
+  return reasons.map((r, j) => (j === i ? { ...r, note } : r));
+}
+
 /** What the applicant is told to fix; the notifier puts the document label after it. */
 export const RETURN_REASON_LABELS: Readonly<Record<ReturnReason['code'], LocalizedText>> = {
   missing_document: { id: 'Dokumen belum dilampirkan', en: 'Document not attached' },
@@ -172,7 +184,7 @@ function describe(parsed: ParsedAction, request: WorkflowRequest): Description {
       // No message here: the applicant hears "ready" the same day, and every WhatsApp message costs.
       return { description: text('Berkas diverifikasi: lengkap (YA)', 'File verified: complete (YES)'), details: {} };
     case 'verify_return': {
-      const { reasons } = parsed.data;
+      const reasons = reasonsForApplicant(parsed.data.reasons, parsed.data.note);
       const n = reasons.length;
       return {
         description: text(
