@@ -393,3 +393,16 @@ describe('rate limits', () => {
     expect(last!.json().code).toBe('rate_limited');
   });
 });
+
+describe("the office's own catalogue on the portal", () => {
+  it('does not offer a service the admin switched off', async () => {
+    const admin = await t.signedIn('admin');
+    const off = await admin.send('PUT', `/api/v1/offices/${DEMO_OFFICE_CODE}/service-settings/ikd_aktivasi`, { enabled: false, requirements: null, slaWorkingDays: null });
+    expect(off.statusCode).toBe(200);
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/offices/${DEMO_OFFICE_CODE}/catalogue` });
+    const codes = (res.json().services as { code: string }[]).map((s) => s.code);
+    expect(codes).toContain('kia_baru');
+    expect(codes).not.toContain('ikd_aktivasi');
+    await admin.send('DELETE', `/api/v1/offices/${DEMO_OFFICE_CODE}/service-settings/ikd_aktivasi`);
+  });
+});

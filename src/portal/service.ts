@@ -8,7 +8,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { listAudit, recordAudit, type Origin } from '../audit/audit.js';
 import { DUMMY_HASH, passwordMatches } from '../auth/passwords.js';
-import { catalogueFor, checkAttachments, describeCondition, findService, requirementsFor, slaFor, type KiaRuleSet, type RequirementContext } from '../catalogue/catalogue.js';
+import { checkAttachments, describeCondition, findService, requirementsFor, slaFor, type RequirementContext } from '../catalogue/catalogue.js';
+import { officeCatalogue } from '../office-catalogue/service.js';
 import { DATA_FIELD_DEFINITIONS, DOCUMENT_TYPE_LABELS, DocumentTypeSchema, OUTPUT_DOCUMENT_LABELS, type DocumentType, type LocalizedText } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
 import type { BlobStore } from '../files/blobs.js';
@@ -81,7 +82,8 @@ async function requireOffice(db: Db, officeCode: string) {
  */
 export async function publicCatalogue(deps: Pick<PortalDeps, 'db'>, officeCode: string) {
   const office = await requireOffice(deps.db, officeCode);
-  const services = catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }).map((s) => ({
+  // The office's own catalogue: what it switched off is not offered, its own lists apply.
+  const services = (await officeCatalogue(deps.db, office)).map((s) => ({
     code: s.code,
     category: s.category,
     name: s.name,
@@ -217,7 +219,7 @@ export type ApplyInput = z.infer<typeof ApplyInput>;
 
 export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, input: ApplyInput, origin: Origin, locale: Locale) {
   const office = await requireOffice(deps.db, claims.officeCode);
-  const service = findService(catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }), input.serviceCode);
+  const service = findService(await officeCatalogue(deps.db, office), input.serviceCode);
   if (!service) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.serviceCode', message: 'unknown service' }] });
   if (!service.channels.includes('web')) throw new AppError('service_not_online', 422, 'citizen.errors.service_not_online');
 
@@ -315,7 +317,7 @@ const SOP_ACTIONS = new Set(['submit', 'verify_accept', 'verify_return', 'resubm
 /** What the applicant may see: their request in plain words, with the NIK and number masked and no staff names. */
 export async function trackingView(deps: PortalDeps, request: RequestRow) {
   const office = await requireOffice(deps.db, request.officeCode);
-  const service = findService(catalogueFor({ kiaRuleSet: office.kiaRuleSet as KiaRuleSet }), request.serviceCode);
+  const service = findService(await officeCatalogue(deps.db, office, { includeDisabled: true }), request.serviceCode);
   const entries = await listAudit(deps.db, { officeCodes: [request.officeCode], entityType: 'request', entityId: request.id, limit: 500 });
   const history = entries
     .reverse()
