@@ -35,6 +35,8 @@ describe('portal weight', () => {
       const res = await fetch(`${server.url}${src}`, { headers: { 'accept-encoding': 'gzip' } });
       expect(res.headers.get('content-encoding')).toBe('gzip');
       gzipBytes += Number(res.headers.get('content-length'));
+      // Read the body: an unread response can keep its connection busy and make server.close() wait forever.
+      await res.arrayBuffer();
     }
     console.log(`portal first page: ${scripts.length} script(s), ${(gzipBytes / 1024).toFixed(1)} KB gzip`);
     expect(gzipBytes).toBeLessThan(200 * 1024);
