@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { HOLIDAYS_2026, holidaysForYear } from './holidays.js';
+import { HOLIDAYS_2026, holidaysForYear, officeHolidayYear } from './holidays.js';
 
 describe('2026 (SKB 3 Menteri, September 2025)', () => {
   const year = holidaysForYear(2026);
@@ -81,5 +81,44 @@ describe('a year with no entered list (fallback to date-holidays)', () => {
     expect(holidaysForYear(2026, entered).confirmed).toBe(false); // only what is passed counts
     expect(() => holidaysForYear(2028, { 2028: entered[2027] })).toThrow(/filed under year 2028/);
     expect(() => holidaysForYear(27)).toThrow(RangeError);
+  });
+});
+
+describe("an office's list in force for a year", () => {
+  // 2027 as an SKB might publish it: Isra Mikraj a day after the estimate's 5 January, and a
+  // cuti bersama the package cannot know.
+  const skb2027 = [
+    { date: '2027-01-01', kind: 'libur_nasional' as const, name: 'Tahun Baru 2027 Masehi' },
+    { date: '2027-01-06', kind: 'libur_nasional' as const, name: 'Isra Mikraj Nabi Muhammad SAW' },
+    { date: '2027-02-05', kind: 'cuti_bersama' as const, name: 'Cuti Bersama Tahun Baru Imlek' },
+  ];
+  const flood = { date: '2027-01-12', kind: 'penutupan_kantor' as const, name: 'Banjir' };
+
+  it('before confirming is the estimate plus the entries, an entry replacing the listed holiday of its date', () => {
+    const y = officeHolidayYear(2027, [...skb2027, flood], false);
+    expect(y).toMatchObject({ year: 2027, confirmed: false, inForce: 'estimate' });
+    const dates = y.closures.map((c) => c.date);
+    expect(dates).toEqual(expect.arrayContaining(['2027-01-01', '2027-01-05', '2027-01-06', '2027-02-05', '2027-03-09']));
+    expect(dates).not.toContain('2027-01-12'); // an office closure is not a national holiday
+    expect(y.closures.filter((c) => c.date === '2027-01-01')).toEqual([skb2027[0]]);
+  });
+
+  it('once confirmed is exactly the entered list, without the estimate', () => {
+    expect(officeHolidayYear(2027, [...skb2027, flood, { date: '2028-01-01', kind: 'libur_nasional', name: 'Tahun Baru 2028' }], true)).toEqual({
+      year: 2027,
+      confirmed: true,
+      inForce: 'office',
+      closures: skb2027,
+    });
+  });
+
+  it('keeps a shipped year as shipped, confirmed or not, with entries of that year on top', () => {
+    const extra = { date: '2026-12-31', kind: 'cuti_bersama' as const, name: 'Cuti bersama tambahan' };
+    for (const confirmed of [false, true]) {
+      const y = officeHolidayYear(2026, [extra], confirmed);
+      expect(y).toMatchObject({ confirmed: true, inForce: 'shipped' });
+      expect(y.closures).toHaveLength(HOLIDAYS_2026.length + 1);
+      expect(y.closures.at(-1)).toEqual(extra);
+    }
   });
 });

@@ -118,3 +118,45 @@ export function holidaysForYear(year: number, enteredYears: EnteredHolidayYears 
   ].join(' ');
   return { year, confirmed: false, source: 'date-holidays', closures, note };
 }
+
+/** Where an office's list for a year comes from: the shipped SKB, its own confirmed entries, or the estimate. */
+export type HolidayListInForce = 'shipped' | 'office' | 'estimate';
+
+export interface OfficeHolidayYear {
+  readonly year: number;
+  readonly confirmed: boolean;
+  readonly inForce: HolidayListInForce;
+  /** Exactly the libur nasional and cuti bersama the office's calendar closes on that year. */
+  readonly closures: readonly Closure[];
+}
+
+const isNational = (c: Closure) => c.kind === 'libur_nasional' || c.kind === 'cuti_bersama';
+const byDate = (a: Closure, b: Closure) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+
+/**
+ * An office's national holidays and cuti bersama for `year`, given the closures its admin entered
+ * (any year, any kind: only that year's national ones are used) and whether it confirmed the year.
+ *
+ * - A shipped year stays as shipped; entries of that year are additions on top (a cuti bersama
+ *   the government adds mid-year).
+ * - A year the office confirmed is exactly its entered list: the estimate's dates are dropped,
+ *   since the SKB may have moved a lunar holiday by a day.
+ * - Any other year is the estimate plus the entries, which count from the moment they are entered.
+ *
+ * An entry on the same date and kind as a listed holiday replaces it (its name is the SKB's).
+ */
+export function officeHolidayYear(
+  year: number,
+  entered: readonly Closure[],
+  officeConfirmed: boolean,
+  shipped: EnteredHolidayYears = ENTERED_HOLIDAY_YEARS,
+): OfficeHolidayYear {
+  const own = entered.filter((c) => isNational(c) && c.date.startsWith(`${year}-`));
+  const merge = (listed: readonly Closure[]) => {
+    const keys = new Set(own.map((c) => `${c.date}|${c.kind}`));
+    return [...listed.filter((c) => !keys.has(`${c.date}|${c.kind}`)), ...own].sort(byDate);
+  };
+  if (shipped[year]) return { year, confirmed: true, inForce: 'shipped', closures: merge(holidaysForYear(year, shipped).closures) };
+  if (officeConfirmed) return { year, confirmed: true, inForce: 'office', closures: [...own].sort(byDate) };
+  return { year, confirmed: false, inForce: 'estimate', closures: merge(holidaysForYear(year, shipped).closures) };
+}

@@ -56,6 +56,26 @@ export const officeClosures = pgTable(
   (t) => [uniqueIndex('office_closures_uq').on(t.officeCode, t.date, t.kind)],
 );
 
+/**
+ * Years whose libur nasional and cuti bersama an office's admin entered from the SKB 3 Menteri and
+ * confirmed: from then on the office's calendar for that year is exactly its entered list, not the
+ * date-holidays estimate. Undoing the confirmation deletes the row (the audit trail keeps both).
+ */
+export const officeHolidayYears = pgTable(
+  'office_holiday_years',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    year: integer('year').notNull(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
+    confirmedBy: uuid('confirmed_by')
+      .notNull()
+      .references(() => staffUsers.id),
+  },
+  (t) => [uniqueIndex('office_holiday_years_uq').on(t.officeCode, t.year)],
+);
+
 export type OfficeContact = {
   address: string;
   phone?: string;

@@ -6,27 +6,33 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { recordAudit, auditActorOf, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
-import { createWorkCalendar, type ClosureKind, type WorkCalendar } from '../calendar/calendar.js';
-import { holidaysForYear } from '../calendar/holidays.js';
+import { createWorkCalendar, type Closure, type ClosureKind, type WorkCalendar } from '../calendar/calendar.js';
+import { ENTERED_HOLIDAY_YEARS, officeHolidayYear } from '../calendar/holidays.js';
 import type { Clock } from '../platform/clock.js';
-import { AppError, notFound } from '../platform/errors.js';
+import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
 import { WeeklyHoursSchema } from './service.js';
 import * as store from './storage.js';
 
 export async function loadOfficeCalendar(db: Db, office: store.OfficeRow, now: Date): Promise<WorkCalendar> {
   const year = now.getUTCFullYear();
-  const entered = await store.listClosures(db, office.code);
+  const entered = (await store.listClosures(db, office.code)).map(toClosure);
+  const confirmed = new Set((await store.listConfirmedHolidayYears(db, office.code)).map((c) => c.year));
   const periods = await store.listSpecialPeriods(db, office.code);
   return createWorkCalendar({
     timeZone: office.timezone,
     schedule: office.workingHours,
     closures: [
-      ...[year - 1, year, year + 1].flatMap((y) => holidaysForYear(y).closures),
-      ...entered.map((c) => ({ date: c.date, kind: c.kind as ClosureKind, name: c.name })),
+      ...[year - 1, year, year + 1].flatMap((y) => officeHolidayYear(y, entered, confirmed.has(y)).closures),
+      // Office closures, and entries of years outside the window; a date listed twice is harmless.
+      ...entered,
     ],
     specialPeriods: periods.map(({ name, from, to, schedule }) => ({ name, from, to, schedule })),
   });
 }
+
+const toClosure = (c: { date: string; kind: string; name: string }): Closure => ({ date: c.date, kind: c.kind as ClosureKind, name: c.name });
+const nationalOf = (closures: readonly Closure[], year: number) =>
+  closures.filter((c) => (c.kind === 'libur_nasional' || c.kind === 'cuti_bersama') && c.date.startsWith(`${year}-`));
 
 export const ClosureInput = z.object({
   date: z.iso.date(),
@@ -34,19 +40,70 @@ export const ClosureInput = z.object({
   name: z.string().trim().min(1).max(120),
 });
 
-/** The calendar an admin sees: each year's holidays (and whether the year is confirmed) and the office's own closures. */
+/**
+ * The calendar an admin sees: per year the list in force (shipped, the office's confirmed entries,
+ * or the estimate plus entries), whether and when the office confirmed it, how many national
+ * entries it has for the year; then the office's own closures and special periods.
+ */
 export async function officeCalendarView(deps: { db: Db; clock: Clock }, officeCode: string) {
   const office = await store.findOffice(deps.db, officeCode);
   if (!office) throw notFound();
   const year = deps.clock.now().getUTCFullYear();
+  const entered = (await store.listClosures(deps.db, officeCode)).map(toClosure);
+  const confirmations = await store.listConfirmedHolidayYears(deps.db, officeCode);
   return {
     years: [year, year + 1].map((y) => {
-      const h = holidaysForYear(y);
-      return { year: y, confirmed: h.confirmed, closures: h.closures };
+      const confirmation = confirmations.find((c) => c.year === y);
+      const h = officeHolidayYear(y, entered, confirmation !== undefined);
+      return {
+        year: y,
+        confirmed: h.confirmed,
+        confirmedAt: h.inForce === 'office' && confirmation ? confirmation.confirmedAt.toISOString() : null,
+        inForce: h.inForce,
+        enteredCount: nationalOf(entered, y).length,
+        closures: h.closures,
+      };
     }),
-    officeClosures: (await store.listClosures(deps.db, officeCode)).map(({ date, kind, name }) => ({ date, kind, name })),
+    officeClosures: entered,
     specialPeriods: (await store.listSpecialPeriods(deps.db, officeCode)).map(({ name, from, to, schedule }) => ({ name, from, to, schedule })),
   };
+}
+
+export const HolidayYearParam = z.coerce.number().int().min(1970).max(9999);
+
+/**
+ * The admin checked the year's entered libur nasional and cuti bersama against the SKB 3 Menteri:
+ * from now on the office's calendar for that year is exactly that list. A shipped year is already
+ * confirmed; an empty list would leave the year without any holiday, so both are refused.
+ */
+export async function confirmHolidayYear(deps: { db: Db; clock: Clock }, actor: StaffActor, officeCode: string, year: number, origin: Origin) {
+  authorize(actor, 'calendar.update', { officeCode });
+  if (!(await store.findOffice(deps.db, officeCode))) throw notFound();
+  if (ENTERED_HOLIDAY_YEARS[year]) throw conflict('errors.holiday_year_shipped', { year });
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const list = nationalOf((await store.listClosures(tx, officeCode)).map(toClosure), year);
+    if (list.length === 0) throw invalid('errors.holiday_year_empty', { year });
+    if (!(await store.insertConfirmedHolidayYear(tx, { officeCode, year, confirmedAt: now, confirmedBy: actor.userId }))) {
+      throw conflict('errors.holiday_year_already_confirmed', { year });
+    }
+    const details = {
+      year,
+      closures: list.length,
+      liburNasional: list.filter((c) => c.kind === 'libur_nasional').length,
+      cutiBersama: list.filter((c) => c.kind === 'cuti_bersama').length,
+    };
+    await recordAudit(tx, now, { officeCode, actor: auditActorOf(actor), action: 'calendar.holiday_year_confirmed', entityType: 'office', entityId: officeCode, details }, origin);
+  });
+}
+
+/** Undo: the year goes back to the estimate plus the entries, which stay. */
+export async function unconfirmHolidayYear(deps: { db: Db; clock: Clock }, actor: StaffActor, officeCode: string, year: number, origin: Origin) {
+  authorize(actor, 'calendar.update', { officeCode });
+  await deps.db.transaction(async (tx) => {
+    if (!(await store.deleteConfirmedHolidayYear(tx, officeCode, year))) throw notFound();
+    await recordAudit(tx, deps.clock.now(), { officeCode, actor: auditActorOf(actor), action: 'calendar.holiday_year_unconfirmed', entityType: 'office', entityId: officeCode, details: { year } }, origin);
+  });
 }
 
 export async function addClosure(deps: { db: Db; clock: Clock }, actor: StaffActor, officeCode: string, input: z.infer<typeof ClosureInput>, origin: Origin) {
@@ -62,6 +119,11 @@ export async function removeClosure(deps: { db: Db; clock: Clock }, actor: Staff
   authorize(actor, 'calendar.update', { officeCode });
   await deps.db.transaction(async (tx) => {
     if (!(await store.deleteClosure(tx, officeCode, input.date, input.kind))) throw notFound();
+    // A confirmed year is exactly its entries: removing the last would leave it without holidays.
+    const year = Number(input.date.slice(0, 4));
+    if ((input.kind === 'libur_nasional' || input.kind === 'cuti_bersama') && (await store.listConfirmedHolidayYears(tx, officeCode)).some((c) => c.year === year)) {
+      if (nationalOf((await store.listClosures(tx, officeCode)).map(toClosure), year).length === 0) throw conflict('errors.holiday_year_would_be_empty', { year });
+    }
     await recordAudit(tx, deps.clock.now(), { officeCode, actor: auditActorOf(actor), action: 'calendar.closure_removed', entityType: 'office', entityId: officeCode, details: input }, origin);
   });
 }

@@ -4,7 +4,18 @@ import { originOf, requireStaff, type App, type AppDeps } from '../platform/http
 import { listOffices } from './storage.js';
 import { authorize } from '../auth/policy.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
-import { addClosure, addSpecialPeriod, ClosureInput, officeCalendarView, removeClosure, removeSpecialPeriod, SpecialPeriodInput } from './calendar.js';
+import {
+  addClosure,
+  addSpecialPeriod,
+  ClosureInput,
+  confirmHolidayYear,
+  HolidayYearParam,
+  officeCalendarView,
+  removeClosure,
+  removeSpecialPeriod,
+  SpecialPeriodInput,
+  unconfirmHolidayYear,
+} from './calendar.js';
 import * as offices from './service.js';
 
 const OfficeView = z.object({
@@ -98,6 +109,25 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
     { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string(), date: z.iso.date(), kind: z.string().max(40) }) } },
     async (req) => {
       await removeClosure(odeps, requireStaff(req), req.params.officeCode, req.params, originOf(req));
+      return officeCalendarView(odeps, req.params.officeCode);
+    },
+  );
+
+  const holidayYear = z.object({ officeCode: z.string(), year: HolidayYearParam });
+  app.post(
+    '/api/v1/offices/:officeCode/holiday-years/:year/confirmation',
+    { schema: { tags: ['calendar'], summary: "Confirm a year's entered libur nasional and cuti bersama (from the SKB 3 Menteri)", params: holidayYear } },
+    async (req, reply) => {
+      await confirmHolidayYear(odeps, requireStaff(req), req.params.officeCode, req.params.year, originOf(req));
+      return reply.status(201).send(await officeCalendarView(odeps, req.params.officeCode));
+    },
+  );
+
+  app.delete(
+    '/api/v1/offices/:officeCode/holiday-years/:year/confirmation',
+    { schema: { tags: ['calendar'], summary: 'Undo the confirmation: the year goes back to the estimate plus the entries', params: holidayYear } },
+    async (req) => {
+      await unconfirmHolidayYear(odeps, requireStaff(req), req.params.officeCode, req.params.year, originOf(req));
       return officeCalendarView(odeps, req.params.officeCode);
     },
   );

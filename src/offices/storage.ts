@@ -1,7 +1,7 @@
 /** SQL for offices and their desa. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { desa, officeClosures, offices, officeSpecialPeriods } from '../db/schema.js';
+import { desa, officeClosures, officeHolidayYears, offices, officeSpecialPeriods } from '../db/schema.js';
 
 export type OfficeRow = typeof offices.$inferSelect;
 export type DesaRow = typeof desa.$inferSelect;
@@ -58,6 +58,25 @@ export async function deleteSpecialPeriod(db: Db, officeCode: string, from: stri
   const rows = await db
     .delete(officeSpecialPeriods)
     .where(and(eq(officeSpecialPeriods.officeCode, officeCode), eq(officeSpecialPeriods.from, from)))
+    .returning();
+  return rows.length === 1;
+}
+
+export type HolidayYearConfirmation = typeof officeHolidayYears.$inferSelect;
+
+export async function listConfirmedHolidayYears(db: Db, officeCode: string): Promise<HolidayYearConfirmation[]> {
+  return db.select().from(officeHolidayYears).where(eq(officeHolidayYears.officeCode, officeCode)).orderBy(asc(officeHolidayYears.year));
+}
+
+export async function insertConfirmedHolidayYear(db: Db, values: typeof officeHolidayYears.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(officeHolidayYears).values(values).onConflictDoNothing().returning();
+  return rows.length === 1;
+}
+
+export async function deleteConfirmedHolidayYear(db: Db, officeCode: string, year: number): Promise<boolean> {
+  const rows = await db
+    .delete(officeHolidayYears)
+    .where(and(eq(officeHolidayYears.officeCode, officeCode), eq(officeHolidayYears.year, year)))
     .returning();
   return rows.length === 1;
 }

@@ -1,7 +1,7 @@
 /**
  * The staff console in Chromium: an operator's day (Today → a request → verified by keyboard), a
  * walk-in at the counter with a photographed document and its receipt, search, and the admin
- * changing a requirement. Every page is photographed and checked with axe-core.
+ * changing a requirement and confirming next year's holidays. Every page is photographed and checked with axe-core.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -304,6 +304,38 @@ describe('the admin', () => {
     const requirements = services.services.find((s) => s.code === 'kia_baru')!.requirements;
     expect(requirements[1]).toMatchObject({ document: 'kk', need: 'required', details: { id: 'KK asli dan 1 lembar fotokopi' } });
     expect(requirements.map((r) => r.document)).toContain('pas_foto');
+    await page.close();
+  });
+
+  it('enters the 2027 libur nasional and cuti bersama and confirms the year by keyboard', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, 'admin.kembaran', /Pengaturan kantor/);
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Hari libur dan penutupan' }) });
+    await expect.poll(() => section.innerText()).toMatch(/Belum ada libur nasional atau cuti bersama 2027 yang dimasukkan/);
+    expect(await section.innerText()).toMatch(/Daftar libur 2026 sesuai SKB 3 Menteri/);
+
+    for (const [date, kind, name] of [
+      ['2027-01-06', 'libur_nasional', 'Isra Mikraj Nabi Muhammad SAW'],
+      ['2027-02-05', 'cuti_bersama', 'Cuti Bersama Tahun Baru Imlek'],
+    ] as const) {
+      await page.locator('#tutup-tanggal').fill(date);
+      await page.locator('#tutup-jenis').selectOption(kind);
+      await page.locator('#tutup-nama').fill(name);
+      await page.locator('#tutup-nama').press('Enter');
+      await expect.poll(() => section.getByRole('status').innerText()).toMatch(/ditambahkan/);
+    }
+    await expect.poll(() => section.innerText()).toMatch(/2 tanggal libur nasional dan cuti bersama 2027 sudah dimasukkan/);
+
+    const confirm = page.getByRole('button', { name: 'Konfirmasi daftar libur 2027', exact: true });
+    await confirm.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => section.getByRole('status').innerText()).toMatch(/Daftar libur 2027 dikonfirmasi/);
+    expect(await section.innerText()).toMatch(/Daftar libur 2027 dikonfirmasi pada .*2 tanggal libur nasional dan cuti bersama/);
+    expect(await page.getByRole('button', { name: 'Konfirmasi daftar libur 2027', exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Batalkan konfirmasi daftar libur 2027' }).count()).toBe(1);
+    await screenshot(page, 'console-settings-holidays-confirmed');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -31,6 +31,11 @@ const en = {
     nik_invalid: 'The NIK is not valid. Please check the 16 digits against the family card (KK).',
     transition_refused: 'This action cannot be taken on this request.',
     closure_exists: 'This closure date is already recorded.',
+    holiday_year_empty: 'No national holidays or cuti bersama are entered for {{year}} yet. Enter every date of the SKB 3 Menteri first, then confirm.',
+    holiday_year_shipped: 'The {{year}} holiday list ships with the application from the SKB 3 Menteri; it needs no confirmation.',
+    holiday_year_already_confirmed: 'The {{year}} holiday list is already confirmed.',
+    holiday_year_would_be_empty:
+      'This is the last date of the confirmed {{year}} holiday list. Undo the confirmation of {{year}} first if the list is really to be emptied.',
     request_changed: 'Another officer has just changed this request. Please reload and check it again.',
     transition: {
       state_is_final: 'This request is finished and can no longer be changed.',

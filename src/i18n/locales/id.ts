@@ -31,6 +31,12 @@ const id = {
     nik_invalid: 'NIK tidak valid. Mohon periksa kembali 16 angka NIK sesuai Kartu Keluarga.',
     transition_refused: 'Tindakan ini tidak dapat dilakukan pada permohonan ini.',
     closure_exists: 'Tanggal tutup ini sudah tercatat.',
+    holiday_year_empty:
+      'Daftar libur nasional dan cuti bersama tahun {{year}} masih kosong. Masukkan dulu semua tanggal sesuai SKB 3 Menteri, lalu konfirmasi.',
+    holiday_year_shipped: 'Daftar libur tahun {{year}} sudah sesuai SKB 3 Menteri bawaan aplikasi; tidak perlu dikonfirmasi.',
+    holiday_year_already_confirmed: 'Daftar libur tahun {{year}} sudah dikonfirmasi.',
+    holiday_year_would_be_empty:
+      'Ini tanggal terakhir dalam daftar libur {{year}} yang sudah dikonfirmasi. Batalkan dulu konfirmasi tahun {{year}} bila daftarnya memang hendak dikosongkan.',
     request_changed: 'Permohonan ini baru saja diubah oleh petugas lain. Mohon muat ulang lalu periksa kembali.',
     transition: {
       state_is_final: 'Permohonan ini sudah selesai sehingga tidak dapat diubah lagi.',

@@ -322,7 +322,16 @@ const consoleEn: ConsoleMessages = {
       heading: 'Holidays and closures',
       year: (y) => `${y}`,
       unconfirmed: (y) =>
-        `The ${y} holiday list is not confirmed from the joint ministerial decree (SKB 3 Menteri) yet. National holidays by the general rules are used meanwhile; cuti bersama are not included. Add the ${y} cuti bersama below once announced.`,
+        `The ${y} holiday list is not confirmed from the joint ministerial decree (SKB 3 Menteri) yet. Meanwhile national holidays estimated by the general rules are used (Islamic holidays may shift by a day), plus the dates entered below. Once the SKB is out, enter every ${y} national holiday and cuti bersama below, then confirm the list.`,
+      shipped: (y) => `The ${y} holiday list follows the SKB 3 Menteri (shipped with the application).`,
+      confirmedOn: (y, when, n) =>
+        `The ${y} holiday list was confirmed on ${when}: due times follow the ${n} national holidays and cuti bersama the office entered, not the estimate.`,
+      entered: (y, n) =>
+        n === 0 ? `No ${y} national holidays or cuti bersama entered yet.` : `${n} national holiday and cuti bersama dates of ${y} entered.`,
+      confirm: (y) => `Confirm the ${y} holiday list`,
+      confirmDone: (y) => `The ${y} holiday list is confirmed; due times in ${y} follow it.`,
+      unconfirm: (y) => `Undo the confirmation of the ${y} holiday list`,
+      unconfirmDone: (y) => `Confirmation of the ${y} holiday list undone; the estimate plus the entered dates apply again.`,
       holidays: (y, n) => `National holidays and cuti bersama ${y} (${n} days)`,
       kinds: { penutupan_kantor: 'Office closure', cuti_bersama: 'Cuti bersama (collective leave)', libur_nasional: 'National holiday' },
       officeClosures: 'Office closures and extra holidays',

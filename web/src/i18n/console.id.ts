@@ -324,7 +324,16 @@ const consoleId = {
       heading: 'Hari libur dan penutupan',
       year: (y: number) => `Tahun ${y}`,
       unconfirmed: (y: number) =>
-        `Daftar libur ${y} belum dikonfirmasi dari SKB 3 Menteri. Sementara dipakai libur nasional menurut aturan umum; cuti bersama belum termasuk. Tambahkan cuti bersama ${y} di bawah ini setelah diumumkan.`,
+        `Daftar libur ${y} belum dikonfirmasi dari SKB 3 Menteri. Sementara dipakai perkiraan libur nasional menurut aturan umum (tanggal hari raya Islam bisa bergeser sehari), ditambah tanggal yang sudah dimasukkan di bawah. Setelah SKB terbit, masukkan semua libur nasional dan cuti bersama ${y} di bawah, lalu konfirmasi daftarnya.`,
+      shipped: (y: number) => `Daftar libur ${y} sesuai SKB 3 Menteri (bawaan aplikasi).`,
+      confirmedOn: (y: number, when: string, n: number) =>
+        `Daftar libur ${y} dikonfirmasi pada ${when}: batas waktu permohonan mengikuti ${n} tanggal libur nasional dan cuti bersama yang dimasukkan kantor, bukan perkiraan.`,
+      entered: (y: number, n: number) =>
+        n === 0 ? `Belum ada libur nasional atau cuti bersama ${y} yang dimasukkan.` : `${n} tanggal libur nasional dan cuti bersama ${y} sudah dimasukkan.`,
+      confirm: (y: number) => `Konfirmasi daftar libur ${y}`,
+      confirmDone: (y: number) => `Daftar libur ${y} dikonfirmasi; batas waktu permohonan tahun ${y} mengikuti daftar ini.`,
+      unconfirm: (y: number) => `Batalkan konfirmasi daftar libur ${y}`,
+      unconfirmDone: (y: number) => `Konfirmasi daftar libur ${y} dibatalkan; kembali dipakai perkiraan ditambah tanggal yang dimasukkan.`,
       holidays: (y: number, n: number) => `Libur nasional dan cuti bersama ${y} (${n} hari)`,
       kinds: { penutupan_kantor: 'Penutupan kantor', cuti_bersama: 'Cuti bersama', libur_nasional: 'Libur nasional' },
       officeClosures: 'Penutupan kantor dan tambahan libur',

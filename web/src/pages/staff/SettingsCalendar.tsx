@@ -5,7 +5,7 @@ import { Field } from '../../components/Field.js';
 import { Loading } from '../../components/Page.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { consoleApi, type CalendarView, type Closure, type WeeklyHours } from './consoleApi.js';
-import { calendarDate } from './format.js';
+import { calendarDate, dateTime } from './format.js';
 import { HoursEditor, hoursSummary } from './HoursEditor.js';
 import { FormMistake, SettingsSection, useSaving } from './Settings.js';
 import { useFailure, useSession } from './session.js';
@@ -63,11 +63,38 @@ export function SettingsCalendar() {
           {view.years.map((y) => (
             <div key={y.year}>
               <h3>{t.year(y.year)}</h3>
-              {!y.confirmed && (
-                <p className="callout">
-                  <span aria-hidden="true">⚠ </span>
-                  {t.unconfirmed(y.year)}
+              {y.inForce === 'shipped' && <p>{t.shipped(y.year)}</p>}
+              {y.inForce === 'office' && y.confirmedAt && (
+                <p>
+                  <span aria-hidden="true">✓ </span>
+                  {t.confirmedOn(y.year, dateTime(y.confirmedAt, office!.timezone, lang), y.enteredCount)}{' '}
+                  <button
+                    type="button"
+                    className="button-link"
+                    onClick={() => void saving.run(async () => (setView(await consoleApi.unconfirmHolidayYear(code, y.year)), t.unconfirmDone(y.year)))}
+                  >
+                    {t.unconfirm(y.year)}
+                  </button>
                 </p>
+              )}
+              {y.inForce === 'estimate' && (
+                <>
+                  <p className="callout">
+                    <span aria-hidden="true">⚠ </span>
+                    {t.unconfirmed(y.year)}
+                  </p>
+                  <p>
+                    {t.entered(y.year, y.enteredCount)}{' '}
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      aria-disabled={saving.busy}
+                      onClick={() => void saving.run(async () => (setView(await consoleApi.confirmHolidayYear(code, y.year)), t.confirmDone(y.year)))}
+                    >
+                      {t.confirm(y.year)}
+                    </button>
+                  </p>
+                </>
               )}
               <details>
                 <summary>{t.holidays(y.year, y.closures.length)}</summary>

@@ -156,7 +156,17 @@ export type WeeklyHours = Partial<Record<IsoWeekday, Interval[]>>;
 export type Closure = { date: string; kind: string; name: string };
 export type SpecialPeriod = { name: string; from: string; to: string; schedule: WeeklyHours };
 export type CalendarView = {
-  years: { year: number; confirmed: boolean; closures: Closure[] }[];
+  years: {
+    year: number;
+    confirmed: boolean;
+    /** When the office's admin confirmed the year; null for a shipped or unconfirmed year. */
+    confirmedAt: string | null;
+    /** Which list the calendar uses: shipped with the application, the office's confirmed entries, or the estimate plus entries. */
+    inForce: 'shipped' | 'office' | 'estimate';
+    /** The office's entered libur nasional and cuti bersama of the year. */
+    enteredCount: number;
+    closures: Closure[];
+  }[];
   officeClosures: Closure[];
   specialPeriods: SpecialPeriod[];
 };
@@ -220,6 +230,8 @@ export const consoleApi = {
   calendar: (code: string, signal?: AbortSignal) => api.get<CalendarView>(`${office(code)}/calendar`, { signal }),
   addClosure: (code: string, body: Closure) => api.post<CalendarView>(`${office(code)}/closures`, body),
   removeClosure: (code: string, c: Closure) => api.delete<CalendarView>(`${office(code)}/closures/${c.date}/${encodeURIComponent(c.kind)}`),
+  confirmHolidayYear: (code: string, year: number) => api.post<CalendarView>(`${office(code)}/holiday-years/${year}/confirmation`),
+  unconfirmHolidayYear: (code: string, year: number) => api.delete<CalendarView>(`${office(code)}/holiday-years/${year}/confirmation`),
   addSpecialPeriod: (code: string, body: SpecialPeriod) => api.post<CalendarView>(`${office(code)}/special-periods`, body),
   removeSpecialPeriod: (code: string, from: string) => api.delete<CalendarView>(`${office(code)}/special-periods/${from}`),
   staff: (code: string, signal?: AbortSignal) => api.get<{ staff: StaffMember[] }>(`${office(code)}/staff`, { signal }).then((r) => r.staff),
