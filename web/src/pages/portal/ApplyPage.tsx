@@ -109,7 +109,8 @@ export function ApplyPage() {
   useEffect(() => save(KEY, { ...draft, officeCode }), [draft, officeCode]);
   useEffect(() => save(RESULT_KEY, receipt), [receipt]);
 
-  const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  // A patch may be a function of the latest draft: uploads finishing close together must not overwrite each other.
+  const update = (patch: Partial<Draft> | ((d: Draft) => Partial<Draft>)) => setDraft((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) }));
 
   const title = receipt ? t.citizen.apply.doneTitle : t.citizen.apply.title;
   return (
@@ -150,7 +151,7 @@ function Wizard(props: {
   office: Office;
   services: CatalogueService[];
   draft: Draft;
-  update: (patch: Partial<Draft>) => void;
+  update: (patch: Partial<Draft> | ((d: Draft) => Partial<Draft>)) => void;
   onDone: (applied: Applied, service: CatalogueService) => void;
   onStartOver: () => void;
 }) {

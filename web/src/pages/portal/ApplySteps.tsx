@@ -12,7 +12,7 @@ import type { Draft, Receipt, Step } from './ApplyPage.js';
 import { documentsFor, type Facts, type NeededDocument } from './requirements.js';
 import { DocumentUpload, formatDateTime, OfficeInfo, pick, useLang } from './shared.js';
 
-type Update = (patch: Partial<Draft>) => void;
+type Update = (patch: Partial<Draft> | ((latest: Draft) => Partial<Draft>)) => void;
 
 const tokenValid = (draft: Draft) => Boolean(draft.token && new Date(draft.token.expiresAt).getTime() > Date.now() + 60_000);
 const PHONE = /^(\+?62|0)8\d{7,12}$/;
@@ -190,7 +190,7 @@ export function DocumentsStep(props: { service: CatalogueService; draft: Draft; 
           documentType={d.document}
           value={draft.uploads[d.document]}
           error={errors[d.document]}
-          onUploaded={(value) => update({ uploads: { ...draft.uploads, [d.document]: value } })}
+          onUploaded={(value) => update((latest) => ({ uploads: { ...latest.uploads, [d.document]: value } }))}
           onError={(message) => setErrors((e) => ({ ...e, [d.document]: message }))}
         />
       ))}
