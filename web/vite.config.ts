@@ -33,10 +33,32 @@ function precompress(): Plugin {
   };
 }
 
+/** The portal's first page on a cheap phone over 3G: its scripts, gzip-compressed, stay under this. */
+const FIRST_PAGE_JS_BUDGET = 200 * 1024;
+
+/**
+ * Measures what the first page loads — the scripts index.html names and the modules they
+ * preload — and fails the build when it outgrows the budget, so a heavy import is caught at once.
+ */
+function firstPageBudget(): Plugin {
+  return {
+    name: 'kencot-first-page-budget',
+    apply: 'build',
+    closeBundle() {
+      const html = fs.readFileSync(path.join(outDir, 'index.html'), 'utf8');
+      const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      const bytes = [...new Set(scripts)].reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(outDir, file)), { level: 9 }).length, 0);
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      console.log(`portal first page: ${scripts.length} script(s), ${kb(bytes)} gzip (budget ${kb(FIRST_PAGE_JS_BUDGET)})`);
+      if (bytes > FIRST_PAGE_JS_BUDGET) throw new Error(`The portal's first page needs ${kb(bytes)} of gzip JavaScript, over the ${kb(FIRST_PAGE_JS_BUDGET)} budget.`);
+    },
+  };
+}
+
 export default defineConfig({
   root: webDir,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), firstPageBudget()],
   build: {
     outDir,
     emptyOutDir: true,
