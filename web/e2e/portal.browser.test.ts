@@ -215,15 +215,16 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await operatorActs(ticket, 'mark_ready');
     await page.reload();
     await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Dokumen siap');
-    expect(await page.getByText(/dapat diambil di Kecamatan Kembaran pada jam pelayanan/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/dapat diambil di Kecamatan Kembaran pada jam pelayanan/).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Batalkan permohonan' }).count()).toBe(0);
     await check(page, 'portal-track-4-ready');
 
     await operatorActs(ticket, 'hand_over', { receivedBy: { name: 'Sri Wahyuni', relationship: 'parent' }, method: 'counter', receivedAt: new Date().toISOString() });
     await page.reload();
     await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Dokumen sudah diterima pemohon');
-    expect(await page.getByText(/Dokumen sudah diterima pada/).count()).toBe(1);
-    expect(await page.locator('.timeline-done').count()).toBe(5);
+    // The collection section waits for the office's address as well: poll, do not race it.
+    await expect.poll(() => page.getByText(/Dokumen sudah diterima pada/).count()).toBe(1);
+    await expect.poll(() => page.locator('.timeline-done').count()).toBe(5);
     await check(page, 'portal-track-5-handed-over');
 
     await page.getByRole('button', { name: 'English' }).click();
