@@ -7,7 +7,9 @@ import zlib from 'node:zlib';
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // The EOL before `endstream` is \n (pdfkit); a \r before it may be the compressed data's own last
+  // byte, so it stays in the body — inflate ignores anything after the end of the deflate stream.
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\nendstream/g)) {
     const body = Buffer.from(match[1]!, 'latin1');
     let content: string;
     try {
