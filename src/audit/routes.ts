@@ -8,6 +8,7 @@ export function registerAuditRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/v1/offices/:officeCode/audit',
     {
+      config: { access: 'audit.read' },
       schema: {
         tags: ['audit'],
         params: z.object({ officeCode: z.string() }),

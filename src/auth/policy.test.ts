@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { authorize, may, OPERATIONS, roleMay, type Operation, type StaffActor } from './policy.js';
+import { authorize, may, OPERATIONS, roleMay, WHOLE_REGENCY, type Operation, type StaffActor } from './policy.js';
 import { ROLES, type Role } from './roles.js';
 
 const operations = Object.keys(OPERATIONS) as Operation[];
 
 /** The intended matrix, written out by hand so a careless edit of OPERATIONS shows up here. */
 const EXPECTED: Record<Role, Operation[]> = {
-  camat: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'report.read'],
-  sekcam: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'report.read'],
-  kasi: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox', 'report.read'],
+  camat: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox'],
+  sekcam: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox'],
+  kasi: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox'],
   operator: ['office.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox'],
   kurir: ['office.read', 'request.read', 'request.hand_over'],
-  admin: ['office.read', 'office.settings.update', 'staff.read', 'staff.manage', 'audit.read', 'catalogue.update', 'calendar.update', 'report.read'],
-  kabupaten: ['office.read', 'audit.read', 'request.read', 'report.read'],
+  admin: ['office.read', 'office.settings.update', 'staff.read', 'staff.manage', 'audit.read', 'catalogue.update', 'calendar.update'],
+  kabupaten: ['office.read', 'audit.read', 'request.read'],
 };
 
 const actor = (role: Role, officeCode: string | null = '33.02.20'): StaffActor => ({
@@ -52,5 +52,7 @@ describe('office reach', () => {
     expect(may(regency, 'request.read', { officeCode: '33.02.27' })).toBe(true);
     expect(may(regency, 'request.read', { officeCode: '33.03.01' })).toBe(false);
     expect(may(regency, 'request.verify', { officeCode: '33.02.20' })).toBe(false);
+    expect(may(regency, 'request.read', { officeCode: WHOLE_REGENCY })).toBe(true);
+    expect(may(actor('camat'), 'request.read', { officeCode: WHOLE_REGENCY })).toBe(false);
   });
 });

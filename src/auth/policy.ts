@@ -1,7 +1,8 @@
 /**
- * Who may do what, as data, and the one function that checks it. Routes call `authorize`
- * before they start; operations call it again on the record they loaded, so a route that
- * forgets cannot leak another office's data.
+ * Who may do what, as data, and the one function that checks it. Every API route declares the
+ * operation it needs (`config.access`, checked before the handler runs, see platform/http.ts);
+ * the domain operation calls `authorize` again on the record it loaded, so a route declared too
+ * loosely still cannot leak another office's data.
  *
  * This is the coarse gate (may this role touch requests at all?). Which SOP action a role may take
  * in which state — e.g. a kurir hands over only a home delivery assigned to them, only a kasi
@@ -28,7 +29,6 @@ export const OPERATIONS = {
   'catalogue.update': ['admin'],
   'calendar.update': ['admin'],
   'whatsapp.inbox': ['camat', 'sekcam', 'kasi', 'operator'],
-  'report.read': ['camat', 'sekcam', 'kasi', 'admin', 'kabupaten'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;
@@ -47,8 +47,12 @@ export function roleMay(role: Role, operation: Operation): boolean {
   return (OPERATIONS[operation] as readonly Role[]).includes(role);
 }
 
-/** Whether the actor's reach covers a record of this office. */
+/** In a path where an office code goes: every office of the caller's regency (the regency role's search). */
+export const WHOLE_REGENCY = 'regency';
+
+/** Whether the actor's reach covers a record of this office (or, for WHOLE_REGENCY, the whole regency). */
 export function coversOffice(actor: StaffActor, officeCode: string): boolean {
+  if (officeCode === WHOLE_REGENCY) return actor.role === 'kabupaten';
   if (actor.role === 'kabupaten') return officeCode.startsWith(`${actor.regencyCode}.`);
   return actor.officeCode === officeCode;
 }

@@ -40,14 +40,14 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/auth/csrf',
-    { schema: { tags: ['auth'], summary: 'CSRF token to send as X-CSRF-Token on every state-changing request', response: { 200: z.object({ csrfToken: z.string() }) } } },
+    { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'CSRF token to send as X-CSRF-Token on every state-changing request', response: { 200: z.object({ csrfToken: z.string() }) } } },
     async (_req, reply) => ({ csrfToken: reply.generateCsrf() }),
   );
 
   app.post(
     '/api/v1/auth/login',
     {
-      config: { rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
         body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
@@ -61,20 +61,21 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.post('/api/v1/auth/logout', { config: { access: 'signed-in' }, schema: { tags: ['auth'] } }, async (req, reply) => {
     const actor = requireStaff(req);
     await auth.signOut(authDeps, req.sessionToken!, actor, originOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: z.object({ user: PublicUser }) } } }, async (req) => {
+  app.get('/api/v1/auth/me', { config: { access: 'signed-in' }, schema: { tags: ['auth'], response: { 200: z.object({ user: PublicUser }) } } }, async (req) => {
     return { user: await auth.currentUser(authDeps, requireStaff(req)) };
   });
 
   app.post(
     '/api/v1/auth/password',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags: ['auth'],
         body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
@@ -88,13 +89,14 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/offices/:officeCode/staff',
-    { schema: { tags: ['staff'], params: z.object({ officeCode: z.string() }), response: { 200: z.object({ staff: z.array(PublicUser) }) } } },
+    { config: { access: 'staff.read' }, schema: { tags: ['staff'], params: z.object({ officeCode: z.string() }), response: { 200: z.object({ staff: z.array(PublicUser) }) } } },
     async (req) => ({ staff: await auth.listStaff(authDeps, requireStaff(req), req.params.officeCode) }),
   );
 
   app.post(
     '/api/v1/offices/:officeCode/staff',
     {
+      config: { access: 'staff.manage' },
       schema: {
         tags: ['staff'],
         params: z.object({ officeCode: z.string() }),
@@ -120,6 +122,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
   app.post(
     '/api/v1/staff/:username/reset-password',
     {
+      config: { access: 'staff.manage' },
       schema: {
         tags: ['staff'],
         params: z.object({ username: z.string() }),

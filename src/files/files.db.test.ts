@@ -143,14 +143,16 @@ describe('who may read a document', () => {
     expect((await t.client().get(`/api/v1/files/${file.id}/content`)).statusCode).toBe(401);
 
     const { token } = (await operator.post(`/api/v1/files/${file.id}/links`)).json();
-    const viaLink = await t.client().get(`/api/v1/files/${file.id}/content?token=${token}`);
+    const viaLink = await t.client().get(`/api/v1/public/files/${file.id}/content?token=${token}`);
     expect(viaLink.statusCode).toBe(200);
+    // The link opens the applicant's route only, never the staff one.
+    expect((await t.client().get(`/api/v1/files/${file.id}/content?token=${token}`)).statusCode).toBe(401);
     const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'file', entityId: file.id, limit: 10 });
     expect(audit.some((a) => a.action === 'file.viewed' && a.actorType === 'pemohon')).toBe(true);
 
-    expect((await t.client().get(`/api/v1/files/${file.id}/content?token=${token.slice(0, -2)}xx`)).statusCode).toBe(403);
+    expect((await t.client().get(`/api/v1/public/files/${file.id}/content?token=${token.slice(0, -2)}xx`)).statusCode).toBe(403);
     t.clock.advance(31 * 60_000);
-    const expired = await t.client().get(`/api/v1/files/${file.id}/content?token=${token}`);
+    const expired = await t.client().get(`/api/v1/public/files/${file.id}/content?token=${token}`);
     expect(expired.statusCode).toBe(403);
     expect(expired.json().detail).toMatch(/kedaluwarsa/);
   });

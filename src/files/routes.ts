@@ -1,5 +1,5 @@
 /** Upload a document, read its metadata, download it (staff of its office or by applicant link). */
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DocumentTypeSchema } from '../catalogue/vocabulary.js';
 import { AppError } from '../platform/errors.js';
@@ -49,6 +49,7 @@ export function registerFileRoutes(app: App, deps: AppDeps) {
   app.post(
     '/api/v1/offices/:officeCode/files',
     {
+      config: { access: 'file.upload' },
       schema: {
         tags: ['files'],
         summary: 'Upload one document (multipart/form-data: field "file", optional "documentType")',
@@ -68,30 +69,41 @@ export function registerFileRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/files/:id',
-    { schema: { tags: ['files'], params: z.object({ id: z.uuid() }), response: { 200: z.object({ file: StoredFile }) } } },
+    { config: { access: 'file.read' }, schema: { tags: ['files'], params: z.object({ id: z.uuid() }), response: { 200: z.object({ file: StoredFile }) } } },
     async (req) => ({ file: await files.fileMetadata(fdeps, requireStaff(req), req.params.id) }),
   );
 
   app.post(
     '/api/v1/files/:id/links',
-    { schema: { tags: ['files'], summary: 'A short-lived link for the applicant', params: z.object({ id: z.uuid() }), response: { 200: z.object({ token: z.string() }) } } },
+    { config: { access: 'file.read' }, schema: { tags: ['files'], summary: 'A short-lived link for the applicant', params: z.object({ id: z.uuid() }), response: { 200: z.object({ token: z.string() }) } } },
     async (req) => files.issueFileLink(fdeps, requireStaff(req), req.params.id),
   );
 
+  const sendDocument = (reply: FastifyReply, file: { mime: string }, bytes: Buffer) =>
+    reply
+      .header('content-type', file.mime)
+      .header('cache-control', 'private, no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', 'inline')
+      .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
+      .send(bytes);
+
   app.get(
     '/api/v1/files/:id/content',
-    { schema: { tags: ['files'], params: z.object({ id: z.uuid() }), querystring: z.object({ token: z.string().max(200).optional() }) } },
+    { config: { access: 'file.read' }, schema: { tags: ['files'], params: z.object({ id: z.uuid() }) } },
     async (req, reply) => {
-      const { file, bytes } = req.query.token
-        ? await files.readFileByLink(fdeps, req.params.id, req.query.token, originOf(req))
-        : await files.readFileAsStaff(fdeps, requireStaff(req), req.params.id, originOf(req));
-      return reply
-        .header('content-type', file.mime)
-        .header('cache-control', 'private, no-store')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline')
-        .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox")
-        .send(bytes);
+      const { file, bytes } = await files.readFileAsStaff(fdeps, requireStaff(req), req.params.id, originOf(req));
+      return sendDocument(reply, file, bytes);
+    },
+  );
+
+  // The applicant has no account: the short-lived signed link is their authority.
+  app.get(
+    '/api/v1/public/files/:id/content',
+    { config: { access: 'public' }, schema: { tags: ['files'], params: z.object({ id: z.uuid() }), querystring: z.object({ token: z.string().min(1).max(200) }) } },
+    async (req, reply) => {
+      const { file, bytes } = await files.readFileByLink(fdeps, req.params.id, req.query.token, originOf(req));
+      return sendDocument(reply, file, bytes);
     },
   );
 }

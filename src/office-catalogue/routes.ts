@@ -16,6 +16,7 @@ export function registerServiceSettingRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/v1/offices/:officeCode/services/:serviceCode/checklist',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['catalogue'],
         summary: "A service's checklist for what is known about the person it is for",
@@ -42,13 +43,13 @@ export function registerServiceSettingRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/offices/:officeCode/service-settings',
-    { schema: { tags: ['catalogue'], summary: "Each service as shipped, the office's own version, and the result", params: z.object({ officeCode: z.string() }) } },
+    { config: { access: 'office.read' }, schema: { tags: ['catalogue'], summary: "Each service as shipped, the office's own version, and the result", params: z.object({ officeCode: z.string() }) } },
     async (req) => settings.serviceSettingsView(sdeps, requireStaff(req), req.params.officeCode),
   );
 
   app.put(
     '/api/v1/offices/:officeCode/service-settings/:serviceCode',
-    { schema: { tags: ['catalogue'], summary: 'Switch a service on or off, set its own requirement list and time standard (null: as shipped)', params, body: settings.ServiceSettingInput } },
+    { config: { access: 'catalogue.update' }, schema: { tags: ['catalogue'], summary: 'Switch a service on or off, set its own requirement list and time standard (null: as shipped)', params, body: settings.ServiceSettingInput } },
     async (req) => {
       await settings.updateServiceSetting(sdeps, requireStaff(req), req.params.officeCode, req.params.serviceCode, req.body, originOf(req));
       return settings.serviceSettingsView(sdeps, requireStaff(req), req.params.officeCode);
@@ -57,7 +58,7 @@ export function registerServiceSettingRoutes(app: App, deps: AppDeps) {
 
   app.delete(
     '/api/v1/offices/:officeCode/service-settings/:serviceCode',
-    { schema: { tags: ['catalogue'], summary: 'Back to the service as shipped', params } },
+    { config: { access: 'catalogue.update' }, schema: { tags: ['catalogue'], summary: 'Back to the service as shipped', params } },
     async (req) => {
       await settings.resetServiceSetting(sdeps, requireStaff(req), req.params.officeCode, req.params.serviceCode, originOf(req));
       return settings.serviceSettingsView(sdeps, requireStaff(req), req.params.officeCode);

@@ -45,7 +45,8 @@ export const ClosureInput = z.object({
  * or the estimate plus entries), whether and when the office confirmed it, how many national
  * entries it has for the year; then the office's own closures and special periods.
  */
-export async function officeCalendarView(deps: { db: Db; clock: Clock }, officeCode: string) {
+export async function officeCalendarView(deps: { db: Db; clock: Clock }, actor: StaffActor, officeCode: string) {
+  authorize(actor, 'office.read', { officeCode });
   const office = await store.findOffice(deps.db, officeCode);
   if (!office) throw notFound();
   const year = deps.clock.now().getUTCFullYear();

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import { listOffices } from './storage.js';
-import { authorize } from '../auth/policy.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
 import {
   addClosure,
@@ -50,19 +49,20 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
   // Public: a citizen needs hours, address and desa before they have any account.
   app.get(
     '/api/v1/offices',
-    { schema: { tags: ['offices'], response: { 200: z.object({ offices: z.array(z.object({ code: z.string(), name: z.string(), regencyName: z.string() })) }) } } },
+    { config: { access: 'public' }, schema: { tags: ['offices'], response: { 200: z.object({ offices: z.array(z.object({ code: z.string(), name: z.string(), regencyName: z.string() })) }) } } },
     async () => ({ offices: (await listOffices(odeps.db)).map((o) => ({ code: o.code, name: o.name, regencyName: o.regencyName })) }),
   );
 
   app.get(
     '/api/v1/offices/:officeCode',
-    { schema: { tags: ['offices'], params: z.object({ officeCode: z.string() }), response: { 200: z.object({ office: OfficeView }) } } },
+    { config: { access: 'public' }, schema: { tags: ['offices'], params: z.object({ officeCode: z.string() }), response: { 200: z.object({ office: OfficeView }) } } },
     async (req) => ({ office: present(await offices.getOffice(odeps, req.params.officeCode)) }),
   );
 
   app.patch(
     '/api/v1/offices/:officeCode',
     {
+      config: { access: 'office.settings.update' },
       schema: {
         tags: ['offices'],
         params: z.object({ officeCode: z.string() }),
@@ -79,7 +79,7 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
   // with the office's own settings (services switched off, own requirement lists) merged in.
   app.get(
     '/api/v1/offices/:officeCode/services',
-    { schema: { tags: ['catalogue'], params: z.object({ officeCode: z.string() }) } },
+    { config: { access: 'public' }, schema: { tags: ['catalogue'], params: z.object({ officeCode: z.string() }) } },
     async (req) => {
       const { office } = await offices.getOffice(odeps, req.params.officeCode);
       return { kiaRuleSet: office.kiaRuleSet, services: await officeCatalogue(odeps.db, office) };
@@ -88,65 +88,62 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/offices/:officeCode/calendar',
-    { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string() }) } },
-    async (req) => {
-      authorize(requireStaff(req), 'office.read', { officeCode: req.params.officeCode });
-      return officeCalendarView(odeps, req.params.officeCode);
-    },
+    { config: { access: 'office.read' }, schema: { tags: ['calendar'], params: z.object({ officeCode: z.string() }) } },
+    async (req) => officeCalendarView(odeps, requireStaff(req), req.params.officeCode),
   );
 
   app.post(
     '/api/v1/offices/:officeCode/closures',
-    { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string() }), body: ClosureInput } },
+    { config: { access: 'calendar.update' }, schema: { tags: ['calendar'], params: z.object({ officeCode: z.string() }), body: ClosureInput } },
     async (req, reply) => {
       await addClosure(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req));
-      return reply.status(201).send(await officeCalendarView(odeps, req.params.officeCode));
+      return reply.status(201).send(await officeCalendarView(odeps, requireStaff(req), req.params.officeCode));
     },
   );
 
   app.delete(
     '/api/v1/offices/:officeCode/closures/:date/:kind',
-    { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string(), date: z.iso.date(), kind: z.string().max(40) }) } },
+    { config: { access: 'calendar.update' }, schema: { tags: ['calendar'], params: z.object({ officeCode: z.string(), date: z.iso.date(), kind: z.string().max(40) }) } },
     async (req) => {
       await removeClosure(odeps, requireStaff(req), req.params.officeCode, req.params, originOf(req));
-      return officeCalendarView(odeps, req.params.officeCode);
+      return officeCalendarView(odeps, requireStaff(req), req.params.officeCode);
     },
   );
 
   const holidayYear = z.object({ officeCode: z.string(), year: HolidayYearParam });
   app.post(
     '/api/v1/offices/:officeCode/holiday-years/:year/confirmation',
-    { schema: { tags: ['calendar'], summary: "Confirm a year's entered libur nasional and cuti bersama (from the SKB 3 Menteri)", params: holidayYear } },
+    { config: { access: 'calendar.update' }, schema: { tags: ['calendar'], summary: "Confirm a year's entered libur nasional and cuti bersama (from the SKB 3 Menteri)", params: holidayYear } },
     async (req, reply) => {
       await confirmHolidayYear(odeps, requireStaff(req), req.params.officeCode, req.params.year, originOf(req));
-      return reply.status(201).send(await officeCalendarView(odeps, req.params.officeCode));
+      return reply.status(201).send(await officeCalendarView(odeps, requireStaff(req), req.params.officeCode));
     },
   );
 
   app.delete(
     '/api/v1/offices/:officeCode/holiday-years/:year/confirmation',
-    { schema: { tags: ['calendar'], summary: 'Undo the confirmation: the year goes back to the estimate plus the entries', params: holidayYear } },
+    { config: { access: 'calendar.update' }, schema: { tags: ['calendar'], summary: 'Undo the confirmation: the year goes back to the estimate plus the entries', params: holidayYear } },
     async (req) => {
       await unconfirmHolidayYear(odeps, requireStaff(req), req.params.officeCode, req.params.year, originOf(req));
-      return officeCalendarView(odeps, req.params.officeCode);
+      return officeCalendarView(odeps, requireStaff(req), req.params.officeCode);
     },
   );
 
   app.post(
     '/api/v1/offices/:officeCode/special-periods',
-    { schema: { tags: ['calendar'], summary: 'Other opening hours for a stretch of dates (Ramadan)', params: z.object({ officeCode: z.string() }), body: SpecialPeriodInput } },
+    { config: { access: 'calendar.update' }, schema: { tags: ['calendar'], summary: 'Other opening hours for a stretch of dates (Ramadan)', params: z.object({ officeCode: z.string() }), body: SpecialPeriodInput } },
     async (req, reply) => {
       await addSpecialPeriod(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req));
-      return reply.status(201).send(await officeCalendarView(odeps, req.params.officeCode));
+      return reply.status(201).send(await officeCalendarView(odeps, requireStaff(req), req.params.officeCode));
     },
   );
 
   app.delete(
     '/api/v1/offices/:officeCode/special-periods/:from',
-    { schema: { tags: ['calendar'], params: z.object({ officeCode: z.string(), from: z.iso.date() }) } },
+    { config: { access: 'calendar.update' }, schema: { tags: ['calendar'], params: z.object({ officeCode: z.string(), from: z.iso.date() }) } },
     async (req) => {
       await removeSpecialPeriod(odeps, requireStaff(req), req.params.officeCode, req.params.from, originOf(req));
-      return officeCalendarView(odeps, req.params.officeCode);
+      return officeCalendarView(odeps, requireStaff(req), req.params.officeCode);
     },
   );
 }

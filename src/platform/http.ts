@@ -18,7 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
-import type { StaffActor } from '../auth/policy.js';
+import { may, type Operation, type StaffActor } from '../auth/policy.js';
 import type { Database } from '../db/database.js';
 import { localeFromAcceptLanguage, t, type Locale } from '../i18n/i18n.js';
 import type { Clock } from './clock.js';
@@ -41,7 +41,24 @@ export type AppDeps = {
 
 export type App = Awaited<ReturnType<typeof createHttpApp>>;
 
+/**
+ * Who may call a route, declared on the route itself (`config.access`) so the check cannot be
+ * forgotten: anyone (`public`), any signed-in member, or a member whose role may do the operation
+ * (one of them, for a route whose operation depends on its body) — and, when the path names an
+ * office, whose reach covers that office. The domain operation checks again on the record it loads.
+ */
+export type RouteAccess = 'public' | 'signed-in' | Operation | readonly Operation[];
+
+export type DeclaredRoute = { method: string; url: string; access: RouteAccess };
+
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyInstance {
+    /** Every API route with the access it declared, for the authorization matrix test and the docs. */
+    declaredRoutes: DeclaredRoute[];
+  }
   interface FastifyRequest {
     locale: Locale;
     /** The signed-in staff member, when the session cookie is valid. */
@@ -67,6 +84,20 @@ export async function createHttpApp(deps: AppDeps, opts: { exposeHeadRoutes?: bo
     trustProxy: process.env.TRUST_PROXY === 'true',
     exposeHeadRoutes: opts.exposeHeadRoutes ?? true,
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Before any route exists: an API route that does not say who may call it fails start-up.
+  const declaredRoutes: DeclaredRoute[] = [];
+  app.decorate('declaredRoutes', declaredRoutes);
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1/')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`${String(route.method)} ${route.url} declares no config.access`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') declaredRoutes.push({ method, url: route.url, access });
+    if (access === 'public') return;
+    // Route-level onRequest hooks run after the application's, so the session is already known.
+    const guard = async (req: FastifyRequest) => authorizeRoute(req, access);
+    route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), guard];
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -192,6 +223,16 @@ function toProblem(error: FastifyishError): {
 export function requireStaff(req: FastifyRequest): StaffActor {
   if (!req.actor) throw new AppError('unauthenticated', 401);
   return req.actor;
+}
+
+/** The route-level check of a declared access; throws 401 or 403. */
+function authorizeRoute(req: FastifyRequest, access: Exclude<RouteAccess, 'public'>) {
+  const actor = requireStaff(req);
+  if (access === 'signed-in') return;
+  const operations: readonly Operation[] = typeof access === 'string' ? [access] : access;
+  const officeCode = (req.params as { officeCode?: unknown } | undefined)?.officeCode;
+  const target = typeof officeCode === 'string' ? { officeCode } : undefined;
+  if (!operations.some((operation) => may(actor, operation, target))) throw new AppError('forbidden', 403);
 }
 
 export function originOf(req: FastifyRequest) {

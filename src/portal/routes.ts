@@ -15,7 +15,8 @@ import { loadRegions } from '../regions/regions.js';
 import * as portal from './service.js';
 import { verifyPortalToken, type ApplicantClaims, type TrackingClaims } from './tokens.js';
 
-const perMinute = (max: number) => ({ rateLimit: { max, timeWindow: '1 minute' } });
+/** A citizen's route: no account, so open to anyone, and limited per address. */
+const perMinute = (max: number) => ({ access: 'public' as const, rateLimit: { max, timeWindow: '1 minute' } });
 
 function bearer(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
@@ -40,6 +41,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/v1/public/offices/:officeCode/catalogue',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['portal'],
         summary: 'The services with labels and conditions in words: what each needs, costs and takes',
@@ -145,7 +147,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.get('/api/v1/public/track', { schema: { tags: ['portal'], summary: 'The tracked request again (tracking token)' } }, async (req) => ({
+  app.get('/api/v1/public/track', { config: { access: 'public' }, schema: { tags: ['portal'], summary: 'The tracked request again (tracking token)' } }, async (req) => ({
     request: await portal.trackedRequest(pdeps, claimsOf(req, 'tracking')),
   }));
 

@@ -11,6 +11,7 @@ export function registerReceiptRoutes(app: App, deps: AppDeps) {
   app.post(
     '/api/v1/requests/:id/receipt',
     {
+      config: { access: 'request.create' },
       schema: {
         tags: ['requests'],
         summary: 'The receipt PDF, with the tracking PIN given at submission (checked against its hash, never stored)',

@@ -4,7 +4,7 @@
  */
 import type { Origin } from '../audit/audit.js';
 import { recordAudit } from '../audit/audit.js';
-import { authorize, type StaffActor } from '../auth/policy.js';
+import { authorize, WHOLE_REGENCY, type StaffActor } from '../auth/policy.js';
 import type { Role } from '../auth/roles.js';
 import { workingMinutesBetween, type WorkCalendar } from '../calendar/calendar.js';
 import { escalationLevel, slaStatus, stepDue } from '../calendar/sla.js';
@@ -74,16 +74,16 @@ export function searchKeyOf(text: string): store.SearchKey {
 }
 
 /** Searching is reading citizens' data: it is audited, by the kind of key only (never the key itself). */
-export async function searchOfficeRequests(deps: RequestDeps, actor: StaffActor, officeCode: string | 'regency', text: string, origin: Origin) {
+export async function searchOfficeRequests(deps: RequestDeps, actor: StaffActor, officeCode: string | typeof WHOLE_REGENCY, text: string, origin: Origin) {
   const offices =
-    officeCode === 'regency'
+    officeCode === WHOLE_REGENCY
       ? (await listOffices(deps.db)).map((o) => o.code).filter((c) => c.startsWith(`${actor.regencyCode}.`))
       : [officeCode];
   for (const code of offices) authorize(actor, 'request.read', { officeCode: code });
   const key = searchKeyOf(text);
   const rows = offices.length ? await store.searchRequests(deps.db, offices, key, 50) : [];
   await recordAudit(deps.db, deps.clock.now(), {
-    officeCode: officeCode === 'regency' ? null : officeCode,
+    officeCode: officeCode === WHOLE_REGENCY ? null : officeCode,
     actor: { type: 'staff', id: actor.userId, role: actor.role },
     action: 'request.searched',
     entityType: 'request',

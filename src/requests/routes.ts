@@ -39,7 +39,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/api/v1/offices/:officeCode/requests',
-    { schema: { tags: ['requests'], params: z.object({ officeCode: z.string() }), body: requests.NewRequestInput } },
+    { config: { access: 'request.create' }, schema: { tags: ['requests'], params: z.object({ officeCode: z.string() }), body: requests.NewRequestInput } },
     async (req, reply) => {
       const { request, pin, warnings } = await requests.submitRequest(rdeps, requireStaff(req), req.params.officeCode, req.body, originOf(req));
       return reply.status(201).send({ request: present(request), trackingPin: pin, warnings });
@@ -49,6 +49,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/v1/requests/:id',
     {
+      config: { access: 'request.read' },
       schema: {
         tags: ['requests'],
         summary: 'A request, with its NIK checks, checklist, SLA clocks and the SOP actions the caller may take now',
@@ -62,7 +63,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
   );
 
   // Public and static: the words for the codes the API returns, from the domain's own labels.
-  app.get('/api/v1/vocabulary', { schema: { tags: ['requests'], summary: 'Labels (id, en) for document types, output documents, channels, states, flags, actions and return reasons' } }, async () => ({
+  app.get('/api/v1/vocabulary', { config: { access: 'public' }, schema: { tags: ['requests'], summary: 'Labels (id, en) for document types, output documents, channels, states, flags, actions and return reasons' } }, async () => ({
     documentTypes: DOCUMENT_TYPE_LABELS,
     outputDocuments: OUTPUT_DOCUMENT_LABELS,
     channels: CHANNEL_LABELS,
@@ -74,7 +75,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/requests/:id/history',
-    { schema: { tags: ['requests'], summary: 'Audit entries of the request and of its documents, oldest first', params: z.object({ id: z.uuid() }) } },
+    { config: { access: 'request.read' }, schema: { tags: ['requests'], summary: 'Audit entries of the request and of its documents, oldest first', params: z.object({ id: z.uuid() }) } },
     async (req) => ({ entries: await requestHistory(rdeps, requireStaff(req), req.params.id) }),
   );
 
@@ -82,6 +83,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
   app.post(
     '/api/v1/offices/:officeCode/nik-checks',
     {
+      config: { access: 'request.create' },
       schema: {
         tags: ['requests'],
         summary: 'Check a NIK (format, region, date, serial) and compare it with the declared birth date and sex',
@@ -94,25 +96,26 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
 
   app.get(
     '/api/v1/offices/:officeCode/queues',
-    { schema: { tags: ['requests'], summary: "The caller's queues with their sizes (all, past due, escalated)", params: z.object({ officeCode: z.string() }) } },
+    { config: { access: 'request.read' }, schema: { tags: ['requests'], summary: "The caller's queues with their sizes (all, past due, escalated)", params: z.object({ officeCode: z.string() }) } },
     async (req) => ({ queues: await queueCounts(rdeps, requireStaff(req), req.params.officeCode) }),
   );
 
   app.get(
     '/api/v1/offices/:officeCode/couriers',
-    { schema: { tags: ['requests'], summary: "The office's active kurir, for home deliveries", params: z.object({ officeCode: z.string() }) } },
+    { config: { access: 'request.process' }, schema: { tags: ['requests'], summary: "The office's active kurir, for home deliveries", params: z.object({ officeCode: z.string() }) } },
     async (req) => ({ couriers: await officeCouriers(rdeps, requireStaff(req), req.params.officeCode) }),
   );
 
   app.post(
     '/api/v1/requests/:id/actions',
-    { schema: { tags: ['requests'], params: z.object({ id: z.uuid() }), body: requests.ActionInput } },
+    { config: { access: ['request.verify', 'request.process', 'request.hand_over'] }, schema: { tags: ['requests'], params: z.object({ id: z.uuid() }), body: requests.ActionInput } },
     async (req) => ({ request: present(await requests.actOnRequest(rdeps, requireStaff(req), req.params.id, req.body, originOf(req))) }),
   );
 
   app.get(
     '/api/v1/offices/:officeCode/queues/:queue',
     {
+      config: { access: 'request.read' },
       schema: {
         tags: ['requests'],
         summary: 'A work queue, most urgent first, with SLA clocks (keyset paging by afterDue + afterId)',
@@ -142,6 +145,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/v1/offices/:officeCode/requests',
     {
+      config: { access: 'request.read' },
       schema: {
         tags: ['requests'],
         summary: 'Search by ticket, NIK, phone or name ("regency" as officeCode searches every office the caller reads)',

@@ -67,29 +67,29 @@ export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
   });
 
   const presentNumber = (n: Awaited<ReturnType<typeof whatsapp.registerNumber>>) => ({ phoneNumberId: n.phoneNumberId, officeCode: n.officeCode, displayPhone: n.displayPhone, templates: n.templates });
-  app.get('/api/v1/offices/:officeCode/whatsapp/numbers', { schema: { tags: ['whatsapp'], summary: "The office's business numbers and their templates", params: z.object({ officeCode: z.string() }) } }, async (req) => ({
+  app.get('/api/v1/offices/:officeCode/whatsapp/numbers', { config: { access: 'office.read' }, schema: { tags: ['whatsapp'], summary: "The office's business numbers and their templates", params: z.object({ officeCode: z.string() }) } }, async (req) => ({
     numbers: (await whatsapp.numbersOfOffice(wdeps, requireStaff(req), req.params.officeCode)).map(presentNumber),
   }));
   app.put(
     '/api/v1/offices/:officeCode/whatsapp/numbers/:phoneNumberId',
-    { schema: { tags: ['whatsapp'], summary: 'Point a Cloud API phone_number_id at this office (admin)', params: z.object({ officeCode: z.string(), phoneNumberId: z.string().regex(/^\d{1,30}$/) }), body: whatsapp.NumberInput } },
+    { config: { access: 'office.settings.update' }, schema: { tags: ['whatsapp'], summary: 'Point a Cloud API phone_number_id at this office (admin)', params: z.object({ officeCode: z.string(), phoneNumberId: z.string().regex(/^\d{1,30}$/) }), body: whatsapp.NumberInput } },
     async (req) => ({ number: presentNumber(await whatsapp.registerNumber(wdeps, requireStaff(req), req.params.officeCode, req.params.phoneNumberId, req.body, originOf(req))) }),
   );
 
   app.get(
     '/api/v1/offices/:officeCode/whatsapp/conversations',
-    { schema: { tags: ['whatsapp'], summary: 'The office inbox: waiting for staff first, then unread, then recent', params: z.object({ officeCode: z.string() }) } },
+    { config: { access: 'whatsapp.inbox' }, schema: { tags: ['whatsapp'], summary: 'The office inbox: waiting for staff first, then unread, then recent', params: z.object({ officeCode: z.string() }) } },
     async (req) => ({ conversations: await whatsapp.listInbox(wdeps, requireStaff(req), req.params.officeCode) }),
   );
 
   const ConversationParams = z.object({ id: z.uuid() });
-  app.get('/api/v1/whatsapp/conversations/:id', { schema: { tags: ['whatsapp'], summary: 'A thread and the request it concerns (marks it read)', params: ConversationParams } }, async (req) =>
+  app.get('/api/v1/whatsapp/conversations/:id', { config: { access: 'whatsapp.inbox' }, schema: { tags: ['whatsapp'], summary: 'A thread and the request it concerns (marks it read)', params: ConversationParams } }, async (req) =>
     whatsapp.openConversation(wdeps, requireStaff(req), req.params.id, originOf(req)),
   );
 
   app.post(
     '/api/v1/whatsapp/conversations/:id/messages',
-    { schema: { tags: ['whatsapp'], summary: 'Reply as staff (through the outbox)', params: ConversationParams, body: z.object({ text: z.string().trim().min(1).max(4096) }) } },
+    { config: { access: 'whatsapp.inbox' }, schema: { tags: ['whatsapp'], summary: 'Reply as staff (through the outbox)', params: ConversationParams, body: z.object({ text: z.string().trim().min(1).max(4096) }) } },
     async (req, reply) => {
       await whatsapp.replyAsStaff(wdeps, requireStaff(req), req.params.id, req.body.text, originOf(req));
       runtime.kick();
@@ -97,7 +97,7 @@ export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
     },
   );
 
-  app.post('/api/v1/whatsapp/conversations/:id/take-over', { schema: { tags: ['whatsapp'], params: ConversationParams } }, async (req) => {
+  app.post('/api/v1/whatsapp/conversations/:id/take-over', { config: { access: 'whatsapp.inbox' }, schema: { tags: ['whatsapp'], params: ConversationParams } }, async (req) => {
     const actor = requireStaff(req);
     const name = (await findUserById(wdeps.db, actor.userId))?.name;
     await whatsapp.takeOver(wdeps, { ...actor, ...(name ? { name } : {}) }, req.params.id, originOf(req));
@@ -105,7 +105,7 @@ export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
     return { mode: 'staff' };
   });
 
-  app.post('/api/v1/whatsapp/conversations/:id/hand-back', { schema: { tags: ['whatsapp'], params: ConversationParams } }, async (req) => {
+  app.post('/api/v1/whatsapp/conversations/:id/hand-back', { config: { access: 'whatsapp.inbox' }, schema: { tags: ['whatsapp'], params: ConversationParams } }, async (req) => {
     await whatsapp.handBack(wdeps, requireStaff(req), req.params.id, originOf(req));
     runtime.kick();
     return { mode: 'bot' };

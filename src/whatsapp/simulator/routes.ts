@@ -56,11 +56,11 @@ export function registerSimulator(app: App, deps: AppDeps) {
     return { id };
   }
 
-  app.get('/api/v1/simulator/offices', { schema: { tags: ['simulator'] } }, async () => ({
+  app.get('/api/v1/simulator/offices', { config: { access: 'public' }, schema: { tags: ['simulator'] } }, async () => ({
     offices: (await listOffices(deps.database.db)).map((o) => ({ code: o.code, name: o.name, phoneNumberId: simulatorNumberId(o.code) })),
   }));
 
-  app.post('/api/v1/simulator/messages', { schema: { tags: ['simulator'], body: SimulatedMessage } }, async (req) => {
+  app.post('/api/v1/simulator/messages', { config: { access: 'public' }, schema: { tags: ['simulator'], body: SimulatedMessage } }, async (req) => {
     const m = req.body;
     const message: Record<string, unknown> =
       m.type === 'text'
@@ -78,7 +78,7 @@ export function registerSimulator(app: App, deps: AppDeps) {
   });
 
   // A photo or PDF from the phone: kept by the stand-in like Meta keeps media, announced by id.
-  app.post('/api/v1/simulator/media', { schema: { tags: ['simulator'] } }, async (req) => {
+  app.post('/api/v1/simulator/media', { config: { access: 'public' }, schema: { tags: ['simulator'] } }, async (req) => {
     const { bytes, fields } = await readUploadedFile(req, 50 * 1024 * 1024);
     const parsed = Base.safeParse(fields);
     if (!parsed.success) throw new AppError('validation', 422, 'errors.validation');
@@ -91,7 +91,7 @@ export function registerSimulator(app: App, deps: AppDeps) {
     return deliver(parsed.data.phoneNumberId, parsed.data.waId, parsed.data.name, message);
   });
 
-  app.get('/api/v1/simulator/messages', { schema: { tags: ['simulator'], querystring: z.object({ waId: WaId }) } }, async (req) => {
+  app.get('/api/v1/simulator/messages', { config: { access: 'public' }, schema: { tags: ['simulator'], querystring: z.object({ waId: WaId }) } }, async (req) => {
     const waId = req.query.waId;
     const mine = inbound.filter((m) => m.waId === waId).map((m) => ({ direction: 'in' as const, id: m.id, at: m.at.toISOString(), message: m.message }));
     const theirs = standIn.sentTo(waId).map((m) => ({ direction: 'out' as const, id: m.id, at: m.at.toISOString(), message: m.body }));
