@@ -1,9 +1,9 @@
-/** The receipt (tanda terima) of a request just taken in, as a PDF. */
+/** The receipt (tanda terima) of a request just taken in, as a PDF; a new PIN for a lost one. */
 import { z } from 'zod';
 import { LOCALES } from '../i18n/i18n.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import { loadRegions } from '../regions/regions.js';
-import { printReceipt } from './service.js';
+import { printReceipt, reissueTrackingPin } from './service.js';
 
 export function registerReceiptRoutes(app: App, deps: AppDeps) {
   const rdeps = { db: deps.database.db, clock: deps.clock, regions: loadRegions() };
@@ -28,5 +28,19 @@ export function registerReceiptRoutes(app: App, deps: AppDeps) {
         .header('cache-control', 'private, no-store')
         .send(pdf);
     },
+  );
+
+  app.post(
+    '/api/v1/requests/:id/pin',
+    {
+      config: { access: 'request.create' },
+      schema: {
+        tags: ['requests'],
+        summary: 'A new tracking PIN for a lost receipt: the old PIN stops working; print the receipt again with the new one',
+        params: z.object({ id: z.uuid() }),
+        response: { 201: z.object({ ticket: z.string(), pin: z.string() }) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await reissueTrackingPin(rdeps, requireStaff(req), req.params.id, originOf(req))),
   );
 }

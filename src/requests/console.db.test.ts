@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
+import { outboxForRequest } from './storage.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
 import { multipart } from '../test-support/multipart.js';
@@ -148,6 +149,40 @@ describe('the counter', () => {
     expect(JSON.stringify(audit)).not.toContain(trackingPin);
     const kurir = await t.signedIn('kurir');
     expect((await kurir.post(`/api/v1/requests/${request.id}/receipt`, { pin: trackingPin })).statusCode).toBe(403);
+  });
+});
+
+describe('a lost receipt', () => {
+  it('gets a new PIN: the old one stops tracking, a lockout is lifted, the applicant is told, and the receipt prints with it', async () => {
+    const { request, trackingPin } = await submit();
+    const citizen = t.client();
+    const wrongPin = trackingPin === '000000' ? '999999' : '000000';
+    for (let i = 0; i < 5; i++) await citizen.post('/api/v1/public/track', { ticket: request.ticket, pin: wrongPin });
+    expect((await citizen.post('/api/v1/public/track', { ticket: request.ticket, pin: trackingPin })).statusCode).toBe(429);
+
+    const res = await operator.post(`/api/v1/requests/${request.id}/pin`);
+    expect(res.statusCode).toBe(201);
+    const { ticket, pin } = res.json() as { ticket: string; pin: string };
+    expect(ticket).toBe(request.ticket);
+    expect(pin).toMatch(/^\d{6}$/);
+
+    expect((await citizen.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(200);
+    if (pin !== trackingPin) expect((await citizen.post('/api/v1/public/track', { ticket, pin: trackingPin })).statusCode).toBe(401);
+    expect((await operator.post(`/api/v1/requests/${request.id}/receipt`, { pin: trackingPin === pin ? wrongPin : trackingPin })).statusCode).toBe(422);
+    const receipt = await operator.post(`/api/v1/requests/${request.id}/receipt`, { pin });
+    expect(receipt.statusCode).toBe(200);
+    expect(pdfText(receipt.rawPayload)).toContain(pin);
+
+    const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'request', entityId: request.id, limit: 20 });
+    expect(audit.map((a) => a.action)).toContain('request.pin_reissued');
+    expect(JSON.stringify(audit)).not.toContain(pin);
+    const outbox = await outboxForRequest(t.db, request.id);
+    const notice = outbox.find((m) => m.kind === 'request.pin_reissued');
+    expect(notice?.recipient).toBe('6281227001234');
+    expect(JSON.stringify(notice?.payload)).not.toContain(pin);
+
+    const kurir = await t.signedIn('kurir');
+    expect((await kurir.post(`/api/v1/requests/${request.id}/pin`)).statusCode).toBe(403);
   });
 });
 

@@ -98,6 +98,8 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
     clocks: running ? clocksOf(cal, request, now) : null,
     availableActions: actionsFor(actor, request),
     mayViewDocuments: may(actor, 'file.read', { officeCode: request.officeCode }),
+    /** Counter work: a new PIN and receipt for a lost one. */
+    mayReprintReceipt: may(actor, 'request.create', { officeCode: request.officeCode }),
   };
 }
 

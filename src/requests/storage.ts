@@ -50,6 +50,11 @@ export async function updateRequestIfVersion(
   return updated.length === 1;
 }
 
+/** A new tracking PIN: the old one stops working, and so does any lockout earned against it. */
+export async function replaceTrackingPin(db: Db, id: string, pinHash: string): Promise<void> {
+  await db.update(requests).set({ pinHash, pinFailures: 0, pinLockedUntil: null }).where(eq(requests.id, id));
+}
+
 export async function enqueueMessage(db: Db, values: typeof outbox.$inferInsert): Promise<void> {
   await db.insert(outbox).values(values);
 }

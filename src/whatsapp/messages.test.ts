@@ -32,6 +32,13 @@ describe('notifications', () => {
     expect(notificationContent('request.ready', { ticket: 'T', delivery: 'pickup' }, { locale: 'id', officeName: 'Kecamatan Kembaran' })!.text).toContain('dapat diambil di Kecamatan Kembaran');
     expect(notificationContent('request.ready', { ticket: 'T', delivery: 'home_delivery' }, { locale: 'id', officeName: 'K' })!.text).toContain('mengantarkannya ke rumah');
   });
+  it('warns the applicant that the PIN was replaced, in the template too, without the PIN', () => {
+    const id = notificationContent('request.pin_reissued', { kind: 'pin_reissued', ticket: 'KBR-26-000007' }, { locale: 'id', officeName: 'Kecamatan Kembaran' })!;
+    expect(id.text).toContain('PIN pelacakan permohonan *KBR-26-000007* telah diganti di Kecamatan Kembaran');
+    expect(id.text).toContain('Bila Bapak/Ibu tidak memintanya');
+    expect(id.templateParams[2]).toBe('PIN pelacakan sudah diganti dan tanda terima baru dicetak, PIN lama tidak berlaku lagi');
+    expect(templateFor(DEFAULT_TEMPLATES, 'request.pin_reissued')).toEqual({ name: 'kencot_status_permohonan', language: 'id' });
+  });
   it('knows nothing of other kinds', () => {
     expect(notificationContent('survey.invite', {}, { locale: 'id', officeName: 'K' })).toBeUndefined();
   });

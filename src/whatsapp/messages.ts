@@ -132,6 +132,7 @@ function notificationKey(kind: string, payload: Record<string, unknown>): string
     case 'request.rejected':
     case 'request.delivered':
     case 'request.cancelled':
+    case 'request.pin_reissued':
       return kind.slice('request.'.length);
     case 'request.ready':
       return payload.delivery === 'home_delivery' ? 'ready_home_delivery' : 'ready_pickup';

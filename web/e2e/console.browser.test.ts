@@ -241,6 +241,20 @@ describe('the counter', () => {
     expect(text).toContain('Kartu Keluarga (KK)');
     await expect.poll(() => page.getByText('Tanda terima sudah diunduh').count()).toBe(1);
     for (const other of browser.pages()) if (other !== page) await other.close();
+
+    // The applicant comes back: the receipt is lost. A new PIN replaces the old one on a new receipt.
+    await page.getByRole('link', { name: 'Buka permohonan' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toContain(ticket);
+    await page.getByRole('button', { name: 'Buat PIN baru dan cetak ulang' }).click();
+    await expect.poll(() => page.getByText('Yakin? PIN lama tidak dapat dipakai lagi').count()).toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const [reprint] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ya, buat PIN baru' }).click()]);
+    const newPin = await page.locator('section:has(#tanda-terima) dd.pin').innerText();
+    expect(newPin).toMatch(/^\d{6}$/);
+    expect(pdfText(fs.readFileSync((await reprint.path())!))).toContain(newPin);
+    await screenshot(page, 'console-receipt-reprinted');
+    await expect.poll(() => page.getByText('PIN pelacakan diganti (tanda terima hilang)').count()).toBe(1);
+    for (const other of browser.pages()) if (other !== page) await other.close();
     await page.close();
   });
 });

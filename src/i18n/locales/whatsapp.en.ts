@@ -13,6 +13,8 @@ const whatsapp = {
       'Good news! The document for application *{{ticket}}* is ready. Our officer will deliver it to your home and call this number first.',
     delivered: 'The document for application *{{ticket}}* has been handed over. Thank you for using the services of {{office}}. 🙏',
     cancelled: 'Application *{{ticket}}* has been cancelled. Type *menu* if you would like to make a new application.',
+    pin_reissued:
+      'The tracking PIN of application *{{ticket}}* was replaced at {{office}} and a new receipt was printed. The old PIN no longer works. If you did not ask for this, please contact the kecamatan office at once.',
     verification_code: 'Your application verification code: *{{code}}*\nValid for 10 minutes. Do not share this code with anyone, officers included.',
     reason_line: '• {{label}}',
     reason_line_document: '• {{label}}: {{document}}',
@@ -24,6 +26,7 @@ const whatsapp = {
       ready_home_delivery: 'the document is ready and will be delivered to your home',
       delivered: 'the document has been handed over',
       cancelled: 'has been cancelled',
+      pin_reissued: 'its tracking PIN was replaced and a new receipt printed, the old PIN no longer works',
     },
   },
   apology: 'Sorry, our system is having trouble and could not process your message. An officer will help you as soon as possible. Type *menu* to try again.',

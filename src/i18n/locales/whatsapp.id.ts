@@ -13,6 +13,8 @@ const whatsapp = {
       'Kabar baik! Dokumen untuk permohonan *{{ticket}}* sudah jadi. Petugas kami akan mengantarkannya ke rumah Bapak/Ibu dan menghubungi nomor ini terlebih dahulu.',
     delivered: 'Dokumen permohonan *{{ticket}}* sudah diserahkan. Terima kasih telah menggunakan layanan {{office}}. 🙏',
     cancelled: 'Permohonan *{{ticket}}* sudah dibatalkan. Ketik *menu* bila Bapak/Ibu ingin mengajukan permohonan baru.',
+    pin_reissued:
+      'PIN pelacakan permohonan *{{ticket}}* telah diganti di {{office}} dan tanda terima baru sudah dicetak. PIN yang lama tidak berlaku lagi. Bila Bapak/Ibu tidak memintanya, mohon segera hubungi kantor kecamatan.',
     verification_code:
       'Kode verifikasi permohonan Bapak/Ibu: *{{code}}*\nBerlaku 10 menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas.',
     reason_line: '• {{label}}',
@@ -26,6 +28,7 @@ const whatsapp = {
       ready_home_delivery: 'dokumen sudah jadi dan akan diantar ke rumah',
       delivered: 'dokumen sudah diserahkan',
       cancelled: 'sudah dibatalkan',
+      pin_reissued: 'PIN pelacakan sudah diganti dan tanda terima baru dicetak, PIN lama tidak berlaku lagi',
     },
   },
   apology: 'Mohon maaf, sistem kami sedang mengalami gangguan sehingga pesan Bapak/Ibu belum dapat kami proses. Petugas kami akan membantu secepatnya. Ketik *menu* untuk mencoba lagi.',

@@ -104,6 +104,7 @@ const consoleId = {
       'file.uploaded': 'Dokumen diunggah',
       'file.viewed': 'Dokumen dibuka',
       'request.receipt_printed': 'Tanda terima dicetak',
+      'request.pin_reissued': 'PIN pelacakan diganti (tanda terima hilang)',
       'request.submit': 'Permohonan diterima',
       'request.flag_set': 'Tanda ditambahkan',
       'request.flag_cleared': 'Tanda dihapus',
@@ -114,6 +115,19 @@ const consoleId = {
     systemActor: 'Sistem',
     unknownStaff: 'Petugas',
     viewedAs: (role: string) => `Dilihat sebagai ${role}. Setiap pembukaan dokumen tercatat.`,
+    reprint: {
+      heading: 'Tanda terima',
+      explain:
+        'Tanda terima hilang? Buat PIN pelacakan baru dan cetak tanda terima baru. PIN lama langsung tidak berlaku, dan pemohon diberi tahu melalui WhatsApp.',
+      start: 'Buat PIN baru dan cetak ulang',
+      confirm: 'Yakin? PIN lama tidak dapat dipakai lagi untuk melacak permohonan ini.',
+      confirmYes: 'Ya, buat PIN baru',
+      issuing: 'Membuat PIN baru…',
+      cancel: 'Batal',
+      newPin: 'PIN pelacakan baru',
+      issued: 'PIN baru ini hanya ditampilkan sekali dan tercetak di tanda terima. Berikan tanda terima yang baru kepada pemohon.',
+      printAgain: 'Cetak tanda terima lagi (PDF)',
+    },
   },
   nik: {
     absent: 'NIK belum diisi.',

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field.js';
 import { focusField, PageHeading } from '../../components/Page.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
+import { downloadAndOpenReceipt } from './receipt.js';
 import { consoleApi, type Checklist, type ConsoleRequest, type NikCheck, type Service, type StoredFile } from './consoleApi.js';
 import { ageInYears, calendarDate, localized, officeToday } from './format.js';
 import { needText } from './RequestChecks.js';
@@ -477,17 +478,7 @@ function SavedRequest({ saved, onNext }: { saved: Saved; onNext: () => void }) {
     if (state.busy) return;
     setState({ busy: true });
     try {
-      const pdf = await consoleApi.receipt(request.id, pin, lang);
-      const url = URL.createObjectURL(pdf);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `tanda-terima-${request.ticket}.pdf`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // Also open it, ready for the printer; the download stays as a copy.
-      window.open(url, '_blank', 'noopener');
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      await downloadAndOpenReceipt(request.id, request.ticket, pin, lang);
       setState({ busy: false, done: true });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return expired();

@@ -12,6 +12,7 @@ import { consoleApi, type Action, type HistoryEntry, type RequestDetail } from '
 import { DocumentViewer, INITIAL_VIEW, viewerSteps, type ViewerState } from './DocumentViewer.js';
 import { calendarDate, dateTime, localized } from './format.js';
 import { RequestActions } from './RequestActions.js';
+import { ReprintReceipt } from './ReprintReceipt.js';
 import { ClockBadges } from './RequestList.js';
 import { roleLabel, useFailure, useSession } from './session.js';
 import { Shortcuts, useShortcutsEnabled } from './Shortcuts.js';
@@ -213,6 +214,8 @@ export function RequestPage({ id }: { id: string }) {
           )}
         </section>
       </div>
+
+      {detail.mayReprintReceipt && <ReprintReceipt requestId={request.id} ticket={request.ticket} onIssued={() => void load().catch(() => undefined)} />}
 
       <section aria-labelledby="riwayat">
         <h2 id="riwayat">{t.request.historyHeading}</h2>

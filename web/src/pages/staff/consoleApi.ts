@@ -92,6 +92,7 @@ export type RequestDetail = {
   clocks: Clocks | null;
   availableActions: Action[];
   mayViewDocuments: boolean;
+  mayReprintReceipt: boolean;
 };
 
 export type HistoryEntry = {
@@ -224,6 +225,7 @@ export const consoleApi = {
   },
   submit: (code: string, body: unknown) =>
     api.post<{ request: ConsoleRequest; trackingPin: string; warnings: string[] }>(`${office(code)}/requests`, body),
+  reissuePin: (id: string) => api.post<{ ticket: string; pin: string }>(`/api/v1/requests/${encodeURIComponent(id)}/pin`, {}),
   receipt: (id: string, pin: string, locale: 'id' | 'en') => api.postForBlob(`/api/v1/requests/${encodeURIComponent(id)}/receipt`, { pin, locale }),
   // Settings (admin)
   updateOffice: (code: string, body: { workingHours?: WeeklyHours }) => api.patch<unknown>(office(code), body),
