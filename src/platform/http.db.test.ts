@@ -17,6 +17,11 @@ describe('health and API conventions', () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/offices/{officeCode}/files']));
+    // Who may call a route comes from its declared access.
+    const upload = doc.paths['/api/v1/offices/{officeCode}/files'].post;
+    expect(upload.security).toEqual([{ session: [] }]);
+    expect(upload.description).toContain('Access: file.upload — roles camat, sekcam, kasi, operator');
+    expect(doc.paths['/api/v1/auth/login'].post.security).toBeUndefined();
   });
 
   it('a broken JSON body gets a problem+json 400 in Indonesian, and the server stays healthy', async () => {

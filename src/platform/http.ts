@@ -18,7 +18,8 @@ import {
 } from 'fastify-type-provider-zod';
 import crypto from 'node:crypto';
 import type { Logger } from 'pino';
-import { may, type Operation, type StaffActor } from '../auth/policy.js';
+import { may, roleMay, type Operation, type StaffActor } from '../auth/policy.js';
+import { ROLES } from '../auth/roles.js';
 import type { Database } from '../db/database.js';
 import { localeFromAcceptLanguage, t, type Locale } from '../i18n/i18n.js';
 import type { Clock } from './clock.js';
@@ -94,6 +95,8 @@ export async function createHttpApp(deps: AppDeps, opts: { exposeHeadRoutes?: bo
     if (!access) throw new Error(`${String(route.method)} ${route.url} declares no config.access`);
     for (const method of [route.method].flat()) if (method !== 'HEAD') declaredRoutes.push({ method, url: route.url, access });
     if (access === 'public') return;
+    // The OpenAPI document says who may call it, from the same declaration.
+    route.schema = { ...route.schema, security: [{ session: [] }], description: [route.schema?.description, accessText(access)].filter(Boolean).join('\n\n') };
     // Route-level onRequest hooks run after the application's, so the session is already known.
     const guard = async (req: FastifyRequest) => authorizeRoute(req, access);
     route.onRequest = [...(route.onRequest ? [route.onRequest].flat() : []), guard];
@@ -223,6 +226,13 @@ function toProblem(error: FastifyishError): {
 export function requireStaff(req: FastifyRequest): StaffActor {
   if (!req.actor) throw new AppError('unauthenticated', 401);
   return req.actor;
+}
+
+function accessText(access: Exclude<RouteAccess, 'public'>): string {
+  if (access === 'signed-in') return 'Access: any signed-in staff member.';
+  const operations: readonly Operation[] = typeof access === 'string' ? [access] : access;
+  const roles = ROLES.filter((role) => operations.some((operation) => roleMay(role, operation)));
+  return `Access: ${operations.join(' or ')} — roles ${roles.join(', ')}, within their office (the kabupaten role: its regency).`;
 }
 
 /** The route-level check of a declared access; throws 401 or 403. */
