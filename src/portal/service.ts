@@ -129,7 +129,7 @@ export async function requestPhoneCode(deps: PortalDeps, officeCode: string, pho
       throw new AppError('code_limit', 429, 'citizen.errors.code_limit', { until: timeIn(office.timezone, retryAt) }, { retryAt: retryAt.toISOString() });
     }
     await store.insertVerification(tx, { id, officeCode: office.code, phone, codeHash: hashCode(deps.secret, id, code), createdAt: now, expiresAt });
-    await enqueueMessage(tx, { officeCode: office.code, recipient: phone, kind: 'verification.code', payload: { code }, sender: 'system', createdAt: now, nextAttemptAt: now });
+    await enqueueMessage(tx, { officeCode: office.code, recipient: phone, kind: 'verification.code', payload: { code, secrets: [code] }, sender: 'system', createdAt: now, nextAttemptAt: now });
     await recordAudit(tx, now, { officeCode: office.code, actor: { type: 'pemohon' }, action: 'phone_verification.requested', entityType: 'phone_verification', entityId: id }, origin);
   });
   return { verificationId: id, expiresAt, maskedPhone: maskPhone(phone) };

@@ -6,7 +6,8 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requests, whatsappInbound } from '../db/schema.js';
+import { outbox, requests, whatsappInbound } from '../db/schema.js';
+import { SECRET_MASK } from './secrets.js';
 import { testApp, TEST_WHATSAPP_ENV, type TestApp } from '../test-support/app.js';
 import { msg, payload, postWebhook } from '../test-support/whatsapp.js';
 import { startGraphStandIn } from './simulator/graph-standin.js';
@@ -107,8 +108,18 @@ describe('a KIA application by WhatsApp', () => {
     expect(request).toMatchObject({ channel: 'whatsapp', state: 'submitted', serviceCode: 'kia_baru', applicantPhone: IBU, desaCode: '33.02.20.2001' });
     expect(request!.attachments.map((a) => a.documentType)).toEqual(['akta_kelahiran', 'kk', 'pas_foto']);
     expect((await t.db.select().from(whatsappInbound).where(eq(whatsappInbound.waId, IBU))).every((r) => r.status === 'done')).toBe(true);
+    // The PIN reached the phone; the office keeps it nowhere readable, the inbox included.
+    const stored = await t.db.select().from(outbox).where(eq(outbox.recipient, IBU));
+    expect(JSON.stringify(stored)).not.toContain(pin!);
+    expect(JSON.stringify(stored)).toContain(`PIN pelacakan: *${SECRET_MASK}*`);
 
     const operator = await t.signedIn('operator');
+    const conversations = (await operator.get(`/api/v1/offices/33.02.20/whatsapp/conversations`)).json().conversations as { id: string; waId: string }[];
+    const thread = await operator.get(`/api/v1/whatsapp/conversations/${conversations.find((c) => c.waId === IBU)!.id}`);
+    expect(thread.statusCode).toBe(200);
+    expect(thread.body).toContain(ticket!);
+    expect(thread.body).not.toContain(pin!);
+
     const returned = await operator.post(`/api/v1/requests/${request!.id}/actions`, {
       action: 'verify_return',
       payload: { reasons: [{ code: 'unreadable_document', document: 'kk', note: 'Foto KK buram, mohon difoto ulang' }] },

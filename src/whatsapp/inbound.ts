@@ -85,9 +85,11 @@ async function handleInbound<S>(deps: InboundDeps<S>, id: number): Promise<boole
       const state = (Object.keys(conversation.dialogue).length ? conversation.dialogue : deps.dialogue.initial()) as S;
       let result = deps.dialogue.converse(state, eventOf(locked), context);
       const replies = [...result.replies];
+      const secrets: string[] = [];
       for (const command of result.commands) {
         const outcome = await execute(deps, tx, locked.officeCode, locked.waId, command, conversationUpdate);
         if (!outcome) continue;
+        if (outcome.type === 'request_submitted') secrets.push(outcome.pin);
         result = deps.dialogue.converse(result.state, outcome, { ...context, now: deps.clock.now() });
         replies.push(...result.replies);
         // A follow-up may itself ask for a hand-off or point at a request; nothing chains further.
@@ -100,7 +102,7 @@ async function handleInbound<S>(deps: InboundDeps<S>, id: number): Promise<boole
           recipient: locked.waId,
           kind: 'bot.reply',
           sender: 'bot',
-          payload: { message, inReplyTo: locked.waMessageId },
+          payload: { message, inReplyTo: locked.waMessageId, ...(secretsIn(message, secrets).length ? { secrets: secretsIn(message, secrets) } : {}) },
           createdAt: now,
           nextAttemptAt: now,
         });
@@ -251,4 +253,10 @@ async function recordFailure<S>(deps: InboundDeps<S>, id: number, err: unknown) 
 
 function maxDate(a: Date | null, b: Date): Date {
   return a && a > b ? a : b;
+}
+
+/** The secrets (a new request's PIN) a reply actually contains, so the outbox masks them once sent. */
+function secretsIn(message: unknown, secrets: readonly string[]): string[] {
+  const text = JSON.stringify(message);
+  return secrets.filter((secret) => text.includes(secret));
 }

@@ -11,6 +11,7 @@ import type { Clock } from '../platform/clock.js';
 import { sendCloudMessage, type GraphTarget, type SendOutcome } from './cloud-api.js';
 import type { OutboundMessage } from './dialogue-contract.js';
 import { cloudMessage, notificationContent, templateFor, templateMessage } from './messages.js';
+import { masked, secretsOf, settledPayload } from './secrets.js';
 import * as store from './storage.js';
 
 export type SenderDeps = { db: Db; clock: Clock; graph: () => GraphTarget; logger?: Logger | undefined };
@@ -61,7 +62,14 @@ async function sendOne(deps: SenderDeps, row: store.OutboxRow): Promise<'sent' |
   const number = (await store.numberOfOffice(deps.db, row.officeCode))!;
   const outcome: SendOutcome = await sendCloudMessage(deps.graph(), number.phoneNumberId, plan.body);
   if (outcome.ok) {
-    await store.markSent(deps.db, row.id, { providerMessageId: outcome.messageId, sentBody: plan.body, sentAt: deps.clock.now() });
+    // Meta has it now: a PIN or code it carried need not be kept any longer.
+    const secrets = secretsOf(row.payload);
+    await store.markSent(deps.db, row.id, {
+      providerMessageId: outcome.messageId,
+      sentBody: masked(plan.body, secrets),
+      sentAt: deps.clock.now(),
+      ...(secrets.length ? { payload: settledPayload(row.payload) } : {}),
+    });
     return 'sent';
   }
   const error = `${outcome.status}${outcome.code ? `/${outcome.code}` : ''}${outcome.title ? ` ${outcome.title}` : ''}`.slice(0, 300);
@@ -106,7 +114,8 @@ function isNotification(kind: string): boolean {
 async function failAndAlert(deps: SenderDeps, row: store.OutboxRow, error: string, body?: Record<string, unknown>) {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await store.markFailed(tx, row.id, error, body);
+    const secrets = secretsOf(row.payload);
+    await store.markFailed(tx, row.id, error, body && masked(body, secrets), secrets.length ? settledPayload(row.payload) : undefined);
     const conversation = await store.lockConversation(tx, row.officeCode, row.recipient, now);
     await store.updateConversation(tx, conversation.id, { waitingForStaff: true, lastMessageAt: now, ...(row.requestId ? { requestId: row.requestId } : {}) });
   });

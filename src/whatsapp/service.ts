@@ -15,6 +15,7 @@ import type { OutboundMessage } from './dialogue-contract.js';
 import { REENGAGEMENT_CODE } from './cloud-api.js';
 import { DEFAULT_TEMPLATES } from './messages.js';
 import { withinWindow } from './sender.js';
+import { masked, secretsOf } from './secrets.js';
 import * as store from './storage.js';
 import type { InboundBatcher } from './intake-batch.js';
 import { parseWebhook, statusRank } from './webhook.js';
@@ -59,7 +60,8 @@ export async function receiveWebhook(
 /** Meta's late 131047 (window closed) becomes the template version of the same news; other failures reach staff. */
 async function afterDeliveryFailure(tx: Db, row: store.OutboxRow, code: number | undefined, now: Date) {
   const notification = row.kind.startsWith('request.') || row.kind === 'verification.code';
-  if (code === REENGAGEMENT_CODE && notification && !row.payload.forceTemplate) {
+  // A PIN or code masked after sending cannot be sent again; staff see the failure and the citizen can ask anew.
+  if (code === REENGAGEMENT_CODE && notification && !row.payload.forceTemplate && !row.payload.secretsMasked) {
     await store.insertOutbox(tx, {
       officeCode: row.officeCode,
       requestId: row.requestId,
@@ -249,9 +251,10 @@ function inboundText(m: store.InboundRow): string | null {
   }
 }
 
+/** What an officer sees of a message sent: never a PIN or code still waiting in the outbox. */
 function outboundText(m: store.OutboxRow): string | null {
   const message = (m.payload.message ?? undefined) as OutboundMessage | undefined;
-  if (message) return message.type === 'text' ? message.text : message.body;
   const body = m.sentBody as { text?: { body?: string }; template?: { name?: string } } | null;
-  return body?.text?.body ?? (body?.template?.name ? `[template ${body.template.name}]` : null);
+  const text = message ? (message.type === 'text' ? message.text : message.body) : (body?.text?.body ?? (body?.template?.name ? `[template ${body.template.name}]` : null));
+  return text && masked(text, secretsOf(m.payload));
 }

@@ -199,7 +199,7 @@ export async function claimOutbox(db: Db, now: Date, leaseUntil: Date, limit: nu
     .returning();
 }
 
-export async function markSent(db: Db, id: number, values: { providerMessageId: string; sentBody: Record<string, unknown>; sentAt: Date }): Promise<void> {
+export async function markSent(db: Db, id: number, values: { providerMessageId: string; sentBody: Record<string, unknown>; sentAt: Date; payload?: Record<string, unknown> }): Promise<void> {
   await db
     .update(outbox)
     .set({ status: 'sent', ...values, deliveryStatus: sql`COALESCE(${outbox.deliveryStatus}, 'sent')`, lastError: null })
@@ -210,10 +210,10 @@ export async function markRetry(db: Db, id: number, nextAttemptAt: Date, error: 
   await db.update(outbox).set({ status: 'pending', nextAttemptAt, lastError: error, ...(payload ? { payload } : {}) }).where(eq(outbox.id, id));
 }
 
-export async function markFailed(db: Db, id: number, error: string, sentBody?: Record<string, unknown>): Promise<void> {
+export async function markFailed(db: Db, id: number, error: string, sentBody?: Record<string, unknown>, payload?: Record<string, unknown>): Promise<void> {
   await db
     .update(outbox)
-    .set({ status: 'failed', deliveryStatus: 'failed', lastError: error, ...(sentBody ? { sentBody } : {}) })
+    .set({ status: 'failed', deliveryStatus: 'failed', lastError: error, ...(sentBody ? { sentBody } : {}), ...(payload ? { payload } : {}) })
     .where(and(eq(outbox.id, id), ne(outbox.status, 'sent')));
 }
 
