@@ -97,7 +97,7 @@ export const OUTPUT_DOCUMENT_LABELS: Readonly<Record<OutputDocument, LocalizedTe
 // ---------------------------------------------------------------------------------------------
 // Data fields a form asks for
 
-/** How a field is entered and validated; NIK and KK numbers have their own parser elsewhere. */
+/** How a field is entered and validated (field-values.ts); NIK and KK numbers use identity/nik.ts. */
 export const FIELD_INPUT_KINDS = ['nik', 'kk_number', 'text', 'date', 'desa', 'sex', 'address', 'email', 'phone'] as const;
 export type FieldInputKind = (typeof FIELD_INPUT_KINDS)[number];
 
@@ -130,7 +130,7 @@ export type DataField = z.infer<typeof DataFieldSchema>;
  * Generic labels; a service may override one in context (the subject NIK of a KIA request is
  * "NIK anak", of a death registration "NIK almarhum/almarhumah").
  */
-export const DATA_FIELD_DEFINITIONS: Readonly<Record<DataField, { input: FieldInputKind; label: LocalizedText }>> = {
+export const DATA_FIELD_DEFINITIONS: Readonly<Record<DataField, { input: FieldInputKind; label: LocalizedText; maxLength?: number }>> = {
   subject_nik: { input: 'nik', label: { id: 'NIK', en: 'NIK (national ID number)' } },
   subject_name: { input: 'text', label: { id: 'Nama lengkap', en: 'Full name' } },
   subject_birth_date: { input: 'date', label: { id: 'Tanggal lahir', en: 'Date of birth' } },
@@ -145,10 +145,12 @@ export const DATA_FIELD_DEFINITIONS: Readonly<Record<DataField, { input: FieldIn
   date_of_death: { input: 'date', label: { id: 'Tanggal meninggal', en: 'Date of death' } },
   place_of_death: { input: 'text', label: { id: 'Tempat meninggal', en: 'Place of death' } },
   destination_address: { input: 'address', label: { id: 'Alamat tujuan pindah', en: 'Address moving to' } },
-  move_reason: { input: 'text', label: { id: 'Alasan pindah', en: 'Reason for moving' } },
+  move_reason: { input: 'text', label: { id: 'Alasan pindah', en: 'Reason for moving' }, maxLength: 300 },
+  // Names (and NIKs) of everyone moving: a family of eight needs room.
   moving_members: {
     input: 'text',
     label: { id: 'Anggota keluarga yang ikut pindah', en: 'Family members moving too' },
+    maxLength: 1000,
   },
   skpwni_number: { input: 'text', label: { id: 'Nomor SKPWNI', en: 'SKPWNI number' } },
   email: { input: 'email', label: { id: 'Alamat email', en: 'Email address' } },

@@ -216,6 +216,10 @@ export const requests = pgTable(
     desaCode: text('desa_code').references(() => desa.code),
     applicant: jsonb('applicant').$type<{ name: string; phone: string; relation: string }>().notNull(),
     subject: jsonb('subject').$type<{ nik?: string; name: string; birthDate?: string; sex?: 'L' | 'P' }>().notNull(),
+    /** The service's other data fields (KK number, parents' names, date of death …), keyed by the catalogue's field code. */
+    details: jsonb('details').$type<Record<string, string>>().notNull().default({}),
+    /** Facts the conditional fields and documents depend on: has the child an akta, is the child foreign. */
+    circumstances: jsonb('circumstances').$type<{ hasBirthCertificate?: boolean; foreign?: boolean }>().notNull().default({}),
     /** Copies of the searchable identifiers, indexed per office. */
     subjectNik: text('subject_nik'),
     applicantPhone: text('applicant_phone').notNull(),

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE_CODE } from './setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { GIRL_NIK, KIA_DETAILS } from '../test-support/requests.js';
 
 // Monday 23 November 2026: the SKB for 2027 is out, 2027 is the next year on the admin's page.
 const NOVEMBER_2026 = '2026-11-23T02:00:00Z';
@@ -40,7 +41,8 @@ async function dueOfRequestAt(at: string): Promise<string> {
     channel: 'whatsapp',
     desaCode: '33.02.20.2003',
     applicant: { name: 'Wulan', phone: '081234500001', relation: 'ibu' },
-    subject: { name: 'Raka' },
+    subject: { nik: GIRL_NIK, name: 'Raka' },
+    details: KIA_DETAILS,
   });
   expect(res.statusCode).toBe(201);
   t.clock.set(NOVEMBER_2026); // back to when the admin works on the calendar

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANYUMAS_HOURS } from './service.js';
 import { DEMO_OFFICE_CODE } from './setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { GIRL_NIK, KIA_DETAILS } from '../test-support/requests.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -70,7 +71,8 @@ describe('office closures', () => {
           channel: 'whatsapp',
           desaCode: '33.02.20.2003',
           applicant: { name: 'Wulan', phone: '081234500001', relation: 'ibu' },
-          subject: { name: 'Raka' },
+          subject: { nik: GIRL_NIK, name: 'Raka' },
+          details: KIA_DETAILS,
         })
       ).json().request;
     // Monday 09:00 WIB with one working day: Tuesday 09:00 WIB.
@@ -113,7 +115,8 @@ describe('special periods (Ramadan hours)', () => {
       channel: 'walk_in',
       desaCode: '33.02.20.2003',
       applicant: { name: 'Wulan', phone: '081234500002', relation: 'ibu' },
-      subject: { name: 'Raka' },
+      subject: { nik: GIRL_NIK, name: 'Raka' },
+      details: KIA_DETAILS,
     });
     // Same day, by the Ramadan close at 14:00 WIB instead of 15:30.
     expect(walkIn.json().request.dueAt).toBe('2026-11-23T07:00:00.000Z');

@@ -164,7 +164,7 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, error: unk
   const problem = toProblem(error as FastifyishError);
   if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
   else req.log.info({ code: problem.code, status: problem.status }, 'request refused');
-  const detail = t(req.locale, problem.messageKey, problem.params);
+  const detail = t(req.locale, problem.messageKey, localizedParams(req.locale, problem.params));
   return reply
     .status(problem.status)
     .type('application/problem+json; charset=utf-8')
@@ -176,7 +176,24 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, error: unk
       detail,
       instance: req.id,
       ...problem.extra,
+      ...(Array.isArray(problem.extra.errors) && { errors: problem.extra.errors.map((e: unknown) => localizedFieldError(req.locale, e)) }),
     });
+}
+
+type LocalizedParam = { id: string; en: string };
+const isLocalized = (value: unknown): value is LocalizedParam =>
+  typeof value === 'object' && value !== null && typeof (value as LocalizedParam).id === 'string' && typeof (value as LocalizedParam).en === 'string';
+
+/** A parameter may be text in both languages (a field's label from the catalogue): the caller's is used. */
+function localizedParams(locale: Locale, params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, isLocalized(value) ? value[locale] : value]));
+}
+
+/** A field error that carries a translation key gets its message in the caller's language. */
+function localizedFieldError(locale: Locale, error: unknown): unknown {
+  if (typeof error !== 'object' || error === null || typeof (error as { messageKey?: unknown }).messageKey !== 'string') return error;
+  const { messageKey, params, ...rest } = error as { messageKey: string; params?: Record<string, unknown> };
+  return { ...rest, message: t(locale, messageKey, localizedParams(locale, params ?? {})) };
 }
 
 function toProblem(error: FastifyishError): {

@@ -11,6 +11,7 @@ import { listAudit } from '../audit/audit.js';
 import { outbox, phoneVerifications, requests } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { KIA_DETAILS } from '../test-support/requests.js';
 
 let t: TestApp;
 let operator: Awaited<ReturnType<TestApp['signedIn']>>;
@@ -79,6 +80,7 @@ const application = (attachments: { fileId: string; documentType: string }[], ov
   applicant: { name: 'Sri Wahyuni', relation: 'ibu' },
   subject: { nik: CHILD_NIK, name: 'Ayu Lestari' },
   circumstances: { hasBirthCertificate: true, foreign: false },
+  details: KIA_DETAILS,
   handOverChoice: 'pickup',
   attachments,
   ...overrides,
@@ -189,6 +191,30 @@ describe('phone verification', () => {
 });
 
 describe('applying online', () => {
+  it("stores the service's data fields, and refuses wrong or missing ones field by field in the applicant's language", async () => {
+    const { client, token } = await verifiedApplicant('081227005556');
+    const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);
+    const apply = (details: Record<string, string>, locale = 'id') => client.send('POST', '/api/v1/public/applications', application(attachments, { details }), { ...bearer(token), 'accept-language': locale });
+
+    const wrong = await apply({ kk_number: '1234', subject_birth_place: 'Banyumas', nomor_sepatu: '32' });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.details.kk_number', code: 'kk_invalid', message: expect.stringMatching(/^Nomor KK tidak valid\./) }),
+      expect.objectContaining({ field: 'body.details.nomor_sepatu', code: 'unknown_field' }),
+    ]);
+    const missing = await apply({ kk_number: KIA_DETAILS.kk_number }, 'en');
+    expect(missing.json()).toMatchObject({
+      detail: "Please complete or correct: Child's place of birth.",
+      errors: [{ field: 'body.details.subject_birth_place', code: 'required', message: "Child's place of birth is required." }],
+    });
+
+    const ok = await apply({ kk_number: '3302-2010-0520-0001', subject_birth_place: 'Purwokerto' });
+    expect(ok.statusCode).toBe(201);
+    const row = await requestIdOf(ok.json().ticket);
+    expect(row.details).toEqual({ kk_number: KIA_DETAILS.kk_number, subject_birth_place: 'Purwokerto' });
+    expect(row.circumstances).toEqual({ hasBirthCertificate: true, foreign: false });
+  });
+
   it('uploads with the applicant token and submits with the verified number, once every required document is there', async () => {
     const { client, token, wa } = await verifiedApplicant('081227005555');
 

@@ -22,7 +22,7 @@ import { findOffice } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
-import { actAsApplicant, submitAsApplicant } from '../requests/service.js';
+import { actAsApplicant, CircumstancesInput, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
 import { enqueueMessage, findRequest, type RequestRow } from '../requests/storage.js';
 import { parseTicket } from '../requests/ticket.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS, type RejectReason, type ReturnReason } from '../requests/transition.js';
@@ -210,7 +210,9 @@ export const ApplyInput = z.object({
   applicant: z.object({ name: z.string().trim().min(1).max(120), relation: z.string().trim().min(1).max(40) }),
   subject: z.object({ nik: z.string().trim().max(30).optional(), name: z.string().trim().min(1).max(120) }),
   /** Facts the requirement list depends on that the NIK cannot tell. */
-  circumstances: z.object({ hasBirthCertificate: z.boolean().optional(), foreign: z.boolean().optional() }).default({}),
+  circumstances: CircumstancesInput.default({}),
+  /** The service's other data fields (KK number, parents' names …) by catalogue field code. */
+  details: RequestDetailsInput.default({}),
   handOverChoice: z.enum(['pickup', 'home_delivery']).default('pickup'),
   disabilityNeeds: z.string().trim().max(500).optional(),
   attachments: Attachments.default([]),
@@ -256,6 +258,8 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
       // The number is the one the code went to, whatever the form says.
       applicant: { name: input.applicant.name, relation: input.applicant.relation, phone: claims.phone },
       subject: { name: input.subject.name, ...(input.subject.nik && { nik: input.subject.nik }), ...(derived && derived) },
+      details: input.details,
+      circumstances: input.circumstances,
       handOverChoice: input.handOverChoice,
       ...(input.disabilityNeeds ? { disabilityNeeds: input.disabilityNeeds } : {}),
       attachments: input.attachments,

@@ -6,6 +6,7 @@ import { listAudit } from '../audit/audit.js';
 import { outboxForRequest } from './storage.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { KIA_DETAILS } from '../test-support/requests.js';
 import { multipart } from '../test-support/multipart.js';
 import { pdfText } from '../test-support/pdf-text.js';
 
@@ -36,6 +37,7 @@ async function submit(overrides: Record<string, unknown> = {}) {
     desaCode: '33.02.20.2009',
     applicant: { name: 'Sri Wahyuni', phone: '0812-2700-1234', relation: 'ibu' },
     subject: { nik: CHILD_NIK, name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' },
+    details: KIA_DETAILS,
     ...overrides,
   });
   expect(res.statusCode).toBe(201);
@@ -78,8 +80,15 @@ describe('the request page', () => {
   });
 
   it('says so when the NIK stored on a request no longer passes the checks', async () => {
-    const { request } = await submit({ subject: { name: 'Tanpa NIK' } });
+    // A birth certificate may be applied for before the child has a NIK.
+    const { request } = await submit({
+      serviceCode: 'akta_kelahiran',
+      subject: { name: 'Tanpa NIK', birthDate: '2026-11-20', sex: 'L' },
+      details: { ...KIA_DETAILS, mother_name: 'Sri Wahyuni' },
+    });
     expect((await operator.get(`/api/v1/requests/${request.id}`)).json().identity).toEqual({ status: 'absent' });
+    // Out of the verify queue, which the queue-count test below reads as "today's walk-in KIA".
+    expect((await operator.post(`/api/v1/requests/${request.id}/actions`, { action: 'cancel', payload: {} })).statusCode).toBe(200);
   });
 
   it('tells the whole history, with the names of the staff and every view of the documents', async () => {

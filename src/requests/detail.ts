@@ -6,8 +6,9 @@
  */
 import { authorize, may, roleMay, type StaffActor } from '../auth/policy.js';
 import { localDate } from '../calendar/calendar.js';
-import { checkAttachments, findService, requirementsFor } from '../catalogue/catalogue.js';
-import type { DocumentType } from '../catalogue/vocabulary.js';
+import { checkAttachments, findService, requirementsFor, type Checklist } from '../catalogue/catalogue.js';
+import { isDetailField } from '../catalogue/field-values.js';
+import { DATA_FIELD_DEFINITIONS, type DocumentType, type LocalizedText } from '../catalogue/vocabulary.js';
 import { ageInYears } from '../identity/calendar-date.js';
 import { compareWithDeclared, parseNik, type NikErrorCode, type NikWarningCode, type Sex } from '../identity/nik.js';
 import { presentFile } from '../files/service.js';
@@ -74,7 +75,8 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
   const identity = nikCheckOf(deps.regions, request.subject, localDate(cal, now));
   const birthDate = request.subject.birthDate ?? (identity.status === 'valid' ? identity.birthDate : undefined);
   const service = findService(await officeCatalogue(deps.db, office, { includeDisabled: true }), request.serviceCode);
-  const checklist = service ? requirementsFor(service, birthDate ? { subjectAgeYears: ageInYears(birthDate, localDate(cal, request.submittedAt)) } : {}) : null;
+  const context = { ...request.circumstances, ...(birthDate && { subjectAgeYears: ageInYears(birthDate, localDate(cal, request.submittedAt)) }) };
+  const checklist = service ? requirementsFor(service, context) : null;
   const documents = checklist ? checkAttachments(checklist, request.attachments.map((a) => a.documentType as DocumentType)) : null;
   // Clocks run while the office holds the file; returned and finished requests have none.
   const running = !isFinal(request.state as RequestState) && request.state !== 'returned';
@@ -93,6 +95,7 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
     desaName: desa?.name ?? null,
     courier: request.courierStaffId ? { id: request.courierStaffId, name: names.get(request.courierStaffId) ?? null } : null,
     identity,
+    fields: detailFieldsShown(checklist, request.details),
     checklist: checklist && describedChecklist(checklist),
     documents,
     clocks: running ? clocksOf(cal, request, now) : null,
@@ -101,6 +104,30 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
     /** Counter work: a new PIN and receipt for a lost one. */
     mayReprintReceipt: may(actor, 'request.create', { officeCode: request.officeCode }),
   };
+}
+
+export interface ShownField {
+  field: string;
+  label: LocalizedText;
+  need: 'required' | 'optional' | 'conditional';
+  value: string | null;
+}
+
+/**
+ * The request's data beyond the columns, labelled as its service words them: every detail field
+ * the service asks of this subject (a blank one shows as missing), then any stored value the
+ * service no longer asks for (the catalogue changed after intake), so nothing taken in is hidden.
+ */
+export function detailFieldsShown(checklist: Checklist | null, details: Readonly<Record<string, string>>): ShownField[] {
+  const shown: ShownField[] = (checklist?.fields ?? [])
+    .filter((f) => isDetailField(f.field))
+    .map((f) => ({ field: f.field, label: f.label, need: f.need, value: details[f.field] ?? null }));
+  for (const [field, value] of Object.entries(details)) {
+    if (shown.some((f) => f.field === field)) continue;
+    const label = isDetailField(field) ? DATA_FIELD_DEFINITIONS[field].label : { id: field, en: field };
+    shown.push({ field, label, need: 'optional', value });
+  }
+  return shown;
 }
 
 /** Everything that happened to the request and its documents, with the names of the staff who did it. */

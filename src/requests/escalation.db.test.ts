@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { GIRL_NIK, KIA_DETAILS } from '../test-support/requests.js';
 import { escalateOverdueRequests } from './escalation.js';
 
 let t: TestApp;
@@ -20,7 +21,8 @@ describe('SLA escalation', () => {
         channel: 'walk_in', // same day: due Monday 15:30 WIB
         desaCode: '33.02.20.2005',
         applicant: { name: 'Nur', phone: '081234599999', relation: 'ibu' },
-        subject: { name: 'Fajar' },
+        subject: { nik: GIRL_NIK, name: 'Fajar' },
+        details: KIA_DETAILS,
       })
     ).json();
     // A fresh sign-in each time: the test's clock jumps further than a session lives.

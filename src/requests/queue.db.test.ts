@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { KIA_DETAILS } from '../test-support/requests.js';
 import { searchKeyOf } from './queue.js';
 
 let t: TestApp;
@@ -20,6 +21,7 @@ const submit = async (name: string, nik: string, phone: string, channel = 'walk_
     desaCode: '33.02.20.2001',
     applicant: { name: `Orang tua ${name}`, phone, relation: 'ayah' },
     subject: { nik, name },
+    details: KIA_DETAILS,
   });
   expect(res.statusCode).toBe(201);
   return res.json().request as { id: string; ticket: string };

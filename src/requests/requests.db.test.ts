@@ -1,8 +1,11 @@
 /** A KIA request from the counter to hand-over, through the API, on PGlite and on PostgreSQL. */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
+import { requests } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { KIA_DETAILS } from '../test-support/requests.js';
 import { outboxForRequest } from './storage.js';
 
 let t: TestApp;
@@ -22,6 +25,7 @@ const kiaRequest = (overrides: Record<string, unknown> = {}) => ({
   desaCode: '33.02.20.2009',
   applicant: { name: 'Sri Wahyuni', phone: '0812-2700-1234', relation: 'ibu' },
   subject: { nik: CHILD_NIK, name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' },
+  details: KIA_DETAILS,
   ...overrides,
 });
 
@@ -125,5 +129,86 @@ describe('a KIA request through the SOP', () => {
     expect(rejected.json().request.state).toBe('rejected');
     const noReason = await act((await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest())).json().request.id, 'verify_return', { reasons: [] });
     expect(noReason.statusCode).toBe(422);
+  });
+});
+
+describe("the service's data fields at the counter", () => {
+  const post = (body: Record<string, unknown>, locale = 'id') =>
+    operator.send('POST', `/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, body, { 'accept-language': locale });
+
+  it('stores the KK number, the place of birth and, for the combined akta + KIA path, the parents’ names; the request page shows them labelled', async () => {
+    const res = await post(
+      kiaRequest({
+        circumstances: { hasBirthCertificate: false, foreign: false },
+        details: { kk_number: '3302 2010 0520 0001', subject_birth_place: '  Banyumas ', mother_name: 'Sri Wahyuni', father_name: 'Budi Santoso' },
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    const { request } = res.json();
+    expect(request.details).toEqual({ kk_number: '3302201005200001', subject_birth_place: 'Banyumas', mother_name: 'Sri Wahyuni', father_name: 'Budi Santoso' });
+    expect(request.circumstances).toEqual({ hasBirthCertificate: false, foreign: false });
+
+    const page = (await operator.get(`/api/v1/requests/${request.id}`)).json();
+    expect(page.fields).toEqual([
+      { field: 'kk_number', label: { id: 'Nomor KK', en: 'Family card (KK) number' }, need: 'required', value: '3302201005200001' },
+      { field: 'subject_birth_place', label: { id: 'Tempat lahir anak', en: "Child's place of birth" }, need: 'required', value: 'Banyumas' },
+      { field: 'father_name', label: { id: 'Nama ayah', en: "Father's name" }, need: 'optional', value: 'Budi Santoso' },
+      { field: 'mother_name', label: { id: 'Nama ibu', en: "Mother's name" }, need: 'required', value: 'Sri Wahyuni' },
+    ]);
+    // The stored facts settle the checklist: no akta yet, so the birth-registration documents are required.
+    expect(page.checklist.items.find((i: { document: string }) => i.document === 'surat_keterangan_kelahiran').need).toBe('required');
+  });
+
+  it('refuses a wrong KK number and a missing required field, naming each field in Indonesian and in English, and stores nothing', async () => {
+    const body = kiaRequest({ details: { kk_number: '3302205005200001' } });
+    const id = await post(body);
+    expect(id.statusCode).toBe(422);
+    expect(id.json().detail).toBe('Mohon lengkapi atau perbaiki isian berikut: Nomor KK, Tempat lahir anak.');
+    expect(id.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.details.kk_number', code: 'kk_invalid', numberErrors: ['day_invalid'], message: expect.stringMatching(/^Nomor KK tidak valid\./) }),
+      expect.objectContaining({ field: 'body.details.subject_birth_place', code: 'required', message: 'Tempat lahir anak wajib diisi.' }),
+    ]);
+    const en = await post(body, 'en');
+    expect(en.json().errors.map((e: { message: string }) => e.message)).toEqual([
+      expect.stringMatching(/^Family card \(KK\) number is not valid\./),
+      "Child's place of birth is required.",
+    ]);
+    const stored = await t.db.select().from(requests).where(sql`${requests.details}->>'kk_number' = '3302205005200001'`);
+    expect(stored).toEqual([]);
+  });
+
+  it('asks the mother’s name only when the akta is applied for together, and a passport number only of a foreign child', async () => {
+    const combined = await post(kiaRequest({ circumstances: { hasBirthCertificate: false, foreign: false } }));
+    expect(combined.statusCode).toBe(422);
+    expect(combined.json().errors).toEqual([expect.objectContaining({ field: 'body.details.mother_name', code: 'required', message: 'Nama ibu wajib diisi.' })]);
+    const foreign = await post(kiaRequest({ circumstances: { foreign: true } }), 'en');
+    expect(foreign.json().errors).toEqual([expect.objectContaining({ field: 'body.details.passport_number', message: 'Passport number is required.' })]);
+    const withAkta = await post(kiaRequest({ circumstances: { hasBirthCertificate: true, foreign: false } }));
+    expect(withAkta.statusCode).toBe(201);
+  });
+
+  it('refuses field codes it does not know and fields the service does not ask for', async () => {
+    const res = await post(kiaRequest({ details: { ...KIA_DETAILS, shoe_size: '32', date_of_death: '2026-11-01' } }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.details.shoe_size', code: 'unknown_field', message: 'Isian "shoe_size" tidak dikenal.' }),
+      expect.objectContaining({ field: 'body.details.date_of_death', code: 'not_for_service', message: 'Tanggal meninggal tidak diminta untuk layanan ini.' }),
+    ]);
+  });
+
+  it('takes a death registration with its own fields, refusing a date of death in the future', async () => {
+    const death = {
+      serviceCode: 'akta_kematian',
+      channel: 'walk_in',
+      desaCode: '33.02.20.2009',
+      applicant: { name: 'Wartini', phone: '0812-2700-1235', relation: 'anak' },
+      subject: { nik: '3302200101500001', name: 'Karsono' },
+      details: { kk_number: '3302201005200001', date_of_death: '2026-11-24', place_of_death: 'RSUD Banyumas', reporter_nik: '3302204505800002', reporter_name: 'Wartini' },
+    };
+    const future = await post(death);
+    expect(future.json().errors).toEqual([expect.objectContaining({ field: 'body.details.date_of_death', code: 'date_future', message: 'Tanggal meninggal tidak boleh lewat dari hari ini.' })]);
+    const ok = await post({ ...death, details: { ...death.details, date_of_death: '2026-11-20' } });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json().request.details).toMatchObject({ date_of_death: '2026-11-20', reporter_nik: '3302204505800002' });
   });
 });

@@ -22,6 +22,8 @@ function present(r: RequestRow) {
     desaCode: r.desaCode,
     applicant: r.applicant,
     subject: r.subject,
+    details: r.details,
+    circumstances: r.circumstances,
     handOverChoice: r.handOverChoice,
     disabilityNeeds: r.disabilityNeeds,
     attachments: r.attachments,

@@ -8,10 +8,13 @@ import { z } from 'zod';
 import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { authorize, type Operation, type StaffActor } from '../auth/policy.js';
+import { localDate } from '../calendar/calendar.js';
 import { requestDue } from '../calendar/sla.js';
-import { findService, slaFor } from '../catalogue/catalogue.js';
+import { findService, slaFor, type RequirementContext, type Service } from '../catalogue/catalogue.js';
+import { checkRequestFields, type ColumnField, type FieldProblem, type FieldRules } from '../catalogue/field-values.js';
 import { ChannelSchema, DocumentTypeSchema } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
+import { ageInYears } from '../identity/calendar-date.js';
 import { compareWithDeclared, parseNik } from '../identity/nik.js';
 import { findFile } from '../files/storage.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
@@ -35,6 +38,11 @@ const phone = z
   .transform((s) => s.replace(/[\s.()-]/g, ''))
   .pipe(z.string().regex(/^(\+?62|0)8\d{7,12}$/, 'nomor HP tidak valid'));
 
+/** Field code → the value as typed. The codes and values are judged against the service, not here. */
+export const RequestDetailsInput = z.record(z.string().max(40), z.string().max(2000)).refine((d) => Object.keys(d).length <= 30, 'too many fields');
+/** Facts the conditional fields and documents depend on that the NIK cannot tell. */
+export const CircumstancesInput = z.object({ hasBirthCertificate: z.boolean().optional(), foreign: z.boolean().optional() });
+
 export const NewRequestInput = z.object({
   serviceCode: z.string().min(1).max(60),
   channel: ChannelSchema.default('walk_in'),
@@ -46,6 +54,9 @@ export const NewRequestInput = z.object({
     birthDate: z.iso.date().optional(),
     sex: z.enum(['L', 'P']).optional(),
   }),
+  /** The service's other data fields by catalogue field code; checked by `checkRequestFields`. */
+  details: RequestDetailsInput.optional(),
+  circumstances: CircumstancesInput.optional(),
   handOverChoice: z.enum(['pickup', 'home_delivery', 'school']).default('pickup'),
   disabilityNeeds: z.string().trim().max(500).optional(),
   attachments: z.array(z.object({ fileId: z.uuid(), documentType: DocumentTypeSchema })).max(20).default([]),
@@ -106,19 +117,78 @@ async function prepareIntake(deps: RequestDeps, officeCode: string, input: NewRe
   await checkAttachmentsBelongTo(deps.db, officeCode, input.attachments);
 
   const now = deps.clock.now();
+  const calendar = await loadOfficeCalendar(deps.db, office, now);
+  const today = localDate(calendar, now);
   const warnings: string[] = [];
   const subject = { ...input.subject };
+  let fromNik: { birthDate: string; sex: 'L' | 'P' } | undefined;
   if (subject.nik) {
     const parsed = parseNik(subject.nik, { regions: deps.regions, today: now.toISOString().slice(0, 10) });
     if (!parsed.ok) throw new AppError('nik_invalid', 422, 'errors.nik_invalid', {}, { nikErrors: parsed.errors });
     // The NIK is never re-issued after a correction, so a mismatch is for the officer to look at, not a refusal.
     warnings.push(...compareWithDeclared(parsed, { birthDate: subject.birthDate, sex: subject.sex }));
     subject.nik = parsed.nik;
+    fromNik = { birthDate: parsed.birthDate, sex: parsed.sex };
   }
-  const calendar = await loadOfficeCalendar(deps.db, office, now);
+  const details = checkIntakeFields(service, input, fromNik, { regions: deps.regions, today });
   const { due } = requestDue(calendar, now, slaFor(service, input.channel));
   const pin = generateTrackingPin((max) => crypto.randomInt(max));
-  return { office, service, input, subject, warnings, now, due, pin, pinHash: await hashPassword(pin) };
+  return { office, service, input, subject, details, warnings, now, due, pin, pinHash: await hashPassword(pin) };
+}
+
+/** Where each column field sits in the intake body, so a refusal points at the right input. */
+const COLUMN_PATHS: Record<ColumnField, string> = {
+  subject_nik: 'body.subject.nik',
+  subject_name: 'body.subject.name',
+  subject_birth_date: 'body.subject.birthDate',
+  subject_sex: 'body.subject.sex',
+  desa: 'body.desaCode',
+  phone: 'body.applicant.phone',
+};
+
+/** Field problems as problem+json `errors`, each with its message key (translated by sendProblem) and the field's label. */
+export function fieldErrors(problems: readonly FieldProblem[]) {
+  return problems.map((p) => ({
+    field: p.field in COLUMN_PATHS ? COLUMN_PATHS[p.field as ColumnField] : `body.details.${p.field}`,
+    code: p.problem,
+    messageKey: `errors.field.${p.problem}`,
+    params: { label: p.label ?? { id: p.field, en: p.field }, field: p.field, max: p.maxLength },
+    ...(p.numberErrors && { numberErrors: p.numberErrors }),
+  }));
+}
+
+/**
+ * The service's field list against what this application carries; the birth date and sex a valid
+ * NIK encodes count as given. Throws a 422 naming every field that is missing or wrong.
+ */
+function checkIntakeFields(
+  service: Service,
+  input: NewRequest,
+  fromNik: { birthDate: string; sex: 'L' | 'P' } | undefined,
+  rules: FieldRules,
+) {
+  const birthDate = input.subject.birthDate ?? fromNik?.birthDate;
+  const context: RequirementContext = { ...(input.circumstances ?? {}) };
+  if (birthDate && birthDate <= rules.today) context.subjectAgeYears = ageInYears(birthDate, rules.today);
+  const result = checkRequestFields(
+    service,
+    {
+      details: input.details ?? {},
+      columns: {
+        subject_nik: input.subject.nik,
+        subject_name: input.subject.name,
+        subject_birth_date: birthDate,
+        subject_sex: input.subject.sex ?? fromNik?.sex,
+        desa: input.desaCode,
+        phone: input.applicant.phone,
+      },
+      context,
+    },
+    rules,
+  );
+  if (result.ok) return result.details;
+  const labels = result.problems.map((p) => p.label ?? { id: p.field, en: p.field });
+  throw new AppError('validation', 422, 'errors.fields_invalid', { fields: { id: labels.map((l) => l.id).join(', '), en: labels.map((l) => l.en).join(', ') } }, { errors: fieldErrors(result.problems) });
 }
 
 async function checkAttachmentsBelongTo(db: Db, officeCode: string, attachments: readonly { fileId: string }[]) {
@@ -149,6 +219,8 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
     desaCode: input.desaCode,
     applicant: { ...input.applicant, phone: waId(input.applicant.phone) },
     subject,
+    details: intake.details,
+    circumstances: input.circumstances ?? {},
     subjectNik: subject.nik ?? null,
     applicantPhone: waId(input.applicant.phone),
     handOverChoice: input.handOverChoice,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, whatsappConversations, whatsappNumbers } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, TEST_WHATSAPP_ENV, type TestApp } from '../test-support/app.js';
+import { KIA_DETAILS } from '../test-support/requests.js';
 import { payload, postWebhook, status } from '../test-support/whatsapp.js';
 import { startGraphStandIn } from './simulator/graph-standin.js';
 import * as store from './storage.js';
@@ -35,6 +36,7 @@ async function walkIn() {
     desaCode: '33.02.20.2001',
     applicant: { name: 'Sri Lestari', phone: `0${phone.slice(2)}`, relation: 'ibu' },
     subject: { nik: NIK, name: 'Anak Lestari', birthDate: '2019-05-14', sex: 'L' },
+    details: KIA_DETAILS,
   });
   expect(res.statusCode).toBe(201);
   return res.json().request as { id: string; ticket: string };
