@@ -175,3 +175,8 @@ export function checkRequestFields(service: Service, input: FieldInput, rules: F
 export function detailFieldsOf(service: Service): DetailField[] {
   return service.fields.map((f) => f.field).filter(isDetailField);
 }
+
+/** What a form needs to draw a field: its input kind, its length bound, and whether it is one of the request's details. */
+export function fieldForm(field: DataField) {
+  return { input: DATA_FIELD_DEFINITIONS[field].input, maxLength: maxLengthOf(field), detail: isDetailField(field) };
+}

@@ -20,6 +20,7 @@ import {
   type Service,
   type ServiceOverride,
 } from '../catalogue/catalogue.js';
+import { fieldForm } from '../catalogue/field-values.js';
 import { SERVICES } from '../catalogue/services.js';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
@@ -62,6 +63,7 @@ export function describedChecklist(checklist: Checklist) {
   return {
     ...checklist,
     items: checklist.items.map((item) => ({ ...item, ...(item.when && { whenLabel: describeCondition(item.when) }) })),
+    fields: checklist.fields.map((field) => ({ ...field, ...fieldForm(field.field), ...(field.when && { whenLabel: describeCondition(field.when) }) })),
     outputs: checklist.outputs.map((output) => ({ ...output, ...(output.when && { whenLabel: describeCondition(output.when) }) })),
   };
 }

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { listAudit, recordAudit, type Origin } from '../audit/audit.js';
 import { DUMMY_HASH, passwordMatches } from '../auth/passwords.js';
 import { checkAttachments, describeCondition, findService, requirementsFor, slaFor, type RequirementContext } from '../catalogue/catalogue.js';
+import { fieldForm } from '../catalogue/field-values.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
 import { DATA_FIELD_DEFINITIONS, DOCUMENT_TYPE_LABELS, DocumentTypeSchema, OUTPUT_DOCUMENT_LABELS, type DocumentType, type LocalizedText } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
@@ -102,7 +103,13 @@ export async function publicCatalogue(deps: Pick<PortalDeps, 'db'>, officeCode: 
       whenText: 'when' in r && r.when ? describeCondition(r.when) : null,
       alternatives: (r.alternatives ?? []).map((a) => ({ document: a, label: DOCUMENT_TYPE_LABELS[a] })),
     })),
-    fields: s.fields.map((f) => ({ field: f.field, need: f.need, when: 'when' in f && f.when ? f.when : null, label: f.label ?? DATA_FIELD_DEFINITIONS[f.field].label })),
+    fields: s.fields.map((f) => ({
+      field: f.field,
+      need: f.need,
+      when: 'when' in f && f.when ? f.when : null,
+      label: f.label ?? DATA_FIELD_DEFINITIONS[f.field].label,
+      ...fieldForm(f.field),
+    })),
     outputs: s.outputs.map((o) => ({ document: o.document, label: OUTPUT_DOCUMENT_LABELS[o.document], whenText: o.when ? describeCondition(o.when) : null })),
   }));
   return { officeCode: office.code, services };

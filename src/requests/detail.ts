@@ -8,7 +8,7 @@ import { authorize, may, roleMay, type StaffActor } from '../auth/policy.js';
 import { localDate } from '../calendar/calendar.js';
 import { checkAttachments, findService, requirementsFor, type Checklist } from '../catalogue/catalogue.js';
 import { isDetailField } from '../catalogue/field-values.js';
-import { DATA_FIELD_DEFINITIONS, type DocumentType, type LocalizedText } from '../catalogue/vocabulary.js';
+import { DATA_FIELD_DEFINITIONS, type DocumentType, type FieldInputKind, type LocalizedText } from '../catalogue/vocabulary.js';
 import { ageInYears } from '../identity/calendar-date.js';
 import { compareWithDeclared, parseNik, type NikErrorCode, type NikWarningCode, type Sex } from '../identity/nik.js';
 import { presentFile } from '../files/service.js';
@@ -110,6 +110,8 @@ export interface ShownField {
   field: string;
   label: LocalizedText;
   need: 'required' | 'optional' | 'conditional';
+  /** The input kind, so a date reads as a date. */
+  input: FieldInputKind;
   value: string | null;
 }
 
@@ -121,11 +123,11 @@ export interface ShownField {
 export function detailFieldsShown(checklist: Checklist | null, details: Readonly<Record<string, string>>): ShownField[] {
   const shown: ShownField[] = (checklist?.fields ?? [])
     .filter((f) => isDetailField(f.field))
-    .map((f) => ({ field: f.field, label: f.label, need: f.need, value: details[f.field] ?? null }));
+    .map((f) => ({ field: f.field, label: f.label, need: f.need, input: DATA_FIELD_DEFINITIONS[f.field].input, value: details[f.field] ?? null }));
   for (const [field, value] of Object.entries(details)) {
     if (shown.some((f) => f.field === field)) continue;
-    const label = isDetailField(field) ? DATA_FIELD_DEFINITIONS[field].label : { id: field, en: field };
-    shown.push({ field, label, need: 'optional', value });
+    const known = isDetailField(field) ? DATA_FIELD_DEFINITIONS[field] : undefined;
+    shown.push({ field, label: known?.label ?? { id: field, en: field }, need: 'optional', input: known?.input ?? 'text', value });
   }
   return shown;
 }

@@ -150,10 +150,10 @@ describe("the service's data fields at the counter", () => {
 
     const page = (await operator.get(`/api/v1/requests/${request.id}`)).json();
     expect(page.fields).toEqual([
-      { field: 'kk_number', label: { id: 'Nomor KK', en: 'Family card (KK) number' }, need: 'required', value: '3302201005200001' },
-      { field: 'subject_birth_place', label: { id: 'Tempat lahir anak', en: "Child's place of birth" }, need: 'required', value: 'Banyumas' },
-      { field: 'father_name', label: { id: 'Nama ayah', en: "Father's name" }, need: 'optional', value: 'Budi Santoso' },
-      { field: 'mother_name', label: { id: 'Nama ibu', en: "Mother's name" }, need: 'required', value: 'Sri Wahyuni' },
+      { field: 'kk_number', label: { id: 'Nomor KK', en: 'Family card (KK) number' }, need: 'required', input: 'kk_number', value: '3302201005200001' },
+      { field: 'subject_birth_place', label: { id: 'Tempat lahir anak', en: "Child's place of birth" }, need: 'required', input: 'text', value: 'Banyumas' },
+      { field: 'father_name', label: { id: 'Nama ayah', en: "Father's name" }, need: 'optional', input: 'text', value: 'Budi Santoso' },
+      { field: 'mother_name', label: { id: 'Nama ibu', en: "Mother's name" }, need: 'required', input: 'text', value: 'Sri Wahyuni' },
     ]);
     // The stored facts settle the checklist: no akta yet, so the birth-registration documents are required.
     expect(page.checklist.items.find((i: { document: string }) => i.document === 'surat_keterangan_kelahiran').need).toBe('required');

@@ -74,3 +74,8 @@ export function regionName(name: string): string {
     .map((word) => (ACRONYMS.has(word) ? word : word.charAt(0) + word.slice(1).toLowerCase()))
     .join('');
 }
+
+/** Today's date (YYYY-MM-DD) in the office's time zone. */
+export function officeToday(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -31,6 +31,24 @@ const en: Messages = {
     unexpected: (status) => `The server gave an unexpected answer (code ${status}). Please try again in a moment.`,
     required: (label) => `${label} is required.`,
   },
+  fields: {
+    required: 'required',
+    optional: 'optional',
+    hints: {
+      kk_number: 'The 16 digits at the top of the family card.',
+      nik: '16 digits, as on the KTP-el or the family card.',
+      address: 'Street or hamlet, RT/RW, village, district, regency or city, province.',
+      email: 'For example: name@example.com',
+    },
+    problems: {
+      required: (label) => `${label} is required.`,
+      number: (label) => `${label} must be 16 digits.`,
+      date: (label) => `${label} is not a real date.`,
+      future: (label) => `${label} cannot be later than today.`,
+      email: (label) => `${label} is not valid. For example: name@example.com.`,
+      too_long: (label) => `${label} is too long.`,
+    },
+  },
   weekdays: {
     '1': 'Monday',
     '2': 'Tuesday',

@@ -34,6 +34,25 @@ const id = {
       `Server memberikan jawaban yang tidak terduga (kode ${status}). Silakan coba beberapa saat lagi.`,
     required: (label: string) => `${label} wajib diisi.`,
   },
+  /** The service's data fields on the counter and portal forms. */
+  fields: {
+    required: 'wajib',
+    optional: 'tidak wajib',
+    hints: {
+      kk_number: '16 angka di bagian atas Kartu Keluarga.',
+      nik: '16 angka, sesuai KTP-el atau Kartu Keluarga.',
+      address: 'Jalan/dusun, RT/RW, desa/kelurahan, kecamatan, kabupaten/kota, provinsi.',
+      email: 'Contoh: nama@contoh.com',
+    } as Partial<Record<'kk_number' | 'nik' | 'address' | 'email', string>>,
+    problems: {
+      required: (label: string) => `${label} wajib diisi.`,
+      number: (label: string) => `${label} harus 16 angka.`,
+      date: (label: string) => `${label} bukan tanggal yang benar.`,
+      future: (label: string) => `${label} tidak boleh lewat dari hari ini.`,
+      email: (label: string) => `${label} tidak valid. Contoh penulisan: nama@contoh.com.`,
+      too_long: (label: string) => `${label} terlalu panjang.`,
+    },
+  },
   weekdays: {
     '1': 'Senin',
     '2': 'Selasa',

@@ -12,7 +12,10 @@ import { useT } from '../../i18n/index.js';
 import { Link, useLocation } from '../../router.js';
 import type { Office } from '../../types.js';
 import { checkNik, getCatalogue, type Applied, type CatalogueService, type NikCheck } from './api.js';
-import { asksAbout, documentsFor, eligible, type Facts } from './requirements.js';
+import { DetailFields, detailFieldId } from '../../components/DetailFields.js';
+import { detailProblem } from '../../components/detail-fields.js';
+import { officeToday } from '../../format.js';
+import { asksAbout, eligible, fieldsFor, type Facts } from './requirements.js';
 import { ServiceFacts } from './ServiceList.js';
 import { formatDate, OfficeInfo, pick, useLang, useOffice, type Loaded } from './shared.js';
 import { DocumentsStep, PhoneStep, ReceiptView, ReviewStep } from './ApplySteps.js';
@@ -30,6 +33,8 @@ export type Draft = {
   desaCode: string;
   hasBirthCertificate: '' | 'yes' | 'no';
   foreign: boolean;
+  /** The service's other data fields by catalogue field code. */
+  details: Record<string, string>;
   applicantName: string;
   relation: string;
   needsAssistance: boolean;
@@ -52,6 +57,7 @@ const emptyDraft = (): Draft => ({
   desaCode: '',
   hasBirthCertificate: '',
   foreign: false,
+  details: {},
   applicantName: '',
   relation: '',
   needsAssistance: false,
@@ -337,6 +343,8 @@ function DataStep(props: {
   const nikLabel = fieldLabel('subject_nik', t.citizen.apply.nik);
   const nameLabel = fieldLabel('subject_name', t.citizen.apply.subject);
   const digits = draft.nik.replace(/[\s.-]/g, '');
+  const detailSpecs = fieldsFor(service, props.facts);
+  const today = officeToday(office.timezone);
 
   const nikError = useMemo(() => {
     if (!digits) return submitted ? t.errors.required(nikLabel) : undefined;
@@ -368,6 +376,11 @@ function DataStep(props: {
     need(draft.subjectName.trim() !== '', 'subject-name', nameLabel);
     need(draft.desaCode !== '', 'desa', t.citizen.apply.desa);
     if (asks.birthCertificate) need(draft.hasBirthCertificate !== '', 'akta-yes', t.citizen.apply.birthCertificateLegend, t.errors.required(t.citizen.apply.birthCertificateLegend.replace(/\?$/, '')));
+    for (const spec of detailSpecs) {
+      const problem = detailProblem(spec, draft.details[spec.field], today);
+      const label = pick(spec.label, lang);
+      if (problem) list.push({ fieldId: detailFieldId('data', spec.field), label, message: t.fields.problems[problem](label) });
+    }
     need(draft.applicantName.trim() !== '', 'applicant-name', t.citizen.apply.applicantName);
     need(draft.relation !== '', 'relation', t.citizen.apply.relation);
     return list;
@@ -459,6 +472,15 @@ function DataStep(props: {
             <label htmlFor="foreign">{t.citizen.apply.foreign}</label>
           </div>
         )}
+        <DetailFields
+          idPrefix="data"
+          specs={detailSpecs}
+          values={draft.details}
+          errors={Object.fromEntries(detailSpecs.map((s) => [s.field, errorFor(detailFieldId('data', s.field))]))}
+          lang={lang}
+          today={today}
+          onChange={(field, value) => update({ details: { ...draft.details, [field]: value } })}
+        />
       </fieldset>
 
       <fieldset className="group">

@@ -1,5 +1,5 @@
 /** The later steps of applying: the WhatsApp code, the documents, the last look, and the receipt. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api.js';
 import { ErrorAlert, ErrorSummary, errorMessage, type FormProblem } from '../../components/Errors.js';
 import { Field } from '../../components/Field.js';
@@ -9,7 +9,8 @@ import { Link } from '../../router.js';
 import type { Office } from '../../types.js';
 import { confirmCode, requestCode, submitApplication, type Applied, type CatalogueService } from './api.js';
 import type { Draft, Receipt, Step } from './ApplyPage.js';
-import { documentsFor, type Facts, type NeededDocument } from './requirements.js';
+import { detailsToSend } from '../../components/detail-fields.js';
+import { documentsFor, fieldsFor, type Facts, type NeededDocument } from './requirements.js';
 import { DocumentUpload, formatDateTime, OfficeInfo, pick, useLang } from './shared.js';
 
 type Update = (patch: Partial<Draft> | ((latest: Draft) => Partial<Draft>)) => void;
@@ -207,6 +208,8 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
   const [error, setError] = useState<unknown>();
   const documents = neededDocuments(service, props.facts).filter((d) => draft.uploads[d.document]);
   const desa = office.desa.find((d) => d.code === draft.desaCode)?.name ?? '';
+  const detailSpecs = fieldsFor(service, props.facts);
+  const details = detailsToSend(detailSpecs, draft.details ?? {});
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -224,6 +227,7 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
           ...(draft.hasBirthCertificate !== '' && { hasBirthCertificate: draft.hasBirthCertificate === 'yes' }),
           foreign: draft.foreign,
         },
+        details,
         handOverChoice: draft.handOverChoice,
         ...(draft.needsAssistance && { disabilityNeeds: draft.disabilityNeeds.trim() || t.citizen.apply.needsAssistance }),
         attachments: documents.map((d) => ({ fileId: draft.uploads[d.document]!.fileId, documentType: d.document })),
@@ -239,6 +243,8 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
   }
 
   const sessionEnded = error instanceof ApiError && (error.code === 'token_invalid' || error.code === 'token_missing');
+  // The office refused a detail (a KK number whose date cannot be): fixed on the data step.
+  const detailsRefused = error instanceof ApiError && error.fieldErrors.some((e) => e.field.startsWith('body.details.'));
   return (
     <form onSubmit={submit} noValidate>
       <p>{t.citizen.apply.reviewIntro}</p>
@@ -252,6 +258,20 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
               </button>
             </p>
           )}
+          {detailsRefused && (
+            <>
+              <ul>
+                {(error as ApiError).fieldErrors.map((e) => (
+                  <li key={e.field}>{e.message}</li>
+                ))}
+              </ul>
+              <p>
+                <button type="button" className="button button-secondary" onClick={() => props.onGo('data')}>
+                  {t.citizen.apply.steps.data}
+                </button>
+              </p>
+            </>
+          )}
         </div>
       )}
       <dl className="details summary">
@@ -263,6 +283,14 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
         <dd>{draft.nik.replace(/[\s.-]/g, '')}</dd>
         <dt>{t.citizen.apply.desa}</dt>
         <dd>{desa}</dd>
+        {detailSpecs
+          .filter((s) => details[s.field])
+          .map((s) => (
+            <Fragment key={s.field}>
+              <dt>{pick(s.label, lang)}</dt>
+              <dd className="field-value">{details[s.field]}</dd>
+            </Fragment>
+          ))}
         <dt>{t.citizen.apply.applicantName}</dt>
         <dd>
           {draft.applicantName} ({t.citizen.apply.relations[draft.relation] ?? draft.relation})

@@ -35,7 +35,8 @@ export type CatalogueService = {
   online: boolean;
   workingDays: number;
   requirements: CatalogueRequirement[];
-  fields: { field: string; need: Need; when: Condition | null; label: Text }[];
+  /** `detail`: kept in the request's details (the NIK, name, birth date, sex and desa have their own inputs). */
+  fields: { field: string; need: Need; when: Condition | null; label: Text; input: string; maxLength: number; detail: boolean }[];
   outputs: { document: string; label: Text; whenText: Text | null }[];
 };
 
@@ -53,6 +54,7 @@ export type Application = {
   applicant: { name: string; relation: string };
   subject: { nik?: string; name: string };
   circumstances: { hasBirthCertificate?: boolean; foreign?: boolean };
+  details: Record<string, string>;
   handOverChoice: 'pickup' | 'home_delivery';
   disabilityNeeds?: string;
   attachments: Attachment[];

@@ -3,6 +3,7 @@
  * this child needs as the NIK and answers come in. Mirrors `src/catalogue/catalogue.ts`
  * (`evaluateCondition`, `requirementsFor`); the server checks again when the form is sent.
  */
+import type { DetailFieldSpec } from '../../components/detail-fields.js';
 import type { CatalogueRequirement, CatalogueService, Condition, Need } from './api.js';
 
 export type Facts = { ageYears?: number | undefined; hasBirthCertificate?: boolean | undefined; foreign?: boolean | undefined };
@@ -57,6 +58,18 @@ export function documentsFor(service: CatalogueService, facts: Facts): NeededDoc
     items.set(r.document, { ...r, resolved });
   }
   return [...items.values()];
+}
+
+/**
+ * The service's detail fields to ask for these facts: a field under a condition appears only once
+ * the answers make it hold (the parents' names once "no akta yet" is chosen).
+ */
+export function fieldsFor(service: CatalogueService, facts: Facts): DetailFieldSpec[] {
+  return service.fields.flatMap((f) => {
+    if (!f.detail) return [];
+    if (f.when && evaluate(f.when, facts) !== true) return [];
+    return [{ field: f.field, label: f.label, need: f.need === 'optional' ? 'optional' : 'required', input: f.input, maxLength: f.maxLength }];
+  });
 }
 
 export function eligible(service: CatalogueService, facts: Facts): boolean {

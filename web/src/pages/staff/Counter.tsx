@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api.js';
+import { DetailFields, detailFieldId } from '../../components/DetailFields.js';
+import { detailProblem, detailsToSend, type DetailFieldSpec, type DetailValues } from '../../components/detail-fields.js';
 import { errorMessage, ErrorSummary, type FormProblem } from '../../components/Errors.js';
 import { Field } from '../../components/Field.js';
 import { focusField, PageHeading } from '../../components/Page.js';
@@ -63,6 +65,7 @@ export function Counter() {
   const [handOver, setHandOver] = useState<string>('pickup');
   const [disability, setDisability] = useState('');
   const [uploads, setUploads] = useState<Upload[]>([]);
+  const [details, setDetails] = useState<DetailValues>({});
   // Most children at the counter have an akta and are Indonesian; asking settles the checklist.
   const [hasAkta, setHasAkta] = useState(true);
   const [foreign, setForeign] = useState(false);
@@ -124,6 +127,11 @@ export function Counter() {
   const asks = JSON.stringify(service?.requirements ?? []);
   const asksAkta = asks.includes('no_birth_certificate');
   const asksForeign = asks.includes('foreign_child');
+  // The service's other fields, as the checklist settles them for this child (the parents' names only without an akta).
+  const today = officeToday(office!.timezone);
+  const detailSpecs: DetailFieldSpec[] = (checklist?.serviceCode === serviceCode ? checklist.fields : []).flatMap((f) =>
+    f.detail && f.need !== 'conditional' ? [{ field: f.field, label: f.label, need: f.need, input: f.input, maxLength: f.maxLength }] : [],
+  );
 
   const reset = () => {
     setNik('');
@@ -137,6 +145,7 @@ export function Counter() {
     setHandOver('pickup');
     setDisability('');
     setUploads([]);
+    setDetails({});
     setHasAkta(true);
     setForeign(false);
     setFilled(undefined);
@@ -161,6 +170,11 @@ export function Counter() {
     need(ID.applicantName, t.applicantName, applicantName);
     need(ID.phone, t.phone, phone);
     if (phone.trim() && !/^(\+?62|0)8\d{7,12}$/.test(phone.replace(/[\s.()-]/g, ''))) found.push({ fieldId: ID.phone, label: t.phone, message: t.phoneInvalid });
+    for (const spec of detailSpecs) {
+      const problem = detailProblem(spec, details[spec.field], today);
+      const label = localized(spec.label, lang);
+      if (problem) found.push({ fieldId: detailFieldId('loket', spec.field), label, message: tt.fields.problems[problem](label) });
+    }
     setProblems(found);
     if (found[0]) return focusField(found[0].fieldId);
 
@@ -177,6 +191,8 @@ export function Counter() {
           ...(birthDate && { birthDate }),
           ...(sex && { sex }),
         },
+        details: detailsToSend(detailSpecs, details),
+        circumstances: { ...(asksAkta && { hasBirthCertificate: hasAkta }), ...(asksForeign && { foreign }) },
         handOverChoice: handOver,
         ...(disability.trim() && { disabilityNeeds: disability.trim() }),
         attachments: uploads.map((u) => ({ fileId: u.file.id, documentType: u.documentType })),
@@ -185,7 +201,8 @@ export function Counter() {
       setTimeout(() => document.getElementById('loket-tersimpan')?.focus(), 0);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return fail(error);
-      const fieldProblems = error instanceof ApiError ? error.fieldErrors.flatMap((e) => (FIELD_OF[e.field] ? [{ fieldId: FIELD_OF[e.field]!, label: e.field, message: e.message }] : [])) : [];
+      const fieldIdOf = (field: string) => FIELD_OF[field] ?? (field.startsWith('body.details.') ? detailFieldId('loket', field.slice('body.details.'.length)) : undefined);
+      const fieldProblems = error instanceof ApiError ? error.fieldErrors.flatMap((e) => { const fieldId = fieldIdOf(e.field); return fieldId ? [{ fieldId, label: e.field, message: e.message }] : []; }) : [];
       if (error instanceof ApiError && error.code === 'nik_invalid') fieldProblems.push({ fieldId: ID.nik, label: t.nik, message: t.nikNotValid });
       setProblems(fieldProblems);
       setGeneral(errorMessage(error, tt));
@@ -286,6 +303,21 @@ export function Counter() {
             </select>
           </div>
         </fieldset>
+
+        {detailSpecs.length > 0 && (
+          <fieldset className="form-section">
+            <legend>{t.detailsSection}</legend>
+            <DetailFields
+              idPrefix="loket"
+              specs={detailSpecs}
+              values={details}
+              errors={Object.fromEntries(detailSpecs.map((s) => [s.field, problemFor(detailFieldId('loket', s.field))]))}
+              lang={lang}
+              today={today}
+              onChange={(field, value) => setDetails((d) => ({ ...d, [field]: value }))}
+            />
+          </fieldset>
+        )}
 
         <fieldset className="form-section">
           <legend>{t.applicantSection}</legend>

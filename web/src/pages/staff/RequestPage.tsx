@@ -155,6 +155,24 @@ export function RequestPage({ id }: { id: string }) {
               </Row>
               <Row label={t.request.phone}>+{request.applicant.phone}</Row>
               <Row label={t.request.desa}>{detail.desaName ?? request.desaCode ?? t.request.none}</Row>
+              {request.circumstances.hasBirthCertificate !== undefined && (
+                <Row label={t.request.hasAkta}>{t.request.hasAktaValues[request.circumstances.hasBirthCertificate ? 'yes' : 'no']}</Row>
+              )}
+              {request.circumstances.foreign !== undefined && <Row label={t.request.nationality}>{t.request.nationalityValues[request.circumstances.foreign ? 'wna' : 'wni']}</Row>}
+              {detail.fields.map((f) => (
+                <Row key={f.field} label={localized(f.label, lang, f.field)}>
+                  {f.value !== null ? (
+                    <span className="field-value">{f.input === 'date' ? calendarDate(f.value, lang) : f.value}</span>
+                  ) : f.need === 'required' ? (
+                    <strong>
+                      <span aria-hidden="true">⚠ </span>
+                      {t.request.notFilled}
+                    </strong>
+                  ) : (
+                    t.request.none
+                  )}
+                </Row>
+              ))}
               <Row label={t.request.channel}>{localized(vocabulary.channels[request.channel], lang, request.channel)}</Row>
               <Row label={t.request.submitted}>{when(request.submittedAt)}</Row>
               <Row label={t.request.due}>{when(request.dueAt)}</Row>

@@ -22,6 +22,9 @@ export type ConsoleRequest = {
   desaCode: string | null;
   applicant: { name: string; phone: string; relation: string };
   subject: { nik?: string; name: string; birthDate?: string; sex?: 'L' | 'P' };
+  /** The service's other data fields by catalogue field code. */
+  details: Record<string, string>;
+  circumstances: { hasBirthCertificate?: boolean; foreign?: boolean };
   handOverChoice: 'pickup' | 'home_delivery' | 'school';
   disabilityNeeds: string | null;
   attachments: { fileId: string; documentType: string }[];
@@ -47,10 +50,21 @@ export type ChecklistItem = {
   details?: Localized;
   whenLabel?: Localized;
 };
+export type ChecklistField = {
+  field: string;
+  need: 'required' | 'optional' | 'conditional';
+  label: Localized;
+  input: string;
+  maxLength: number;
+  /** Kept in the request's details (the subject's NIK, name, birth date, sex and the desa have their own inputs). */
+  detail: boolean;
+  whenLabel?: Localized;
+};
 export type Checklist = {
   serviceCode: string;
   eligibility: 'eligible' | 'ineligible' | 'unknown';
   items: ChecklistItem[];
+  fields: ChecklistField[];
   outputs: { document: string; when?: Condition; whenLabel?: Localized }[];
 };
 
@@ -87,6 +101,8 @@ export type RequestDetail = {
   desaName: string | null;
   courier: { id: string; name: string | null } | null;
   identity: NikCheck;
+  /** The request's details with the service's labels; a required one not filled in has no value. */
+  fields: { field: string; label: Localized; need: 'required' | 'optional' | 'conditional'; input: string; value: string | null }[];
   checklist: Checklist | null;
   documents: { complete: boolean; missing: ChecklistItem[]; undetermined: ChecklistItem[]; unexpected: string[] } | null;
   clocks: Clocks | null;

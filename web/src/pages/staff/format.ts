@@ -64,7 +64,4 @@ export function ageInYears(birthDate: string, today: string): number {
   return ty! - by! - (tm! < bm! || (tm === bm && td! < bd!) ? 1 : 0);
 }
 
-/** Today's date (YYYY-MM-DD) in the office's time zone. */
-export function officeToday(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { officeToday } from '../../format.js';
