@@ -7,7 +7,8 @@
  * The next question is always the first one in the plan not yet answered, so "kembali" (undo the
  * latest answer) and "Ubah" (clear one answer) need no bookkeeping beyond the answers themselves.
  */
-import { requirementsFor as resolveChecklist, type Checklist, type ChecklistItem, type Condition, type RequirementContext, type Service } from '../catalogue/catalogue.js';
+import { requirementsFor as resolveChecklist, type Checklist, type ChecklistField, type ChecklistItem, type Condition, type RequirementContext, type Service } from '../catalogue/catalogue.js';
+import { isDetailField, type DetailField } from '../catalogue/field-values.js';
 import { DATA_FIELD_DEFINITIONS, type DataField } from '../catalogue/vocabulary.js';
 import { ageInYears, compareIsoDates, parseIsoDate } from '../identity/calendar-date.js';
 import type { NewRequest } from '../requests/service.js';
@@ -110,6 +111,8 @@ function factMatters(service: Service, draft: Draft, env: Env, fact: Fact): bool
   const checklist = requirementsFor(service, context);
   const facts = new Set<Fact>();
   for (const item of checklist.items) if (item.need === 'conditional' && item.when) factsIn(item.when, facts);
+  // A field under a condition (the parents' names without an akta) also makes its facts worth asking.
+  for (const field of checklist.fields) if (field.when) factsIn(field.when, facts);
   if (checklist.eligibility === 'unknown' && service.eligibility) factsIn(service.eligibility, facts);
   return facts.has(fact);
 }
@@ -117,6 +120,14 @@ function factMatters(service: Service, draft: Draft, env: Env, fact: Fact): bool
 /** The documents to ask for, in catalogue order; an item still undecided is offered as optional. */
 export function documentItems(service: Service, draft: Draft, env: Env): ChecklistItem[] {
   return requirementsFor(service, contextOf(draft, env)).items;
+}
+
+/**
+ * The service's detail fields to ask, in catalogue order: those the answers so far settle (a field
+ * whose condition is still open waits for the fact question that decides it).
+ */
+export function detailFields(service: Service, draft: Draft, env: Env): (ChecklistField & { field: DetailField })[] {
+  return requirementsFor(service, contextOf(draft, env)).fields.filter((f): f is ChecklistField & { field: DetailField } => isDetailField(f.field) && f.when === undefined);
 }
 
 export function isSkippable(item: ChecklistItem): boolean {
@@ -144,6 +155,7 @@ export function planOf(service: Service, draft: Draft, env: Env): string[] {
   if (!draft.sexFromNik && hasField(service, 'subject_sex')) keys.push('sex');
   if (factMatters(service, draft, env, 'foreign')) keys.push('fact_foreign');
   if (factMatters(service, draft, env, 'hasBirthCertificate')) keys.push('fact_akta');
+  for (const field of detailFields(service, draft, env)) keys.push(`field:${field.field}`);
   keys.push('relation');
   if (draft.relation !== SELF) keys.push('applicant_name');
   keys.push('desa');
@@ -160,6 +172,7 @@ export function planOf(service: Service, draft: Draft, env: Env): string[] {
 export function isAnswered(key: string, draft: Draft): boolean {
   if (key.startsWith('doc_choice:')) return draft.docChoice[key.slice('doc_choice:'.length)] !== undefined;
   if (key.startsWith('doc:')) return draft.docs[key.slice('doc:'.length)] !== undefined;
+  if (key.startsWith('field:')) return draft.fields?.[key.slice('field:'.length)] !== undefined;
   switch (key) {
     case 'nik':
       return draft.nik !== undefined || draft.nikSkipped === true;
@@ -212,6 +225,9 @@ export function clearAnswer(draft: Draft, key: string): Draft {
     forget.add(`doc:${item}`);
   } else if (key.startsWith('doc:')) {
     delete next.docs[key.slice('doc:'.length)];
+  } else if (key.startsWith('field:')) {
+    const { [key.slice('field:'.length)]: _forgotten, ...rest } = next.fields ?? {};
+    next.fields = rest;
   }
   switch (key) {
     case 'nik':
@@ -294,6 +310,16 @@ export function attachmentsOf(service: Service, draft: Draft, env: Env): NewRequ
   });
 }
 
+/** The detail answers of the fields the plan asks now (an answer to a field no longer asked stays out), skipped ones left out. */
+export function detailsOf(service: Service, draft: Draft, env: Env): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const { field } of detailFields(service, draft, env)) {
+    const value = draft.fields?.[field];
+    if (value) details[field] = value;
+  }
+  return details;
+}
+
 /** The submit command's input, or undefined while something it needs is missing. */
 export function newRequestOf(service: Service, draft: Draft, env: Env): NewRequest | undefined {
   const { subjectName, relation, desaCode } = draft;
@@ -310,6 +336,11 @@ export function newRequestOf(service: Service, draft: Draft, env: Env): NewReque
       ...(draft.nik ? { nik: draft.nik } : {}),
       ...(draft.birthDate ? { birthDate: draft.birthDate } : {}),
       ...(draft.sex ? { sex: draft.sex } : {}),
+    },
+    details: detailsOf(service, draft, env),
+    circumstances: {
+      ...(draft.hasBirthCertificate !== undefined && { hasBirthCertificate: draft.hasBirthCertificate }),
+      ...(draft.foreign !== undefined && { foreign: draft.foreign }),
     },
     handOverChoice: draft.disability === 'yes' ? (draft.handOver ?? 'pickup') : 'pickup',
     ...(disabilityNeeds ? { disabilityNeeds } : {}),

@@ -4,7 +4,8 @@
  * (move on) or "stay" (say what was wrong and ask again).
  */
 import { describeCondition, type ChecklistItem, type Service } from '../catalogue/catalogue.js';
-import { OUTPUT_DOCUMENT_LABELS } from '../catalogue/vocabulary.js';
+import { readFieldValue, type FieldProblemCode } from '../catalogue/field-values.js';
+import { DATA_FIELD_DEFINITIONS, OUTPUT_DOCUMENT_LABELS, type DataField } from '../catalogue/vocabulary.js';
 import { formatIsoDate, isRealDate } from '../identity/calendar-date.js';
 import { kiaEligibility } from '../identity/kia.js';
 import { normaliseNikInput, parseNik, type NikErrorCode } from '../identity/nik.js';
@@ -14,6 +15,7 @@ import {
   answered,
   clearAnswer,
   contextOf,
+  detailFields,
   documentItems,
   fieldLabel,
   isSkippable,
@@ -25,7 +27,7 @@ import {
 import { documentLabel, documentShortLabel, serviceName } from './dialogue-catalogue.js';
 import type { DocumentRefusal, InboundEvent, OutboundMessage } from './dialogue-contract.js';
 import { formatBytes, formatDate } from './dialogue-format.js';
-import { buttons, isKeyword, list, normalise, pageFromChoice, pageOf, pick, prepend, squash, text, type Env, type Row } from './dialogue-kit.js';
+import { buttons, isKeyword, list, normalise, pageFromChoice, pageOf, pick, prepend, squash, text, trOr, type Env, type Row } from './dialogue-kit.js';
 import type { Draft } from './dialogue-state.js';
 
 export type AnswerResult =
@@ -175,6 +177,10 @@ function summaryBody(service: Service, draft: Draft, env: Env): string {
   if (draft.hasBirthCertificate !== undefined) lines.push(`${tr('apply.summary.akta')}: ${tr(draft.hasBirthCertificate ? 'apply.summary.has' : 'apply.summary.has_not')}`);
   const applicant = draft.relation === SELF ? draft.subjectName : draft.applicantName;
   lines.push(`${tr('apply.summary.applicant')}: ${applicant ?? '–'} (${relationLabel(draft.relation ?? '', env)})`);
+  for (const field of detailFields(service, draft, env)) {
+    const value = draft.fields?.[field.field];
+    if (value) lines.push(`${pick(field.label, env.locale)}: ${showFieldValue(field.field, value, env)}`);
+  }
   const desa = env.ctx.desa.find((d) => d.code === draft.desaCode);
   lines.push(`${tr('apply.summary.desa')}: ${desa?.name ?? '–'}`);
   lines.push(`${tr('apply.summary.documents')}:`);
@@ -189,6 +195,25 @@ function summaryBody(service: Service, draft: Draft, env: Env): string {
   lines.push(`${tr('apply.summary.outputs')}: ${outputs.map((o) => pick(OUTPUT_DOCUMENT_LABELS[o.document], env.locale)).join(', ')}`);
   lines.push('', tr('apply.summary.question'));
   return lines.join('\n');
+}
+
+/** A detail as the user reads it back: a date in words, a list of names on one line. */
+function showFieldValue(field: DataField, value: string, env: Env): string {
+  if (DATA_FIELD_DEFINITIONS[field].input === 'date') return formatDate(value, env);
+  return value.replace(/\n/g, '; ');
+}
+
+function fieldPrompt(service: Service, draft: Draft, env: Env, field: DataField): OutboundMessage[] {
+  const spec = detailFields(service, draft, env).find((f) => f.field === field);
+  if (!spec) return text(env.tr('common.not_understood'));
+  const label = pick(spec.label, env.locale);
+  const optional = spec.need !== 'required';
+  const lines = [env.tr(optional ? 'apply.field.ask_optional' : 'apply.field.ask', { label })];
+  const hint = trOr(env, `apply.field.hint.${field}`, '');
+  if (hint) lines.push(hint);
+  if (!optional) return text(lines.join('\n'));
+  lines.push(env.tr('apply.field.optional'));
+  return buttons(env, lines.join('\n'), [{ id: 'field:skip', title: env.tr('apply.field.skip') }]);
 }
 
 export function relationLabel(code: string, env: Env): string {
@@ -215,6 +240,7 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
     return list(env, tr('apply.doc_choice.ask', { doc: documentLabel(item.document, env) }), tr('common.choose_button'), tr('apply.doc_choice.section'), rows);
   }
   if (key.startsWith('doc:')) return documentPrompt(service, draft, env, key.slice('doc:'.length));
+  if (key.startsWith('field:')) return fieldPrompt(service, draft, env, key.slice('field:'.length) as DataField);
   switch (key) {
     case 'nik': {
       const optional = service.fields.find((f) => f.field === 'subject_nik')?.need !== 'required';
@@ -453,6 +479,55 @@ function nameReader(key: 'subject_name' | 'applicant_name', set: (draft: Draft, 
   };
 }
 
+/**
+ * One detail typed: read by the same rules intake applies (`readFieldValue`), so what the chat
+ * accepts, the office accepts. A date may be typed the way people write it (14 Mei 2026).
+ */
+function readField(service: Service, draft: Draft, event: InboundEvent, env: Env, field: DataField): AnswerResult {
+  const key = `field:${field}`;
+  const spec = detailFields(service, draft, env).find((f) => f.field === field);
+  if (!spec) return again(env.tr('common.not_understood'), key, service, draft, env);
+  const optional = spec.need !== 'required';
+  const skip = (event.type === 'choice' && event.id === 'field:skip') || (event.type === 'text' && isKeyword(event.text, 'skip'));
+  if (skip && optional) return { kind: 'next', draft: answered({ ...draft, fields: { ...draft.fields, [field]: '' } }, key) };
+  if (skip) return again(env.tr('apply.field.required', { label: pick(spec.label, env.locale) }), key, service, draft, env);
+  if (event.type !== 'text') return again(offTopicNote(event, env), key, service, draft, env);
+  if (isKeyword(event.text, 'greeting')) return again(env.tr('apply.greeting_mid_flow', { service: serviceName(service, env) }), key, service, draft, env);
+  const input = DATA_FIELD_DEFINITIONS[field].input;
+  const typed = input === 'date' ? (parseTypedDate(event.text) ?? event.text) : event.text;
+  const read = readFieldValue(field, typed, { regions: env.ctx.regions, today: env.today });
+  if (!read.ok) return again(fieldProblemNote(read, pick(spec.label, env.locale), event.text, env), key, service, draft, env);
+  return { kind: 'next', draft: answered({ ...draft, fields: { ...draft.fields, [field]: read.value } }, key) };
+}
+
+function fieldProblemNote(read: { problem: FieldProblemCode; numberErrors?: readonly NikErrorCode[]; maxLength?: number }, label: string, raw: string, env: Env): string {
+  const errors = read.numberErrors ?? [];
+  switch (read.problem) {
+    case 'nik_invalid':
+      return nikProblem(errors, raw, env);
+    case 'kk_invalid': {
+      if (errors.includes('format')) return env.tr('apply.field.err_kk_format', { count: normaliseNikInput(raw).replace(/\D/g, '').length });
+      const problems: string[] = [];
+      if (errors.includes('region_unknown')) problems.push(env.tr('apply.nik.err_region'));
+      if (errors.some((e) => e === 'day_invalid' || e === 'month_invalid' || e === 'date_invalid')) problems.push(env.tr('apply.field.err_kk_date'));
+      if (errors.includes('serial_zero')) problems.push(env.tr('apply.nik.err_serial'));
+      return [env.tr('apply.field.err_kk_intro'), ...problems.map((p) => `• ${p}`), env.tr('apply.nik.err_outro')].join('\n');
+    }
+    case 'date_future':
+      return env.tr('apply.field.err_future', { label });
+    case 'too_long':
+      return env.tr('apply.field.err_too_long', { max: read.maxLength ?? 120 });
+    case 'email_invalid':
+      return env.tr('apply.field.err_email');
+    case 'phone_invalid':
+      return env.tr('apply.field.err_phone');
+    case 'required':
+      return env.tr('common.not_understood');
+    default:
+      return env.tr('apply.field.err_date');
+  }
+}
+
 function readDocument(service: Service, draft: Draft, event: InboundEvent, env: Env, document: string): AnswerResult {
   const key = `doc:${document}`;
   const item = docItem(service, draft, env, document);
@@ -494,6 +569,7 @@ function readDocChoice(service: Service, draft: Draft, event: InboundEvent, env:
 export function answerQuestion(key: string, service: Service, draft: Draft, event: InboundEvent, env: Env, page: number): AnswerResult {
   if (key.startsWith('doc_choice:')) return readDocChoice(service, draft, event, env, key.slice('doc_choice:'.length));
   if (key.startsWith('doc:')) return readDocument(service, draft, event, env, key.slice('doc:'.length));
+  if (key.startsWith('field:')) return readField(service, draft, event, env, key.slice('field:'.length) as DataField);
   const reader = readers[key] ?? readers.summary!;
   return reader(service, draft, event, env, page);
 }
@@ -513,6 +589,7 @@ export function editRows(service: Service, draft: Draft, env: Env): Row[] {
   if (plan.includes('birth_date')) rows.push({ id: 'edit:birth_date', title: tr('apply.edit.birth_date'), description: draft.birthDate ? formatDate(draft.birthDate, env) : '' });
   if (plan.includes('sex')) rows.push({ id: 'edit:sex', title: tr('apply.edit.sex'), description: draft.sex ? tr(`sex.${draft.sex}`) : '' });
   if (plan.includes('fact_foreign') || plan.includes('fact_akta')) rows.push({ id: 'edit:facts', title: tr('apply.edit.facts') });
+  if (plan.some((k) => k.startsWith('field:'))) rows.push({ id: 'edit:details', title: tr('apply.edit.details') });
   rows.push({ id: 'edit:applicant', title: tr('apply.edit.applicant'), description: relationLabel(draft.relation ?? '', env) });
   rows.push({ id: 'edit:desa', title: tr('apply.edit.desa'), description: env.ctx.desa.find((d) => d.code === draft.desaCode)?.name ?? '' });
   const docs = documentItems(service, draft, env);
@@ -542,6 +619,8 @@ export function applyEdit(rowId: string, service: Service, draft: Draft, env: En
       return clear(draft, 'sex');
     case 'edit:facts':
       return clear(draft, 'fact_foreign', 'fact_akta');
+    case 'edit:details':
+      return clear(draft, ...planOf(service, draft, env).filter((k) => k.startsWith('field:')));
     case 'edit:applicant':
       return clear(draft, 'relation', 'applicant_name');
     case 'edit:desa':

@@ -83,7 +83,9 @@ describe('a KIA application by WhatsApp', () => {
     await ibu.tap('nik:yes');
     await ibu.say('Budi Santoso');
     await ibu.tap('foreign:no');
-    await ibu.tap('akta:yes');
+    expect((await ibu.tap('akta:yes')).text).toContain('Nomor KK');
+    await ibu.say('3302201005200001');
+    await ibu.say('Banyumas');
     await ibu.tap('rel:ibu');
     await ibu.say('Siti Aminah');
     expect((await ibu.say('Ledug')).text).toContain('Dokumen 1 dari 3');
@@ -106,6 +108,7 @@ describe('a KIA application by WhatsApp', () => {
 
     const [request] = await t.db.select().from(requests).where(eq(requests.ticket, ticket!));
     expect(request).toMatchObject({ channel: 'whatsapp', state: 'submitted', serviceCode: 'kia_baru', applicantPhone: IBU, desaCode: '33.02.20.2001' });
+    expect(request!.details).toEqual({ kk_number: '3302201005200001', subject_birth_place: 'Banyumas' });
     expect(request!.attachments.map((a) => a.documentType)).toEqual(['akta_kelahiran', 'kk', 'pas_foto']);
     expect((await t.db.select().from(whatsappInbound).where(eq(whatsappInbound.waId, IBU))).every((r) => r.status === 'done')).toBe(true);
     // The PIN reached the phone; the office keeps it nowhere readable, the inbox included.

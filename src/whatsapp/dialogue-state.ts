@@ -52,6 +52,8 @@ export const DraftSchema = z.object({
   relation: z.string().optional(),
   applicantName: z.string().optional(),
   desaCode: z.string().optional(),
+  /** The service's other data fields by catalogue field code, as read; '' = an optional one skipped. */
+  fields: z.record(z.string(), z.string()).optional(),
   /** Keyed by the checklist item's document type. */
   docs: z.record(z.string(), AttachedSchema),
   /** For an item with alternatives: which of them the user sends. */

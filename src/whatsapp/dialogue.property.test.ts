@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { t } from '../i18n/i18n.js';
+import { checkRequestFields } from '../catalogue/field-values.js';
 import { NewRequestInput } from '../requests/service.js';
-import { chat, dialogueContext, fileId, kembaranServices, offeredIds, turnProblems } from '../test-support/dialogue.js';
+import { chat, dialogueContext, fileId, kembaranServices, offeredIds, regions, turnProblems } from '../test-support/dialogue.js';
 import { nextQuestion } from './application-plan.js';
 import type { ApplicantRequestSummary, BotLocale, DocumentRefusal, InboundEvent, OutboundMessage } from './dialogue-contract.js';
 import { makeTr, type Env } from './dialogue-kit.js';
@@ -11,6 +12,25 @@ import { converse, initialDialogueState, type DialogueState } from './dialogue.j
 const CHILD_NIK = '3302201405190001';
 const TODDLER_NIK = '3302205003230002';
 const ADULT_NIK = '3302201405050001';
+const KK_NUMBER = '3302201005200001';
+/** What a cooperative applicant types for each detail field. */
+const FIELD_ANSWERS: Record<string, string> = {
+  kk_number: KK_NUMBER,
+  subject_birth_place: 'Banyumas',
+  father_name: 'Budi Santoso',
+  mother_name: 'Sri Wahyuni',
+  reporter_nik: '3302204505800002',
+  reporter_name: 'Wartini',
+  date_of_death: '20 November 2026',
+  place_of_death: 'RSUD Banyumas',
+  destination_address: 'Jl. Mawar 3, RT 02/RW 05, Kedungwuluh, Purwokerto Barat, Banyumas, Jawa Tengah',
+  move_reason: 'Pekerjaan',
+  moving_members: 'Dewi Lestari\nAyu Lestari',
+  skpwni_number: '474/123/2026',
+  passport_number: 'C1234567',
+  email: 'dewi@example.com',
+  phone: '0812 2700 1234',
+};
 const REFUSALS: DocumentRefusal[] = ['empty', 'too_large', 'unsupported_type', 'unreadable', 'pdf_active_content', 'download_failed'];
 const APOLOGIES = [t('id', 'bot.common.error'), t('en', 'bot.common.error')];
 
@@ -88,7 +108,8 @@ function scriptedStates(): DialogueState[] {
     step(() => c.tap('svc:kia_baru'));
     step(() => c.tap('apply:kia_baru'));
     for (const [answer, how] of [
-      [TODDLER_NIK, 'say'], ['nik:yes', 'tap'], ['Ayu', 'say'], ['foreign:no', 'tap'], ['akta:no', 'tap'], ['rel:ayah', 'tap'], ['Joko', 'say'],
+      [TODDLER_NIK, 'say'], ['nik:yes', 'tap'], ['Ayu', 'say'], ['foreign:no', 'tap'], ['akta:no', 'tap'],
+      [KK_NUMBER, 'say'], ['Banyumas', 'say'], ['field:skip', 'tap'], ['Sri Wahyuni', 'say'], ['rel:ayah', 'tap'], ['Joko', 'say'],
       ['page:1', 'tap'], ['sambeng', 'say'], ['desa:33.02.20.2006', 'tap'],
     ] as const) step(() => (how === 'say' ? c.say(answer) : c.tap(answer)));
     for (let n = 1; n < 12 && !c.last.ids.includes('dis:none'); n++) {
@@ -192,6 +213,7 @@ function applyFor(code: string, locale: BotLocale, nik: string) {
     else if (question === 'subject_name' || question === 'applicant_name') c.say('Dewi Lestari');
     else if (question === 'birth_date') c.say('14-05-2019');
     else if (question.startsWith('doc:')) c.upload(fileId(n));
+    else if (question.startsWith('field:')) c.say(FIELD_ANSWERS[question.slice('field:'.length)] ?? 'jawaban');
     else {
       const id = ['foreign:no', 'akta:yes', 'dis:none', 'ho:pickup', 'sex:L'].find((x) => c.last.ids.includes(x)) ?? firstOffered('rel:') ?? firstOffered('desa:') ?? firstOffered('alt:');
       if (!id) throw new Error(`cannot answer ${question}: ${c.last.text}`);
@@ -212,6 +234,18 @@ describe('every service offered over WhatsApp can be applied for', () => {
     if (command?.type !== 'submit_request') throw new Error('no submit command');
     expect(NewRequestInput.parse(command.input)).toEqual(command.input);
     expect(command.input.serviceCode).toBe(code);
+    // What the chat collected passes the check intake makes, field by field.
+    const { subject, applicant, desaCode } = command.input;
+    const checked = checkRequestFields(
+      service,
+      {
+        details: command.input.details ?? {},
+        columns: { subject_nik: subject.nik, subject_name: subject.name, subject_birth_date: subject.birthDate, subject_sex: subject.sex, desa: desaCode, phone: applicant.phone },
+        context: command.input.circumstances ?? {},
+      },
+      { regions, today: '2026-12-01' },
+    );
+    expect(checked).toMatchObject({ ok: true });
     expect(command.input.attachments.length).toBeGreaterThan(0);
   });
 });

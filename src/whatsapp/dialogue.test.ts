@@ -10,6 +10,7 @@ const GIRL_3 = '3302205003230002'; // born 10 March 2023 (day + 40)
 const FIFTH_BIRTHDAY_TODAY = '3302200112210003'; // born 1 December 2021
 const FIFTH_BIRTHDAY_TOMORROW = '3302200212210004'; // born 2 December 2021
 const ADULT_21 = '3302201405050001'; // born 14 May 2005
+const KK = '3302201005200001'; // a family card of Kembaran, issued 10 May 2020
 
 function submitted(commands: DialogueCommand[]) {
   const command = commands.find((c) => c.type === 'submit_request');
@@ -28,6 +29,8 @@ function kiaUpToDocuments(nik: string, c: Chat = chat()) {
   c.say('Budi Santoso');
   c.tap('foreign:no');
   c.tap('akta:yes');
+  c.say(KK);
+  c.say('Banyumas');
   c.tap('rel:ibu');
   c.say('Siti Aminah');
   c.say('Ledug');
@@ -171,7 +174,17 @@ describe('applying for a new KIA', () => {
     expect(c.tap('nik:yes').text).toContain('Nama lengkap anak');
     expect(c.say('Budi Santoso').ids).toEqual(['foreign:no', 'foreign:yes']);
     expect(c.tap('foreign:no').ids).toEqual(['akta:yes', 'akta:no']);
-    expect(c.tap('akta:yes').ids).toEqual(['rel:ayah', 'rel:ibu', 'rel:wali', 'rel:keluarga']);
+    const kk = c.tap('akta:yes');
+    expect(kk.text).toContain('Silakan ketik *Nomor KK*');
+    expect(kk.text).toContain('bagian atas Kartu Keluarga');
+    // A woman's NIK is not a KK number: day 54 is no registration date.
+    const wrongKk = c.say('3302 2054 0519 0001');
+    expect(wrongKk.text).toContain('nomor KK tersebut tidak valid');
+    expect(wrongKk.text).toContain('tanggal KK diterbitkan');
+    expect(wrongKk.text).toContain('Silakan ketik *Nomor KK*');
+    expect(c.say('33022010052').text).toContain('berisi 11 angka');
+    expect(c.say('3302 2010 0520 0001').text).toContain('Silakan ketik *Tempat lahir anak*');
+    expect(c.say('  Banyumas ').ids).toEqual(['rel:ayah', 'rel:ibu', 'rel:wali', 'rel:keluarga']);
     expect(c.tap('rel:ibu').text).toContain('nama lengkap Bapak/Ibu');
     const desa = c.say('Siti Aminah');
     expect(desa.ids).toContain('desa:33.02.20.2001');
@@ -195,6 +208,8 @@ describe('applying for a new KIA', () => {
     const summary = c.tap('dis:none');
     expect(summary.ids).toEqual(['sum:send', 'sum:edit', 'sum:cancel']);
     expect(summary.text).toContain('NIK anak: 3302201405190001');
+    expect(summary.text).toContain('Nomor KK: 3302201005200001');
+    expect(summary.text).toContain('Tempat lahir anak: Banyumas');
     expect(summary.text).toContain('Pemohon: Siti Aminah (Ibu)');
     expect(summary.text).toContain('Desa: Karangsoka');
     expect(summary.text).toContain('diambil di kantor kecamatan');
@@ -207,6 +222,8 @@ describe('applying for a new KIA', () => {
       desaCode: '33.02.20.2011',
       applicant: { name: 'Siti Aminah', phone: '6281227001234', relation: 'ibu' },
       subject: { name: 'Budi Santoso', nik: BOY_7, birthDate: '2019-05-14', sex: 'L' },
+      details: { kk_number: KK, subject_birth_place: 'Banyumas' },
+      circumstances: { foreign: false, hasBirthCertificate: true },
       handOverChoice: 'pickup',
       attachments: [
         { fileId: fileId(1), documentType: 'akta_kelahiran' },
@@ -309,7 +326,11 @@ describe('applying for a new KIA', () => {
     c.say(BOY_7);
     c.tap('nik:yes');
     c.say('Kenji Tanaka');
-    expect(c.tap('foreign:yes').ids).toContain('rel:ayah');
+    expect(c.tap('foreign:yes').text).toContain('Silakan ketik *Nomor KK*');
+    c.say(KK);
+    c.say('Osaka');
+    expect(c.last.text).toContain('Silakan ketik *Nomor paspor*');
+    expect(c.say('TR1234567').ids).toContain('rel:ayah');
     c.tap('rel:ayah');
     c.say('Hiro Tanaka');
     c.say('ledug');
@@ -334,6 +355,17 @@ describe('applying for a new KIA', () => {
     c.say('Ayu Lestari');
     c.tap('foreign:no');
     expect(c.tap('akta:no').text).toContain('sekaligus bersama KIA');
+    c.say(KK);
+    c.say('Purwokerto');
+    // Registering the birth asks for the parents' names: the father's may be left out, the mother's not.
+    const father = c.last;
+    expect(father.text).toContain('Jika ada, silakan ketik *Nama ayah*');
+    expect(father.ids).toEqual(['field:skip']);
+    const mother = c.tap('field:skip');
+    expect(mother.text).toContain('Silakan ketik *Nama ibu*');
+    expect(mother.ids).toEqual([]);
+    expect(c.say('lewati').text).toContain('*Nama ibu* perlu diisi');
+    c.say('Sri Wahyuni');
     c.tap('rel:ayah');
     c.say('Joko');
     expect(c.say('Kembaran').text).toContain('*Dokumen 1 dari 5: Kartu Keluarga (KK)*');
@@ -346,9 +378,13 @@ describe('applying for a new KIA', () => {
     c.say('lewati'); // buku nikah, optional, skipped by typing
     const summary = c.tap('dis:none');
     expect(summary.text).toContain('Akta kelahiran: belum ada');
+    expect(summary.text).toContain('Nama ibu: Sri Wahyuni');
+    expect(summary.text).not.toContain('Nama ayah');
     expect(summary.text).toContain('Yang akan diterbitkan: Kartu Identitas Anak (KIA), Akta kelahiran');
     expect(summary.text).toContain('KTP-el ayah (dilewati)');
     const input = submitted(c.tap('sum:send').commands);
+    expect(input.details).toEqual({ kk_number: KK, subject_birth_place: 'Purwokerto', mother_name: 'Sri Wahyuni' });
+    expect(input.circumstances).toEqual({ foreign: false, hasBirthCertificate: false });
     expect(input.attachments).toEqual([
       { fileId: fileId(1), documentType: 'kk' },
       { fileId: fileId(2), documentType: 'sptjm_kelahiran' },
@@ -445,6 +481,11 @@ describe('applying for a new KIA', () => {
     expect(c.say('1 Januari 2027').text).toContain('tidak boleh setelah hari ini');
     expect(c.say('20 November 2026').ids).toEqual(['sex:L', 'sex:P']);
     c.tap('sex:P');
+    expect(c.last.text).toContain('Silakan ketik *Tempat lahir anak*');
+    c.say('Purwokerto');
+    c.say('Rina Wati'); // the mother's name
+    c.tap('field:skip'); // the father's name is optional
+    c.say(KK);
     c.tap('rel:ibu');
     c.say('Rina');
     c.say('Pliken');
@@ -469,6 +510,43 @@ describe('applying for a new KIA', () => {
     const input = submitted(c.tap('sum:send').commands);
     expect(input.applicant).toEqual({ name: 'Dewi Lestari', phone: '6281227001234', relation: 'diri_sendiri' });
     expect(NewRequestInput.parse(input)).toEqual(input);
+  });
+});
+
+describe('applying for a death certificate', () => {
+  it('asks the date and place of death and the reporter one at a time, refuses a date to come, and reads the answers back', () => {
+    const c = chat();
+    c.say('halo');
+    c.tap('m:apply');
+    c.tap('cat:akta');
+    c.tap('svc:akta_kematian');
+    c.say(ADULT_21);
+    c.tap('nik:yes');
+    expect(c.say('Karsono').text).toContain('Silakan ketik *Tanggal meninggal*');
+    expect(c.say('2 Desember 2026').text).toContain('*Tanggal meninggal* tidak boleh setelah hari ini');
+    expect(c.say('30-02-2026').text).toContain('belum dapat kami baca');
+    expect(c.say('28 November 2026').text).toContain('Silakan ketik *Tempat meninggal*');
+    expect(c.say('RSUD Banyumas').text).toContain('Silakan ketik *NIK pelapor*');
+    const badNik = c.say('3302201405');
+    expect(badNik.text).toContain('NIK harus terdiri dari 16 angka');
+    expect(badNik.text).toContain('Silakan ketik *NIK pelapor*');
+    c.say('3302204505800002');
+    expect(c.last.text).toContain('Silakan ketik *Nama pelapor*');
+    // "kembali" undoes the reporter's NIK and asks it again.
+    expect(c.say('kembali').text).toContain('Silakan ketik *NIK pelapor*');
+    c.say('3302204505800002');
+    c.say('Wartini');
+    c.say(KK);
+    c.tap('rel:anak');
+    c.say('Wartini');
+    c.say('Kembaran');
+    for (let n = 1; n < 10 && !c.last.ids.includes('dis:none'); n++) (c.last.ids.includes('doc:skip') ? c.tap('doc:skip') : c.upload(fileId(n)));
+    const summary = c.tap('dis:none');
+    expect(summary.text).toContain('Tanggal meninggal: 28 November 2026');
+    expect(summary.text).toContain('Tempat meninggal: RSUD Banyumas');
+    expect(summary.text).toContain('NIK pelapor: 3302204505800002');
+    const input = submitted(c.tap('sum:send').commands);
+    expect(input.details).toEqual({ date_of_death: '2026-11-28', place_of_death: 'RSUD Banyumas', reporter_nik: '3302204505800002', reporter_name: 'Wartini', kk_number: KK });
   });
 });
 
@@ -519,6 +597,7 @@ describe('menu, batal and kembali work everywhere', () => {
     ['the NIK question', (c) => { c.say('halo'); c.tap('m:apply'); c.tap('cat:kia'); c.tap('svc:kia_baru'); }],
     ['the NIK confirmation', (c) => { c.say('halo'); c.tap('m:apply'); c.tap('cat:kia'); c.tap('svc:kia_baru'); c.say(BOY_7); }],
     ['a document', (c) => { kiaUpToDocuments(BOY_7, c); }],
+    ['a data field', (c) => { c.say('halo'); c.tap('m:apply'); c.tap('cat:kia'); c.tap('svc:kia_baru'); c.say(BOY_7); c.tap('nik:yes'); c.say('Budi'); c.tap('foreign:no'); c.tap('akta:yes'); c.say(KK); }],
     ['the status of a request', (c) => { c.say('halo'); c.tap('m:status'); c.tap(`req:${requests[0]!.id}`); }],
     ['fixing a returned request', (c) => { c.say('halo'); c.tap('m:status'); c.tap(`req:${requests[0]!.id}`); c.tap('fix:start'); }],
   ];
