@@ -83,6 +83,7 @@ async function walkInThroughApi(page: Page, subject: { nik: string; name: string
       desaCode: '33.02.20.2009',
       applicant: { name: 'Sri Wahyuni', phone: '081227001234', relation: 'ibu' },
       subject,
+      details: { kk_number: '3302201005200001', subject_birth_place: 'Banyumas' },
       attachments,
     },
   });
@@ -142,6 +143,8 @@ describe('the operator', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe(`Permohonan ${request.ticket}`);
     await expect.poll(() => page.getByRole('img', { name: /Kartu Keluarga/ }).count()).toBe(1);
     expect(await page.getByText('NIK sesuai aturan.').count()).toBe(1);
+    // The service's other data, labelled as the catalogue words it.
+    expect(await page.locator('dl.details').innerText()).toMatch(/Nomor KK\s+3302201005200001[\s\S]*Tempat lahir anak\s+Banyumas/);
     expect(await page.getByText(/Tekan|Pintasan keyboard/).count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: /YA — berkas lengkap/ }).getAttribute('aria-keyshortcuts')).toBe('Y');
     await screenshot(page, 'console-request');
@@ -208,6 +211,17 @@ describe('the counter', () => {
     await page.getByLabel('Desa/kelurahan').selectOption({ label: 'Ledug' });
     await page.getByLabel('Nama pemohon').fill('Dewi Anggraini');
     await page.getByLabel('Nomor HP/WhatsApp').fill('0813 0000 0009');
+    // The service's other fields, from the catalogue; a KK number that cannot be one is refused beside it.
+    await page.getByLabel('Nomor KK').fill('3302 2010 0520 00');
+    await page.getByLabel('Tempat lahir anak').fill('Banyumas');
+    expect(await page.getByLabel('Nama ibu').count()).toBe(0); // only when the akta is applied for together
+    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await expect.poll(() => page.locator('#loket-kk-number-error').innerText()).toContain('Nomor KK harus 16 angka.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('loket-kk-number');
+    await page.getByLabel('Nomor KK').fill('3302 2054 0520 0001'); // 16 digits, but day 54 is no registration date
+    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await expect.poll(() => page.locator('#loket-kk-number-error').innerText()).toContain('Nomor KK tidak valid.');
+    await page.getByLabel('Nomor KK').fill('3302 2010 0520 0001');
     // Aged 8: the photo is required, so it is on the list to photograph.
     const kkInput = page.getByLabel(/^Kartu Keluarga \(KK\)/);
     const list = await page.locator('.upload-list').innerText();

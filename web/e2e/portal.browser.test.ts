@@ -119,11 +119,23 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await expect.poll(() => page.locator('#nik-derived').innerText()).toMatch(/lahir 10 Mei 2020, perempuan, usia 6 tahun/);
     await page.getByLabel('Nama lengkap anak').fill('Ayu Lestari');
     await page.getByLabel('Desa/kelurahan tempat tinggal').selectOption({ label: 'Kembaran' });
+    // Without an akta the birth is registered too, so the parents' names are asked; with one, not.
+    await page.getByLabel('Belum (sekaligus mengurus akta kelahiran)').check();
+    await expect.poll(() => page.getByLabel('Nama ibu').count()).toBe(1);
     await page.getByLabel('Ya, sudah').check();
+    await expect.poll(() => page.getByLabel('Nama ibu').count()).toBe(0);
+    await page.getByLabel('Nomor KK').fill('3302 2010 0520');
     await page.getByLabel('Nama lengkap pemohon').fill('Sri Wahyuni');
     await page.getByLabel('Hubungan dengan yang dibuatkan dokumen').selectOption('ibu');
     await page.getByLabel('Yang dibuatkan dokumen adalah penyandang disabilitas').check();
     await page.getByLabel('Kebutuhan yang perlu kami siapkan').fill('Anak memakai kursi roda');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    // Each mistake beside its field, tied to it for a screen reader.
+    await expect.poll(() => page.locator('#data-kk-number-error').innerText()).toContain('Nomor KK harus 16 angka.');
+    expect(await page.getByLabel('Nomor KK').getAttribute('aria-describedby')).toContain('data-kk-number-error');
+    await expect.poll(() => page.locator('#data-subject-birth-place-error').innerText()).toContain('Tempat lahir anak wajib diisi.');
+    await page.getByLabel('Nomor KK').fill('3302 2010 0520 0001');
+    await page.getByLabel('Tempat lahir anak').fill('Banyumas');
     await check(page, 'portal-apply-2-data');
     await page.getByRole('button', { name: 'Lanjut' }).click();
 
@@ -162,6 +174,7 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
 
     await expect.poll(() => heading(page)).toBe('Periksa dan kirim');
     expect(await page.locator('dl.summary').innerText()).toContain('Ayu Lestari');
+    expect(await page.locator('dl.summary').innerText()).toMatch(/Tempat lahir anak\s+Banyumas/);
     await check(page, 'portal-apply-5-review');
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
 
@@ -184,6 +197,7 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
 
     const [row] = await server.database.db.select().from(requests).where(eq(requests.ticket, ticket));
     expect(row).toMatchObject({ channel: 'web', applicantPhone: '6281227005151', desaCode: '33.02.20.2009', flags: ['disability_assistance'] });
+    expect(row!.details).toEqual({ kk_number: '3302201005200001', subject_birth_place: 'Banyumas' });
 
     await operatorActs(ticket, 'verify_return', { reasons: [{ code: 'unreadable_document', document: 'akta_kelahiran' }] });
 
@@ -278,6 +292,10 @@ describe('applying by keyboard alone', () => {
     await page.keyboard.type('Ledug');
     await tabTo(page, byId('akta-yes'));
     await page.keyboard.press('Space');
+    await tabTo(page, byId('data-kk-number'));
+    await page.keyboard.type('3302201005200001');
+    await tabTo(page, byId('data-subject-birth-place'));
+    await page.keyboard.type('Purwokerto');
     await tabTo(page, byId('applicant-name'));
     await page.keyboard.type('Rudi Hartono');
     await tabTo(page, byId('relation'));

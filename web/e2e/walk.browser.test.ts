@@ -98,6 +98,8 @@ describe('a KIA from the portal to the hand-over', () => {
     await phone.getByLabel('Nama lengkap anak').fill('Ayu Lestari');
     await phone.getByLabel('Desa/kelurahan tempat tinggal').selectOption({ label: 'Ledug' });
     await phone.getByLabel('Ya, sudah').check();
+    await phone.getByLabel('Nomor KK').fill('3302201005200001');
+    await phone.getByLabel('Tempat lahir anak').fill('Banyumas');
     await phone.getByLabel('Nama lengkap pemohon').fill('Sri Wahyuni');
     await phone.getByLabel('Hubungan dengan yang dibuatkan dokumen').selectOption('ibu');
     await phone.getByRole('button', { name: 'Lanjut' }).click();

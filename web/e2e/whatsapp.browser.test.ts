@@ -140,6 +140,12 @@ describe('a KIA application in the simulator', () => {
     await send(citizen, 'Budi Santoso');
     await tap(/^WNI$/);
     await tap(/Sudah punya/);
+    await waitFor(/Silakan ketik \*Nomor KK\*/);
+    await send(citizen, '3302 2010 0520');
+    await waitFor(/berisi 12 angka/);
+    await send(citizen, '3302 2010 0520 0001');
+    await waitFor(/Tempat lahir anak/);
+    await send(citizen, 'Banyumas');
     await list(/^Ibu$/);
     await waitFor(/nama lengkap Bapak\/Ibu/);
     await send(citizen, 'Siti Aminah');
@@ -151,6 +157,7 @@ describe('a KIA application in the simulator', () => {
     }
     await tap(/Tidak ada/);
     await waitFor(/Pemohon: Siti Aminah/);
+    await waitFor(/Nomor KK: 3302201005200001/);
     await tap(/^Kirim$/);
     await waitFor(/Nomor tiket: \*KBR-\d{2}-\d{6}\*/);
     await page_a11y(citizen, 'simulator-kia-ticket');
