@@ -254,6 +254,41 @@ describe('applying online', () => {
 });
 
 describe('tracking by ticket and PIN', () => {
+  it('sends a lost PIN anew to the number on the request only, at most every 15 minutes, and the old PIN stops working', async () => {
+    const { ticket, pin } = await applied('081227008888');
+    const client = t.client();
+    const pinsSent = () => t.db.select().from(outbox).where(and(eq(outbox.recipient, '6281227008888'), eq(outbox.kind, 'request.pin_sent'))).orderBy(outbox.id);
+    const unknown = await client.post('/api/v1/public/track/new-pin', { ticket: 'KBR-26-999999' });
+    const known = await client.post('/api/v1/public/track/new-pin', { ticket });
+    expect(unknown.statusCode).toBe(202);
+    expect(known.statusCode).toBe(202);
+    expect(known.body).toBe(unknown.body);
+
+    const [sent] = await pinsSent();
+    const newPin = String(sent!.payload.pin);
+    expect(newPin).toMatch(/^\d{6}$/);
+    expect(sent!.payload.secrets).toEqual([newPin]);
+    expect((await client.post('/api/v1/public/track', { ticket, pin: newPin })).statusCode).toBe(200);
+    if (newPin !== pin) expect((await client.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(401);
+
+    // Asking again at once changes nothing (and says nothing different).
+    expect((await client.post('/api/v1/public/track/new-pin', { ticket })).body).toBe(known.body);
+    expect(await pinsSent()).toHaveLength(1);
+    t.clock.advance(15 * 60_000);
+    try {
+      await client.post('/api/v1/public/track/new-pin', { ticket });
+      expect(await pinsSent()).toHaveLength(2);
+    } finally {
+      t.clock.advance(-15 * 60_000);
+    }
+    const row = await requestIdOf(ticket);
+    const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'request', entityId: row!.id, limit: 50 });
+    expect(audit.filter((a) => a.action === 'request.pin_reissued').map((a) => [a.actorType, a.details])).toEqual([
+      ['pemohon', { delivered: 'whatsapp' }],
+      ['pemohon', { delivered: 'whatsapp' }],
+    ]);
+  });
+
   it('answers an unknown ticket like a wrong PIN, locks the ticket for 15 minutes after five wrong PINs, then lets the right PIN in', async () => {
     const { ticket, pin } = await applied('081227007777');
     const client = t.client();

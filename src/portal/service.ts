@@ -22,8 +22,8 @@ import { findOffice } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
-import { actAsApplicant, submitAsApplicant } from '../requests/service.js';
-import { enqueueMessage, findRequest, type RequestRow } from '../requests/storage.js';
+import { actAsApplicant, replaceTrackingPin, submitAsApplicant } from '../requests/service.js';
+import { enqueueMessage, findRequest, latestOutboxOfKind, type RequestRow } from '../requests/storage.js';
 import { parseTicket } from '../requests/ticket.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS, type RejectReason, type ReturnReason } from '../requests/transition.js';
 import { availableActions, STATE_LABELS, type Flag, type RequestState } from '../requests/workflow.js';
@@ -37,6 +37,8 @@ export const CODE_MAX_ATTEMPTS = 5;
 export const CODES_PER_HOUR = 3;
 export const PIN_FAILURE_LIMIT = 5;
 export const PIN_LOCK_MINUTES = 15;
+/** How often a ticket's PIN may be sent anew: enough for someone who lost it, too rare to pester them. */
+export const NEW_PIN_INTERVAL_MINUTES = 15;
 
 const HOUR = 60 * 60_000;
 
@@ -298,6 +300,19 @@ export async function trackRequest(deps: PortalDeps, input: { ticket: string; pi
   await store.resetPinFailures(deps.db, request.id);
   await audit('request.tracked');
   return { request: await trackingView(deps, request), ...trackingToken(deps, request, now) };
+}
+
+/**
+ * "I lost my PIN": a new one goes to the WhatsApp number on the request, never to the caller, so
+ * the answer is the same whether the ticket exists or not, and whether one was sent a moment ago.
+ */
+export async function sendNewPin(deps: PortalDeps, input: { ticket: string }, origin: Origin): Promise<void> {
+  const parsed = parseTicket(input.ticket);
+  const request = parsed ? await store.findRequestByTicket(deps.db, parsed.ticket) : undefined;
+  if (!request) return;
+  const last = await latestOutboxOfKind(deps.db, request.id, 'request.pin_sent');
+  if (last && deps.clock.now().getTime() - last.createdAt.getTime() < NEW_PIN_INTERVAL_MINUTES * 60_000) return;
+  await replaceTrackingPin(deps, request, { actor: { type: 'pemohon' }, origin, deliver: 'pin' });
 }
 
 function trackingToken(deps: PortalDeps, request: RequestRow, now: Date) {

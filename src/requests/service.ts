@@ -285,3 +285,40 @@ export async function getRequest(deps: RequestDeps, actor: StaffActor, requestId
 }
 
 export const ActionInput = z.object({ action: z.enum(ACTIONS), payload: z.record(z.string(), z.unknown()).default({}) });
+
+/**
+ * A new tracking PIN: the old one, and any lockout earned against it, stop at once. The applicant's
+ * WhatsApp is told — with the PIN itself when they asked for it there (`pin`), or as a notice when
+ * the counter printed it (`notice`), so a PIN changed by somebody else does not go unnoticed.
+ */
+export async function replaceTrackingPin(
+  deps: Pick<RequestDeps, 'db' | 'clock'>,
+  request: store.RequestRow,
+  how: { actor: AuditActor; origin: Origin; deliver: 'notice' | 'pin' },
+): Promise<string> {
+  const pin = generateTrackingPin((max) => crypto.randomInt(max));
+  const pinHash = await hashPassword(pin);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await store.replaceTrackingPin(tx, request.id, pinHash);
+    await recordAudit(tx, now, {
+      officeCode: request.officeCode,
+      actor: how.actor,
+      action: 'request.pin_reissued',
+      entityType: 'request',
+      entityId: request.id,
+      details: { delivered: how.deliver === 'pin' ? 'whatsapp' : 'receipt' },
+    }, how.origin);
+    await store.enqueueMessage(tx, {
+      officeCode: request.officeCode,
+      requestId: request.id,
+      recipient: request.applicantPhone,
+      ...(how.deliver === 'pin'
+        ? { kind: 'request.pin_sent', payload: { kind: 'pin_sent', ticket: request.ticket, pin, secrets: [pin] } }
+        : { kind: 'request.pin_reissued', payload: { kind: 'pin_reissued', ticket: request.ticket } }),
+      createdAt: now,
+      nextAttemptAt: now,
+    });
+  });
+  return pin;
+}

@@ -124,6 +124,12 @@ const citizen: CitizenMessages = {
     pinInvalid: 'The PIN has 6 digits.',
     submit: 'Show the status',
     checking: 'Checking…',
+    lostPin: 'Forgot the PIN or lost the receipt?',
+    lostPinExplain: 'We can send a new PIN to the WhatsApp number on the application. The old PIN stops working after that. Fill in the ticket number above, then press the button below.',
+    sendNewPin: 'Send a new PIN to WhatsApp',
+    sendingNewPin: 'Sending…',
+    newPinSent:
+      'Thank you. If that ticket number is right, we have sent a new PIN to the WhatsApp number on the application; the message may take a few minutes. A new PIN can be asked for once every 15 minutes.',
     statusHeading: 'Application status',
     forWhom: 'For',
     applicant: 'Applicant',

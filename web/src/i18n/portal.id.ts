@@ -125,6 +125,13 @@ const citizen = {
     pinInvalid: 'PIN terdiri dari 6 angka.',
     submit: 'Lihat status',
     checking: 'Memeriksa…',
+    lostPin: 'Lupa PIN atau tanda terima hilang?',
+    lostPinExplain:
+      'Kami dapat mengirim PIN baru ke nomor WhatsApp yang tercatat pada permohonan. PIN yang lama tidak berlaku lagi setelahnya. Isi nomor tiket di atas, lalu tekan tombol di bawah.',
+    sendNewPin: 'Kirim PIN baru ke WhatsApp',
+    sendingNewPin: 'Mengirim…',
+    newPinSent:
+      'Terima kasih. Bila nomor tiket tersebut benar, PIN baru sudah kami kirim ke nomor WhatsApp yang tercatat pada permohonan; pesan dapat tiba dalam beberapa menit. PIN baru hanya dapat diminta sekali setiap 15 menit.',
     statusHeading: 'Status permohonan',
     forWhom: 'Atas nama',
     applicant: 'Pemohon',

@@ -113,6 +113,9 @@ export const submitApplication = (token: string, application: Application) =>
 export const track = (ticket: string, pin: string) =>
   api.post<{ request: TrackedRequest; token: string; expiresAt: string }>('/api/v1/public/track', { ticket, pin });
 
+/** Lost PIN: a new one goes to the WhatsApp number on the request (the answer is the same for any ticket). */
+export const sendNewPin = (ticket: string) => api.post<{ accepted: boolean }>('/api/v1/public/track/new-pin', { ticket });
+
 export const trackAgain = (token: string, signal?: AbortSignal) =>
   api.get<{ request: TrackedRequest }>('/api/v1/public/track', { signal, headers: auth(token) }).then((r) => r.request);
 
