@@ -104,6 +104,11 @@ export function s3BlobStore(opts: {
   };
 }
 
+/** The store the configuration names: S3-compatible when configured, else the data directory. */
+export function configuredBlobStore(config: { dataDir: string; s3?: Parameters<typeof s3BlobStore>[0] | undefined }): BlobStore {
+  return config.s3 ? s3BlobStore(config.s3) : diskBlobStore(path.join(config.dataDir, 'files'));
+}
+
 function isNotFound(err: unknown): boolean {
   const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e.name === 'NotFound' || e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404;
