@@ -385,6 +385,17 @@ describe('the public catalogue', () => {
     expect(kia.requirements.find((r) => r.document === 'pas_foto')).toMatchObject({ label: { id: 'Pas foto berwarna' }, whenText: { id: 'berusia 5 tahun ke atas' } });
     expect(services.find((s) => s.code === 'ktp_el_rekam')!.online).toBe(false);
   });
+
+  it('states what each document is used for and how long its scan is kept (UU PDP)', async () => {
+    const body = (await t.client().get(`/api/v1/public/offices/${DEMO_OFFICE_CODE}/catalogue`)).json();
+    expect(body.unattachedUploadDays).toBe(7);
+    const kia = body.services.find((s: { code: string }) => s.code === 'kia_baru');
+    const need = (doc: string) => kia.requirements.find((r: { document: string }) => r.document === doc);
+    expect(need('pas_foto')).toMatchObject({ purpose: { id: expect.stringMatching(/dicetak pada kartu/), en: expect.stringMatching(/printed on the card/) }, keptDaysAfterClosing: 30 });
+    expect(need('kk')).toMatchObject({ keptDaysAfterClosing: 90, purpose: { id: expect.stringMatching(/Kartu Keluarga/) } });
+    for (const service of body.services)
+      for (const r of service.requirements) for (const doc of [r, ...r.alternatives]) expect(doc.purpose?.id, `${service.code} ${doc.document}`).toEqual(expect.any(String));
+  });
 });
 
 // Last in the file: it uses up this address's allowance for the minute.
