@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
 import { outbox, phoneVerifications, requests } from '../db/schema.js';
+import { findFile } from '../files/storage.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
 
@@ -336,6 +337,8 @@ describe('tracking by ticket and PIN', () => {
   it('shows what to fix after a return, takes the fix and the resubmission, and follows the request to hand-over', async () => {
     const { ticket, pin } = await applied('081227008888');
     const row = await requestIdOf(ticket);
+    const unreadable = row.attachments.find((a) => a.documentType === 'akta_kelahiran')!.fileId;
+    expect(await findFile(t.db, unreadable)).toMatchObject({ purgeAfter: null }); // held by the open request
     expect((await act(row.id, 'verify_return', { reasons: [{ code: 'unreadable_document', document: 'akta_kelahiran' }] })).statusCode).toBe(200);
 
     const citizen = t.client();
@@ -361,6 +364,10 @@ describe('tracking by ticket and PIN', () => {
     const afterFix = await requestIdOf(ticket);
     expect(afterFix.attachments.find((a) => a.documentType === 'akta_kelahiran')!.fileId).toBe(fix.json().file.id);
     expect(afterFix.attachments).toHaveLength(3);
+    // The replaced scan is no longer part of the request: the short period of an unattached upload
+    // starts now. The fix is held while the request is open.
+    expect((await findFile(t.db, unreadable))?.purgeAfter).toEqual(new Date(t.clock.now().getTime() + 7 * 86_400_000));
+    expect(await findFile(t.db, fix.json().file.id)).toMatchObject({ purgeAfter: null });
 
     // Nothing to fix any more: no uploads on this ticket.
     expect((await upload(citizen, token, 'kk')).statusCode).toBe(409);
@@ -376,6 +383,8 @@ describe('tracking by ticket and PIN', () => {
     expect(handOver.statusCode).toBe(200);
     const final = (await citizen.get('/api/v1/public/track', bearer(token))).json().request;
     expect(final).toMatchObject({ state: 'handed_over', handedOver: { method: 'counter' } });
+    // Closed: the documents it kept get their retention period from now.
+    expect((await findFile(t.db, fix.json().file.id))?.purgeAfter).toEqual(new Date(t.clock.now().getTime() + 90 * 86_400_000));
     expect(final.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'verify_return', 'resubmit', 'verify_accept', 'record_siak_outcome', 'mark_ready', 'hand_over']);
     expect(JSON.stringify(final)).not.toContain('Petugas');
 
@@ -410,6 +419,17 @@ describe('the public catalogue', () => {
     expect(kia).toMatchObject({ online: true, workingDays: 1 });
     expect(kia.requirements.find((r) => r.document === 'pas_foto')).toMatchObject({ label: { id: 'Pas foto berwarna' }, whenText: { id: 'berusia 5 tahun ke atas' } });
     expect(services.find((s) => s.code === 'ktp_el_rekam')!.online).toBe(false);
+  });
+
+  it('states what each document is used for and how long its scan is kept (UU PDP)', async () => {
+    const body = (await t.client().get(`/api/v1/public/offices/${DEMO_OFFICE_CODE}/catalogue`)).json();
+    expect(body.unattachedUploadDays).toBe(7);
+    const kia = body.services.find((s: { code: string }) => s.code === 'kia_baru');
+    const need = (doc: string) => kia.requirements.find((r: { document: string }) => r.document === doc);
+    expect(need('pas_foto')).toMatchObject({ purpose: { id: expect.stringMatching(/dicetak pada kartu/), en: expect.stringMatching(/printed on the card/) }, keptDaysAfterClosing: 30 });
+    expect(need('kk')).toMatchObject({ keptDaysAfterClosing: 90, purpose: { id: expect.stringMatching(/Kartu Keluarga/) } });
+    for (const service of body.services)
+      for (const r of service.requirements) for (const doc of [r, ...r.alternatives]) expect(doc.purpose?.id, `${service.code} ${doc.document}`).toEqual(expect.any(String));
   });
 });
 

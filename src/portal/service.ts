@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { listAudit, recordAudit, type Origin } from '../audit/audit.js';
 import { DUMMY_HASH, passwordMatches } from '../auth/passwords.js';
 import { checkAttachments, describeCondition, findService, requirementsFor, slaFor, type RequirementContext } from '../catalogue/catalogue.js';
+import { DOCUMENT_RETENTION, UNATTACHED_UPLOAD_DAYS } from '../catalogue/retention.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
 import { DATA_FIELD_DEFINITIONS, DOCUMENT_TYPE_LABELS, DocumentTypeSchema, OUTPUT_DOCUMENT_LABELS, type DocumentType, type LocalizedText } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
@@ -102,12 +103,19 @@ export async function publicCatalogue(deps: Pick<PortalDeps, 'db'>, officeCode: 
       details: r.details ?? null,
       when: 'when' in r && r.when ? r.when : null,
       whenText: 'when' in r && r.when ? describeCondition(r.when) : null,
-      alternatives: (r.alternatives ?? []).map((a) => ({ document: a, label: DOCUMENT_TYPE_LABELS[a] })),
+      alternatives: (r.alternatives ?? []).map((a) => ({ document: a, label: DOCUMENT_TYPE_LABELS[a], ...dataUse(a) })),
+      ...dataUse(r.document),
     })),
     fields: s.fields.map((f) => ({ field: f.field, need: f.need, when: 'when' in f && f.when ? f.when : null, label: f.label ?? DATA_FIELD_DEFINITIONS[f.field].label })),
     outputs: s.outputs.map((o) => ({ document: o.document, label: OUTPUT_DOCUMENT_LABELS[o.document], whenText: o.when ? describeCondition(o.when) : null })),
   }));
-  return { officeCode: office.code, services };
+  return { officeCode: office.code, services, unattachedUploadDays: UNATTACHED_UPLOAD_DAYS };
+}
+
+/** UU PDP: what the office uses a document for, and how long it keeps the scan after the request closes. */
+function dataUse(document: DocumentType) {
+  const { purpose, daysAfterClosing } = DOCUMENT_RETENTION[document];
+  return { purpose, keptDaysAfterClosing: daysAfterClosing };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import { findService, slaFor } from '../catalogue/catalogue.js';
 import { ChannelSchema, DocumentTypeSchema } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
 import { compareWithDeclared, parseNik } from '../identity/nik.js';
+import { holdAttachments, releaseOnClose, releaseReplaced } from '../files/retention.js';
 import { findFile } from '../files/storage.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
@@ -22,7 +23,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
 import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowEvent } from './transition.js';
-import { ACTIONS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
+import { ACTIONS, isFinal, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
 import { activeCouriers } from './console-storage.js';
 import * as store from './storage.js';
 
@@ -124,8 +125,9 @@ async function prepareIntake(deps: RequestDeps, officeCode: string, input: NewRe
 async function checkAttachmentsBelongTo(db: Db, officeCode: string, attachments: readonly { fileId: string }[]) {
   for (const attachment of attachments) {
     const file = await findFile(db, attachment.fileId);
-    // A document of another office (or none) must not be attached by guessing its id.
-    if (file?.officeCode !== officeCode) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.attachments', message: 'unknown file' }] });
+    // A document of another office (or none) must not be attached by guessing its id; a purged
+    // one has no bytes left to check.
+    if (file?.officeCode !== officeCode || file.purgedAt) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.attachments', message: 'unknown file' }] });
   }
 }
 
@@ -159,6 +161,7 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
     stateEnteredAt: now,
     dueAt: intake.due,
   });
+  await holdAttachments(tx, input.attachments);
   await writeEvents(tx, request, result.events, origin, auditActor);
   return { request, pin: intake.pin, warnings: intake.warnings };
 }
@@ -191,6 +194,7 @@ export async function actAsApplicant(
     await checkAttachmentsBelongTo(t, request.officeCode, fixes);
     const replaced = new Set(fixes.map((a) => a.documentType));
     const attachments = [...request.attachments.filter((a) => !replaced.has(a.documentType)), ...fixes];
+    const dropped = request.attachments.filter((a) => !attachments.some((kept) => kept.fileId === a.fileId));
     const moved = await store.updateRequestIfVersion(t, request.id, request.version, {
       state: result.to,
       attachments,
@@ -198,6 +202,9 @@ export async function actAsApplicant(
       stateEnteredAt: now,
     });
     if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
+    await releaseReplaced(t, dropped, now);
+    await holdAttachments(t, fixes);
+    if (isFinal(result.to)) await releaseOnClose(t, attachments, now);
     await writeEvents(t, request, result.events, origin, { type: 'pemohon' });
     return (await store.findRequest(t, request.id))!;
   };
@@ -246,6 +253,8 @@ export async function actOnRequest(
     });
     // Another officer moved it first: tell this one instead of overwriting their decision.
     if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
+    // Closing starts the retention period of its documents, in the same transaction.
+    if (isFinal(result.to)) await releaseOnClose(tx, request.attachments, now);
     await writeEvents(tx, request, result.events, origin, auditActorOf(actor));
   });
   return (await store.findRequest(deps.db, request.id))!;

@@ -90,6 +90,15 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await expect.poll(() => heading(page)).toBe('Pilih layanan');
     await expect.poll(() => page.getByText('GRATIS').count()).toBeGreaterThan(0);
     await check(page, 'portal-apply-1-service');
+    // What each document is for and how long it is kept (UU PDP), under the service's details.
+    const kiaDetails = page.locator('.service-choice details', { hasText: 'KIA' }).first();
+    await kiaDetails.locator('> summary').click();
+    await expect.poll(() => kiaDetails.innerText()).toMatch(/Untuk apa berkas Bapak\/Ibu dan berapa lama disimpan\s+Berkas disimpan paling lama 90 hari setelah permohonan selesai/);
+    expect(await kiaDetails.innerText()).toMatch(/tidak jadi diajukan dihapus setelah 7 hari/);
+    await kiaDetails.getByText('Kegunaan tiap berkas').click();
+    await expect.poll(() => kiaDetails.innerText()).toMatch(/Pas foto berwarna: Untuk dicetak pada kartu yang diterbitkan \(KIA atau KTP-el\)\. \(disimpan 30 hari\)/);
+    await check(page, 'portal-apply-1-service-data-use');
+    await kiaDetails.locator('> summary').click();
 
     // Nothing chosen: told so, nothing lost.
     await page.getByRole('button', { name: 'Lanjut' }).click();

@@ -13,6 +13,12 @@ const citizen: CitizenMessages = {
   optional: 'optional',
   alternativeJoin: 'or',
   officeInfoHeading: 'Office, opening hours and contacts',
+  dataUseLabel: 'What your documents are used for and how long they are kept',
+  keptAtMost: (days) => `Documents are kept at most ${days} days after the application is completed, refused or cancelled, then deleted automatically.`,
+  dataUseEach: 'What each document is for',
+  keptDays: (days) => `kept ${days} days`,
+  dataUseNote: (days) =>
+    `Only the kecamatan officers handling the application open your documents, and every opening is recorded. Documents uploaded but never submitted are deleted after ${days} days. The official population record is kept in SIAK at Dindukcapil, not here.`,
   apply: {
     title: 'Apply online',
     intro: 'No account needed. Fill in the details, confirm your WhatsApp number with a code, and upload photos of the documents straight from your phone camera.',

@@ -11,6 +11,12 @@ const citizen = {
   optional: 'tidak wajib',
   alternativeJoin: 'atau',
   officeInfoHeading: 'Kantor, jam pelayanan, dan kontak',
+  dataUseLabel: 'Untuk apa berkas Bapak/Ibu dan berapa lama disimpan',
+  keptAtMost: (days: number) => `Berkas disimpan paling lama ${days} hari setelah permohonan selesai, ditolak, atau dibatalkan, lalu dihapus otomatis.`,
+  dataUseEach: 'Kegunaan tiap berkas',
+  keptDays: (days: number) => `disimpan ${days} hari`,
+  dataUseNote: (days: number) =>
+    `Berkas hanya dibuka oleh petugas kecamatan yang menangani permohonan, dan setiap kali dibuka tercatat. Berkas yang diunggah tetapi tidak jadi diajukan dihapus setelah ${days} hari. Data kependudukan resmi tersimpan di SIAK Dindukcapil, bukan di sini.`,
   apply: {
     title: 'Ajukan permohonan online',
     intro:

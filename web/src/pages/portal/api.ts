@@ -22,7 +22,10 @@ export type CatalogueRequirement = {
   details: Text | null;
   when: Condition | null;
   whenText: Text | null;
-  alternatives: { document: string; label: Text }[];
+  alternatives: { document: string; label: Text; purpose: Text; keptDaysAfterClosing: number }[];
+  /** UU PDP: what the office uses the document for, and how long the scan is kept. */
+  purpose: Text;
+  keptDaysAfterClosing: number;
 };
 
 export type CatalogueService = {
@@ -37,6 +40,8 @@ export type CatalogueService = {
   requirements: CatalogueRequirement[];
   fields: { field: string; need: Need; when: Condition | null; label: Text }[];
   outputs: { document: string; label: Text; whenText: Text | null }[];
+  /** Days an upload that never became part of an application is kept (the same for every service). */
+  unattachedUploadDays: number;
 };
 
 export type NikCheck =
@@ -88,7 +93,9 @@ const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 const office = (code: string) => `/api/v1/public/offices/${encodeURIComponent(code)}`;
 
 export const getCatalogue = (officeCode: string, signal?: AbortSignal) =>
-  api.get<{ services: CatalogueService[] }>(`${office(officeCode)}/catalogue`, { signal }).then((r) => r.services);
+  api
+    .get<{ services: Omit<CatalogueService, 'unattachedUploadDays'>[]; unattachedUploadDays: number }>(`${office(officeCode)}/catalogue`, { signal })
+    .then((r) => r.services.map((s) => ({ ...s, unattachedUploadDays: r.unattachedUploadDays })));
 
 export const checkNik = (nik: string, officeCode: string, signal?: AbortSignal) =>
   api.post<NikCheck>('/api/v1/public/nik-check', { nik, officeCode }, { signal });
