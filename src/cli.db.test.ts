@@ -1,5 +1,6 @@
 /** The `kencot` administration command, run as a process on the same configuration as the server. */
 import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './auth/service.js';
 import { openDatabase } from './db/database.js';
+import { diskBlobStore } from './files/blobs.js';
+import { findFile, insertFile } from './files/storage.js';
 import { systemClock } from './platform/clock.js';
 import { freshDatabase, testEngine } from './test-support/db.js';
 
@@ -62,6 +65,35 @@ describe(`kencot CLI on ${testEngine}`, () => {
       expect(signedIn.mustChangePassword).toBe(true);
     } finally {
       await database.close();
+    }
+  }, 60_000);
+
+  it('purges the scans past their retention period and says how many, in Indonesian', async () => {
+    await kencot('migrate');
+    const blobs = diskBlobStore(path.join(dataDir, 'files'));
+    const bytes = Buffer.from(`scan ${Date.now()}`);
+    const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+    await blobs.put(sha256, bytes);
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    let id: string;
+    try {
+      const now = Date.now();
+      // Office 33.02.21 is the one the test above added.
+      const base = { officeCode: '33.02.21', sha256, mime: 'image/jpeg', size: bytes.length, documentType: 'kk', uploadedByType: 'pemohon' };
+      id = (await insertFile(database.db, { ...base, purgeAfter: new Date(now - 60_000) })).id;
+      // Due in a week: not touched.
+      await insertFile(database.db, { ...base, sha256: sha256.replace(/^./, sha256[0] === 'a' ? 'b' : 'a'), purgeAfter: new Date(now + 7 * 86_400_000) });
+    } finally {
+      await database.close();
+    }
+    expect((await kencot('files', 'purge')).stdout).toBe('1 berkas dihapus karena masa simpannya sudah habis.\n');
+    expect(await blobs.get(sha256)).toBeUndefined();
+    expect((await kencot('files', 'purge')).stdout).toBe('Tidak ada berkas yang masa simpannya sudah habis.\n');
+    const reopened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    try {
+      expect((await findFile(reopened.db, id))?.purgedAt).toBeInstanceOf(Date);
+    } finally {
+      await reopened.close();
     }
   }, 60_000);
 });

@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /**
- * `kencot` — administration from the server's shell: migrations, offices, staff accounts.
+ * `kencot` — administration from the server's shell: migrations, offices, staff accounts, purging
+ * scans past their retention period.
  * Uses the same configuration (DATABASE_URL or DATA_DIR) as the server.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { createStaffUser, resetPassword } from './auth/service.js';
 import { isRole, ROLES, type Role } from './auth/roles.js';
 import { openDatabase } from './db/database.js';
+import { configuredBlobStore } from './files/blobs.js';
+import { purgeDueFiles } from './files/purge.js';
 import { t } from './i18n/i18n.js';
 import { addOffice } from './offices/setup.js';
 import { systemClock } from './platform/clock.js';
@@ -103,6 +106,17 @@ whatsapp
       const input = NumberInput.parse({ displayPhone: opts.displayPhone, templates: opts.templates ? JSON.parse(opts.templates) : undefined });
       const row = await registerNumber({ db, clock: systemClock }, null, opts.office, opts.phoneNumberId, input, { requestId: 'cli' });
       console.log(`WhatsApp number ${row.phoneNumberId} now answers for ${row.officeCode}; templates: ${Object.keys(row.templates).join(', ')}.`);
+    }),
+  );
+
+const files = program.command('files').description("citizens' documents");
+files
+  .command('purge')
+  .description('delete the scans whose retention period has passed (the server also does this every hour)')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      const purged = await purgeDueFiles({ db, clock: systemClock, blobs: configuredBlobStore(loadConfig()) }, { requestId: 'cli' });
+      console.log(t('id', purged === 0 ? 'cli.files_purged_none' : 'cli.files_purged', { count: purged }));
     }),
   );
 

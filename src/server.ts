@@ -7,7 +7,8 @@ import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
-import { diskBlobStore, s3BlobStore } from './files/blobs.js';
+import { configuredBlobStore } from './files/blobs.js';
+import { filePurgeWorker } from './files/purge.js';
 import { DEMO_OFFICE_CODE, ensureInstallationSecret, setUpDemo } from './offices/setup.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -33,7 +34,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   await database.migrate();
   const secret = await ensureInstallationSecret(database.db, config.secret);
   const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, loadRegions()) : undefined;
-  const blobs = config.s3 ? s3BlobStore(config.s3) : diskBlobStore(path.join(config.dataDir, 'files'));
+  const blobs = configuredBlobStore(config);
   const regions = loadRegions();
   const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions, blobs, secret, maxUploadBytes: config.maxUploadBytes, dialogue: chatbot, logger });
   await registerNumbers(database.db, config.whatsapp, DEMO_OFFICE_CODE);
@@ -49,6 +50,9 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
     escalateOverdueRequests({ db: database.db, clock }).catch((err: unknown) => logger.error({ err }, 'sla escalation failed'));
   }, 60_000);
   escalation.unref();
+  // Scans past their retention period (UU PDP): every hour, and once a minute after start.
+  const purge = filePurgeWorker({ db: database.db, clock, blobs }, logger);
+  purge.start();
   let closing: Promise<void> | undefined;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
@@ -57,6 +61,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
     close: () =>
       (closing ??= (async () => {
         clearInterval(escalation);
+        await purge.stop();
         await whatsapp.stop();
         await app.close();
         await database.close();

@@ -42,6 +42,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/public/track',
   'POST /api/v1/public/track/resubmit',
   'POST /api/v1/public/track/cancel',
+  'POST /api/v1/public/track/new-pin',
   'GET /api/v1/vocabulary',
 ].sort();
 

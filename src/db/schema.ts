@@ -186,8 +186,15 @@ export const files = pgTable(
     createdAt: createdAt(),
     /** When the scan must be purged (UU PDP: keep no longer than the purpose needs). */
     purgeAfter: timestamp('purge_after', { withTimezone: true }),
+    /** When the bytes were deleted. The row, its metadata and its audit trail stay. */
+    purgedAt: timestamp('purged_at', { withTimezone: true }),
   },
-  (t) => [index('files_office_idx').on(t.officeCode), index('files_sha_idx').on(t.sha256)],
+  (t) => [
+    index('files_office_idx').on(t.officeCode),
+    index('files_sha_idx').on(t.sha256),
+    // The purge worker's question: which live scans are due?
+    index('files_purge_due_idx').on(t.purgeAfter).where(sql`${t.purgedAt} is null and ${t.purgeAfter} is not null`),
+  ],
 );
 
 /** Installation-wide values every server copy must share, such as the signing secret. */

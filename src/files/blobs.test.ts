@@ -27,6 +27,10 @@ function s3StandIn() {
       if (req.method === 'PUT') {
         objects.set(key, Buffer.concat(chunks));
         res.writeHead(200, { etag: '"x"' }).end();
+      } else if (req.method === 'DELETE') {
+        // Like S3: deleting a key that is not there is a success too.
+        objects.delete(key);
+        res.writeHead(204).end();
       } else if (objects.has(key)) {
         res.writeHead(200, { 'content-length': objects.get(key)!.length, 'content-type': 'application/octet-stream' });
         res.end(req.method === 'HEAD' ? undefined : objects.get(key));
@@ -52,8 +56,24 @@ function behavesAsBlobStore(name: string, make: () => BlobStore) {
       expect(await store.get(sha(Buffer.from('other')))).toBeUndefined();
     });
 
+    it('deletes exactly the bytes under one hash, and deleting them again is harmless', async () => {
+      const store = make();
+      const gone = crypto.randomBytes(5_000);
+      const kept = crypto.randomBytes(5_000);
+      await store.put(sha(gone), gone);
+      await store.put(sha(kept), kept);
+      await store.delete(sha(gone));
+      expect(await store.get(sha(gone))).toBeUndefined();
+      expect((await store.get(sha(kept)))?.equals(kept)).toBe(true);
+      await expect(store.delete(sha(gone))).resolves.toBeUndefined();
+      // Stored again later (the same scan uploaded anew), the bytes are back.
+      await store.put(sha(gone), gone);
+      expect((await store.get(sha(gone)))?.equals(gone)).toBe(true);
+    });
+
     it('refuses a key that is not a SHA-256, so no path can be smuggled in', async () => {
       await expect(make().put('../../etc/passwd', Buffer.from('x'))).rejects.toThrow(/sha256/);
+      await expect(make().delete('../../etc/passwd')).rejects.toThrow(/sha256/);
     });
   });
 }

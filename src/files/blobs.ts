@@ -5,12 +5,17 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 export interface BlobStore {
   readonly kind: 'disk' | 's3';
   put(sha256: string, bytes: Buffer): Promise<void>;
   get(sha256: string): Promise<Buffer | undefined>;
+  /**
+   * Removes the bytes; nothing happens when they are already gone, so a purge can be repeated.
+   * The caller decides that no live record still shares these bytes.
+   */
+  delete(sha256: string): Promise<void>;
 }
 
 export function diskBlobStore(root: string): BlobStore {
@@ -41,6 +46,9 @@ export function diskBlobStore(root: string): BlobStore {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw err;
       }
+    },
+    async delete(sha) {
+      await fs.rm(pathOf(sha), { force: true });
     },
   };
 }
@@ -89,7 +97,16 @@ export function s3BlobStore(opts: {
         throw err;
       }
     },
+    async delete(sha) {
+      // S3 answers a delete of a missing key with success, which is what a repeated purge needs.
+      await client.send(new DeleteObjectCommand({ Bucket: opts.bucket, Key: keyOf(sha) }));
+    },
   };
+}
+
+/** The store the configuration names: S3-compatible when configured, else the data directory. */
+export function configuredBlobStore(config: { dataDir: string; s3?: Parameters<typeof s3BlobStore>[0] | undefined }): BlobStore {
+  return config.s3 ? s3BlobStore(config.s3) : diskBlobStore(path.join(config.dataDir, 'files'));
 }
 
 function isNotFound(err: unknown): boolean {

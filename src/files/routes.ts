@@ -14,6 +14,8 @@ const StoredFile = z.object({
   height: z.number().nullable(),
   documentType: z.string().nullable(),
   createdAt: z.string(),
+  purgeAfter: z.string().nullable(),
+  purgedAt: z.string().nullable(),
 });
 
 export function fileDeps(deps: AppDeps): files.FileDeps {

@@ -7,6 +7,8 @@ import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
 import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
+import { purgeDateFor } from '../catalogue/retention.js';
+import { findOffice } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { BlobStore } from './blobs.js';
@@ -15,10 +17,32 @@ import * as store from './storage.js';
 
 export type FileDeps = { db: Db; clock: Clock; blobs: BlobStore; maxUploadBytes: number; secret: string };
 
-export type StoredFile = { id: string; mime: string; size: number; width: number | null; height: number | null; documentType: string | null; createdAt: string };
+export type StoredFile = {
+  id: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  documentType: string | null;
+  createdAt: string;
+  /** When the bytes will be deleted; null while an open request holds the file. */
+  purgeAfter: string | null;
+  /** When the bytes were deleted (the retention period ended); the record stays. */
+  purgedAt: string | null;
+};
 
 export function presentFile(f: store.FileRow): StoredFile {
-  return { id: f.id, mime: f.mime, size: f.size, width: f.width, height: f.height, documentType: f.documentType, createdAt: f.createdAt.toISOString() };
+  return {
+    id: f.id,
+    mime: f.mime,
+    size: f.size,
+    width: f.width,
+    height: f.height,
+    documentType: f.documentType,
+    createdAt: f.createdAt.toISOString(),
+    purgeAfter: f.purgeAfter?.toISOString() ?? null,
+    purgedAt: f.purgedAt?.toISOString() ?? null,
+  };
 }
 
 export function humanSize(bytes: number): string {
@@ -43,11 +67,14 @@ export async function storeUpload(
   if ('kind' in uploader) authorize(uploader, 'file.upload', { officeCode: input.officeCode });
   const inspected = await inspectUpload(input.bytes, { maxBytes: deps.maxUploadBytes });
   if (!inspected.ok) throw uploadRefusal(inspected.reason, deps.maxUploadBytes);
-  // Bytes first, record second: a crash in between leaves an unreferenced blob, never a record without bytes.
-  await deps.blobs.put(inspected.sha256, inspected.bytes);
   const now = deps.clock.now();
   const auditActor = toAuditActor(uploader);
   return deps.db.transaction(async (tx) => {
+    // Under the blob's lock, so a purge of an earlier copy of the same bytes cannot delete them
+    // between "already stored" and this record. Bytes first, record second: a crash in between
+    // leaves an unreferenced blob, never a record without bytes.
+    await store.lockBlob(tx, inspected.sha256);
+    await deps.blobs.put(inspected.sha256, inspected.bytes);
     const row = await store.insertFile(tx, {
       officeCode: input.officeCode,
       sha256: inspected.sha256,
@@ -59,6 +86,8 @@ export async function storeUpload(
       uploadedByType: auditActor.type,
       uploadedById: auditActor.id ?? null,
       createdAt: now,
+      // Not part of a request yet: purged soon unless a request takes it (which clears the date).
+      purgeAfter: purgeDateFor(input.documentType ?? null, null, now),
     });
     await recordAudit(tx, now, {
       officeCode: input.officeCode,
@@ -100,6 +129,7 @@ export async function readFileByLink(deps: FileDeps, fileId: string, token: stri
 }
 
 async function readAndAudit(deps: FileDeps, file: store.FileRow, actor: AuditActor, origin: Origin) {
+  if (file.purgedAt) throw await purgedError(deps.db, file, file.purgedAt);
   const bytes = await deps.blobs.get(file.sha256);
   if (!bytes) throw notFound();
   await recordAudit(deps.db, deps.clock.now(), {
@@ -110,6 +140,19 @@ async function readAndAudit(deps: FileDeps, file: store.FileRow, actor: AuditAct
     entityId: file.id,
   }, origin);
   return { file, bytes };
+}
+
+/** 410 Gone: the record is there, the bytes were deleted when the retention period ended. */
+async function purgedError(db: Db, file: store.FileRow, purgedAt: Date): Promise<AppError> {
+  const office = await findOffice(db, file.officeCode);
+  return new AppError(
+    'file_purged',
+    410,
+    'errors.file_purged',
+    // The date as the office's calendar has it, in the caller's language.
+    { date: purgedAt, formatParams: { date: { dateStyle: 'long', timeZone: office?.timezone ?? 'Asia/Jakarta' } } },
+    { purgedAt: purgedAt.toISOString() },
+  );
 }
 
 /** Link tokens: `<expiry epoch seconds>.<HMAC(fileId.expiry)>`, valid for minutes, not days. */

@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
 import { outbox, phoneVerifications, requests } from '../db/schema.js';
+import { findFile } from '../files/storage.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
 import { KIA_DETAILS } from '../test-support/requests.js';
@@ -280,6 +281,41 @@ describe('applying online', () => {
 });
 
 describe('tracking by ticket and PIN', () => {
+  it('sends a lost PIN anew to the number on the request only, at most every 15 minutes, and the old PIN stops working', async () => {
+    const { ticket, pin } = await applied('081227008888');
+    const client = t.client();
+    const pinsSent = () => t.db.select().from(outbox).where(and(eq(outbox.recipient, '6281227008888'), eq(outbox.kind, 'request.pin_sent'))).orderBy(outbox.id);
+    const unknown = await client.post('/api/v1/public/track/new-pin', { ticket: 'KBR-26-999999' });
+    const known = await client.post('/api/v1/public/track/new-pin', { ticket });
+    expect(unknown.statusCode).toBe(202);
+    expect(known.statusCode).toBe(202);
+    expect(known.body).toBe(unknown.body);
+
+    const [sent] = await pinsSent();
+    const newPin = String(sent!.payload.pin);
+    expect(newPin).toMatch(/^\d{6}$/);
+    expect(sent!.payload.secrets).toEqual([newPin]);
+    expect((await client.post('/api/v1/public/track', { ticket, pin: newPin })).statusCode).toBe(200);
+    if (newPin !== pin) expect((await client.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(401);
+
+    // Asking again at once changes nothing (and says nothing different).
+    expect((await client.post('/api/v1/public/track/new-pin', { ticket })).body).toBe(known.body);
+    expect(await pinsSent()).toHaveLength(1);
+    t.clock.advance(15 * 60_000);
+    try {
+      await client.post('/api/v1/public/track/new-pin', { ticket });
+      expect(await pinsSent()).toHaveLength(2);
+    } finally {
+      t.clock.advance(-15 * 60_000);
+    }
+    const row = await requestIdOf(ticket);
+    const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'request', entityId: row!.id, limit: 50 });
+    expect(audit.filter((a) => a.action === 'request.pin_reissued').map((a) => [a.actorType, a.details])).toEqual([
+      ['pemohon', { delivered: 'whatsapp' }],
+      ['pemohon', { delivered: 'whatsapp' }],
+    ]);
+  });
+
   it('answers an unknown ticket like a wrong PIN, locks the ticket for 15 minutes after five wrong PINs, then lets the right PIN in', async () => {
     const { ticket, pin } = await applied('081227007777');
     const client = t.client();
@@ -327,6 +363,8 @@ describe('tracking by ticket and PIN', () => {
   it('shows what to fix after a return, takes the fix and the resubmission, and follows the request to hand-over', async () => {
     const { ticket, pin } = await applied('081227008888');
     const row = await requestIdOf(ticket);
+    const unreadable = row.attachments.find((a) => a.documentType === 'akta_kelahiran')!.fileId;
+    expect(await findFile(t.db, unreadable)).toMatchObject({ purgeAfter: null }); // held by the open request
     expect((await act(row.id, 'verify_return', { reasons: [{ code: 'unreadable_document', document: 'akta_kelahiran' }] })).statusCode).toBe(200);
 
     const citizen = t.client();
@@ -352,6 +390,10 @@ describe('tracking by ticket and PIN', () => {
     const afterFix = await requestIdOf(ticket);
     expect(afterFix.attachments.find((a) => a.documentType === 'akta_kelahiran')!.fileId).toBe(fix.json().file.id);
     expect(afterFix.attachments).toHaveLength(3);
+    // The replaced scan is no longer part of the request: the short period of an unattached upload
+    // starts now. The fix is held while the request is open.
+    expect((await findFile(t.db, unreadable))?.purgeAfter).toEqual(new Date(t.clock.now().getTime() + 7 * 86_400_000));
+    expect(await findFile(t.db, fix.json().file.id)).toMatchObject({ purgeAfter: null });
 
     // Nothing to fix any more: no uploads on this ticket.
     expect((await upload(citizen, token, 'kk')).statusCode).toBe(409);
@@ -367,6 +409,8 @@ describe('tracking by ticket and PIN', () => {
     expect(handOver.statusCode).toBe(200);
     const final = (await citizen.get('/api/v1/public/track', bearer(token))).json().request;
     expect(final).toMatchObject({ state: 'handed_over', handedOver: { method: 'counter' } });
+    // Closed: the documents it kept get their retention period from now.
+    expect((await findFile(t.db, fix.json().file.id))?.purgeAfter).toEqual(new Date(t.clock.now().getTime() + 90 * 86_400_000));
     expect(final.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'verify_return', 'resubmit', 'verify_accept', 'record_siak_outcome', 'mark_ready', 'hand_over']);
     expect(JSON.stringify(final)).not.toContain('Petugas');
 
@@ -401,6 +445,17 @@ describe('the public catalogue', () => {
     expect(kia).toMatchObject({ online: true, workingDays: 1 });
     expect(kia.requirements.find((r) => r.document === 'pas_foto')).toMatchObject({ label: { id: 'Pas foto berwarna' }, whenText: { id: 'berusia 5 tahun ke atas' } });
     expect(services.find((s) => s.code === 'ktp_el_rekam')!.online).toBe(false);
+  });
+
+  it('states what each document is used for and how long its scan is kept (UU PDP)', async () => {
+    const body = (await t.client().get(`/api/v1/public/offices/${DEMO_OFFICE_CODE}/catalogue`)).json();
+    expect(body.unattachedUploadDays).toBe(7);
+    const kia = body.services.find((s: { code: string }) => s.code === 'kia_baru');
+    const need = (doc: string) => kia.requirements.find((r: { document: string }) => r.document === doc);
+    expect(need('pas_foto')).toMatchObject({ purpose: { id: expect.stringMatching(/dicetak pada kartu/), en: expect.stringMatching(/printed on the card/) }, keptDaysAfterClosing: 30 });
+    expect(need('kk')).toMatchObject({ keptDaysAfterClosing: 90, purpose: { id: expect.stringMatching(/Kartu Keluarga/) } });
+    for (const service of body.services)
+      for (const r of service.requirements) for (const doc of [r, ...r.alternatives]) expect(doc.purpose?.id, `${service.code} ${doc.document}`).toEqual(expect.any(String));
   });
 });
 

@@ -147,6 +147,22 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
     },
   );
 
+  app.post(
+    '/api/v1/public/track/new-pin',
+    {
+      config: perMinute(5),
+      schema: {
+        tags: ['portal'],
+        summary: `Lost PIN: a new one is sent to the WhatsApp number on the request (at most every ${portal.NEW_PIN_INTERVAL_MINUTES} minutes); the same 202 whatever the ticket`,
+        body: z.object({ ticket: z.string().trim().min(1).max(40) }),
+      },
+    },
+    async (req, reply) => {
+      await portal.sendNewPin(pdeps, req.body, originOf(req));
+      return reply.status(202).send({ accepted: true });
+    },
+  );
+
   app.get('/api/v1/public/track', { config: { access: 'public' }, schema: { tags: ['portal'], summary: 'The tracked request again (tracking token)' } }, async (req) => ({
     request: await portal.trackedRequest(pdeps, claimsOf(req, 'tracking')),
   }));

@@ -10,6 +10,7 @@ import { listAudit, recordAudit, type Origin } from '../audit/audit.js';
 import { DUMMY_HASH, passwordMatches } from '../auth/passwords.js';
 import { checkAttachments, describeCondition, findService, requirementsFor, slaFor, type RequirementContext } from '../catalogue/catalogue.js';
 import { fieldForm } from '../catalogue/field-values.js';
+import { DOCUMENT_RETENTION, UNATTACHED_UPLOAD_DAYS } from '../catalogue/retention.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
 import { DATA_FIELD_DEFINITIONS, DOCUMENT_TYPE_LABELS, DocumentTypeSchema, OUTPUT_DOCUMENT_LABELS, type DocumentType, type LocalizedText } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
@@ -23,8 +24,8 @@ import { findOffice } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
-import { actAsApplicant, CircumstancesInput, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
-import { enqueueMessage, findRequest, type RequestRow } from '../requests/storage.js';
+import { actAsApplicant, CircumstancesInput, replaceTrackingPin, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
+import { enqueueMessage, findRequest, latestOutboxOfKind, type RequestRow } from '../requests/storage.js';
 import { parseTicket } from '../requests/ticket.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS, type RejectReason, type ReturnReason } from '../requests/transition.js';
 import { availableActions, STATE_LABELS, type Flag, type RequestState } from '../requests/workflow.js';
@@ -38,6 +39,8 @@ export const CODE_MAX_ATTEMPTS = 5;
 export const CODES_PER_HOUR = 3;
 export const PIN_FAILURE_LIMIT = 5;
 export const PIN_LOCK_MINUTES = 15;
+/** How often a ticket's PIN may be sent anew: enough for someone who lost it, too rare to pester them. */
+export const NEW_PIN_INTERVAL_MINUTES = 15;
 
 const HOUR = 60 * 60_000;
 
@@ -101,7 +104,8 @@ export async function publicCatalogue(deps: Pick<PortalDeps, 'db'>, officeCode: 
       details: r.details ?? null,
       when: 'when' in r && r.when ? r.when : null,
       whenText: 'when' in r && r.when ? describeCondition(r.when) : null,
-      alternatives: (r.alternatives ?? []).map((a) => ({ document: a, label: DOCUMENT_TYPE_LABELS[a] })),
+      alternatives: (r.alternatives ?? []).map((a) => ({ document: a, label: DOCUMENT_TYPE_LABELS[a], ...dataUse(a) })),
+      ...dataUse(r.document),
     })),
     fields: s.fields.map((f) => ({
       field: f.field,
@@ -112,7 +116,13 @@ export async function publicCatalogue(deps: Pick<PortalDeps, 'db'>, officeCode: 
     })),
     outputs: s.outputs.map((o) => ({ document: o.document, label: OUTPUT_DOCUMENT_LABELS[o.document], whenText: o.when ? describeCondition(o.when) : null })),
   }));
-  return { officeCode: office.code, services };
+  return { officeCode: office.code, services, unattachedUploadDays: UNATTACHED_UPLOAD_DAYS };
+}
+
+/** UU PDP: what the office uses a document for, and how long it keeps the scan after the request closes. */
+function dataUse(document: DocumentType) {
+  const { purpose, daysAfterClosing } = DOCUMENT_RETENTION[document];
+  return { purpose, keptDaysAfterClosing: daysAfterClosing };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,6 +319,19 @@ export async function trackRequest(deps: PortalDeps, input: { ticket: string; pi
   await store.resetPinFailures(deps.db, request.id);
   await audit('request.tracked');
   return { request: await trackingView(deps, request), ...trackingToken(deps, request, now) };
+}
+
+/**
+ * "I lost my PIN": a new one goes to the WhatsApp number on the request, never to the caller, so
+ * the answer is the same whether the ticket exists or not, and whether one was sent a moment ago.
+ */
+export async function sendNewPin(deps: PortalDeps, input: { ticket: string }, origin: Origin): Promise<void> {
+  const parsed = parseTicket(input.ticket);
+  const request = parsed ? await store.findRequestByTicket(deps.db, parsed.ticket) : undefined;
+  if (!request) return;
+  const last = await latestOutboxOfKind(deps.db, request.id, 'request.pin_sent');
+  if (last && deps.clock.now().getTime() - last.createdAt.getTime() < NEW_PIN_INTERVAL_MINUTES * 60_000) return;
+  await replaceTrackingPin(deps, request, { actor: { type: 'pemohon' }, origin, deliver: 'pin' });
 }
 
 function trackingToken(deps: PortalDeps, request: RequestRow, now: Date) {

@@ -4,9 +4,8 @@
  * printed, never kept. A lost receipt is replaced by issuing a new PIN (the old one stops working)
  * and printing again.
  */
-import crypto from 'node:crypto';
 import { recordAudit, auditActorOf, type Origin } from '../audit/audit.js';
-import { hashPassword, passwordMatches } from '../auth/passwords.js';
+import { passwordMatches } from '../auth/passwords.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
 import { findUserById } from '../auth/storage.js';
 import { findService } from '../catalogue/catalogue.js';
@@ -15,9 +14,8 @@ import { t, type Locale } from '../i18n/i18n.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
 import { findOffice, listDesa } from '../offices/storage.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { getRequest, type RequestDeps } from '../requests/service.js';
-import { enqueueMessage, replaceTrackingPin } from '../requests/storage.js';
-import { generateTrackingPin, isWellFormedPin } from '../requests/ticket.js';
+import { getRequest, replaceTrackingPin, type RequestDeps } from '../requests/service.js';
+import { isWellFormedPin } from '../requests/ticket.js';
 import { renderReceipt, type ReceiptTexts } from './receipt.js';
 
 const ZONES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Pontianak': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
@@ -97,36 +95,10 @@ export async function printReceipt(
   return { pdf, ticket: request.ticket };
 }
 
-/**
- * The applicant lost the receipt: a new PIN replaces the old one (which stops working at once, and
- * any lockout with it), to be printed on a new receipt. The applicant's WhatsApp number is told, so
- * a PIN changed by someone else does not go unnoticed.
- */
+/** The applicant lost the receipt: a new PIN for a new receipt; their WhatsApp hears of it. */
 export async function reissueTrackingPin(deps: RequestDeps, actor: StaffActor, requestId: string, origin: Origin) {
   const request = await getRequest(deps, actor, requestId);
   authorize(actor, 'request.create', { officeCode: request.officeCode });
-  const pin = generateTrackingPin((max) => crypto.randomInt(max));
-  const pinHash = await hashPassword(pin);
-  const now = deps.clock.now();
-  await deps.db.transaction(async (tx) => {
-    await replaceTrackingPin(tx, request.id, pinHash);
-    await recordAudit(tx, now, {
-      officeCode: request.officeCode,
-      actor: auditActorOf(actor),
-      action: 'request.pin_reissued',
-      entityType: 'request',
-      entityId: request.id,
-      details: {},
-    }, origin);
-    await enqueueMessage(tx, {
-      officeCode: request.officeCode,
-      requestId: request.id,
-      recipient: request.applicantPhone,
-      kind: 'request.pin_reissued',
-      payload: { kind: 'pin_reissued', ticket: request.ticket },
-      createdAt: now,
-      nextAttemptAt: now,
-    });
-  });
+  const pin = await replaceTrackingPin(deps, request, { actor: auditActorOf(actor), origin, deliver: 'notice' });
   return { ticket: request.ticket, pin };
 }

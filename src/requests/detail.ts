@@ -8,6 +8,7 @@ import { authorize, may, roleMay, type StaffActor } from '../auth/policy.js';
 import { localDate } from '../calendar/calendar.js';
 import { checkAttachments, findService, requirementsFor, type Checklist } from '../catalogue/catalogue.js';
 import { isDetailField } from '../catalogue/field-values.js';
+import { retentionFor } from '../catalogue/retention.js';
 import { DATA_FIELD_DEFINITIONS, type DocumentType, type FieldInputKind, type LocalizedText } from '../catalogue/vocabulary.js';
 import { ageInYears } from '../identity/calendar-date.js';
 import { compareWithDeclared, parseNik, type NikErrorCode, type NikWarningCode, type Sex } from '../identity/nik.js';
@@ -85,11 +86,13 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
   const files = [];
   for (const attachment of request.attachments) {
     const file = await findFile(deps.db, attachment.fileId);
-    if (file) files.push({ ...presentFile(file), documentType: attachment.documentType });
+    // purgedAt: the bytes are gone; purgeAfter: when they will go (null while the request is open,
+    // then kept keptDaysAfterClosing days after it closes).
+    if (file) files.push({ ...presentFile(file), documentType: attachment.documentType, keptDaysAfterClosing: retentionFor(attachment.documentType).daysAfterClosing });
   }
   return {
     request,
-    /** The attached documents with what the viewer needs (type, size, pixel dimensions). */
+    /** The attached documents with what the viewer needs (type, size, pixel dimensions) and their retention. */
     files,
     serviceName: service?.name ?? null,
     desaName: desa?.name ?? null,

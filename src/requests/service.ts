@@ -16,6 +16,7 @@ import { ChannelSchema, DocumentTypeSchema } from '../catalogue/vocabulary.js';
 import type { Db } from '../db/database.js';
 import { ageInYears } from '../identity/calendar-date.js';
 import { compareWithDeclared, parseNik } from '../identity/nik.js';
+import { holdAttachments, releaseOnClose, releaseReplaced } from '../files/retention.js';
 import { findFile } from '../files/storage.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
@@ -25,7 +26,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
 import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowEvent } from './transition.js';
-import { ACTIONS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
+import { ACTIONS, isFinal, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
 import { activeCouriers } from './console-storage.js';
 import * as store from './storage.js';
 
@@ -194,8 +195,9 @@ function checkIntakeFields(
 async function checkAttachmentsBelongTo(db: Db, officeCode: string, attachments: readonly { fileId: string }[]) {
   for (const attachment of attachments) {
     const file = await findFile(db, attachment.fileId);
-    // A document of another office (or none) must not be attached by guessing its id.
-    if (file?.officeCode !== officeCode) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.attachments', message: 'unknown file' }] });
+    // A document of another office (or none) must not be attached by guessing its id; a purged
+    // one has no bytes left to check.
+    if (file?.officeCode !== officeCode || file.purgedAt) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.attachments', message: 'unknown file' }] });
   }
 }
 
@@ -231,6 +233,7 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
     stateEnteredAt: now,
     dueAt: intake.due,
   });
+  await holdAttachments(tx, input.attachments);
   await writeEvents(tx, request, result.events, origin, auditActor);
   return { request, pin: intake.pin, warnings: intake.warnings };
 }
@@ -263,6 +266,7 @@ export async function actAsApplicant(
     await checkAttachmentsBelongTo(t, request.officeCode, fixes);
     const replaced = new Set(fixes.map((a) => a.documentType));
     const attachments = [...request.attachments.filter((a) => !replaced.has(a.documentType)), ...fixes];
+    const dropped = request.attachments.filter((a) => !attachments.some((kept) => kept.fileId === a.fileId));
     const moved = await store.updateRequestIfVersion(t, request.id, request.version, {
       state: result.to,
       attachments,
@@ -270,6 +274,9 @@ export async function actAsApplicant(
       stateEnteredAt: now,
     });
     if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
+    await releaseReplaced(t, dropped, now);
+    await holdAttachments(t, fixes);
+    if (isFinal(result.to)) await releaseOnClose(t, attachments, now);
     await writeEvents(t, request, result.events, origin, { type: 'pemohon' });
     return (await store.findRequest(t, request.id))!;
   };
@@ -318,6 +325,8 @@ export async function actOnRequest(
     });
     // Another officer moved it first: tell this one instead of overwriting their decision.
     if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
+    // Closing starts the retention period of its documents, in the same transaction.
+    if (isFinal(result.to)) await releaseOnClose(tx, request.attachments, now);
     await writeEvents(tx, request, result.events, origin, auditActorOf(actor));
   });
   return (await store.findRequest(deps.db, request.id))!;
@@ -357,3 +366,40 @@ export async function getRequest(deps: RequestDeps, actor: StaffActor, requestId
 }
 
 export const ActionInput = z.object({ action: z.enum(ACTIONS), payload: z.record(z.string(), z.unknown()).default({}) });
+
+/**
+ * A new tracking PIN: the old one, and any lockout earned against it, stop at once. The applicant's
+ * WhatsApp is told — with the PIN itself when they asked for it there (`pin`), or as a notice when
+ * the counter printed it (`notice`), so a PIN changed by somebody else does not go unnoticed.
+ */
+export async function replaceTrackingPin(
+  deps: Pick<RequestDeps, 'db' | 'clock'>,
+  request: store.RequestRow,
+  how: { actor: AuditActor; origin: Origin; deliver: 'notice' | 'pin' },
+): Promise<string> {
+  const pin = generateTrackingPin((max) => crypto.randomInt(max));
+  const pinHash = await hashPassword(pin);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await store.replaceTrackingPin(tx, request.id, pinHash);
+    await recordAudit(tx, now, {
+      officeCode: request.officeCode,
+      actor: how.actor,
+      action: 'request.pin_reissued',
+      entityType: 'request',
+      entityId: request.id,
+      details: { delivered: how.deliver === 'pin' ? 'whatsapp' : 'receipt' },
+    }, how.origin);
+    await store.enqueueMessage(tx, {
+      officeCode: request.officeCode,
+      requestId: request.id,
+      recipient: request.applicantPhone,
+      ...(how.deliver === 'pin'
+        ? { kind: 'request.pin_sent', payload: { kind: 'pin_sent', ticket: request.ticket, pin, secrets: [pin] } }
+        : { kind: 'request.pin_reissued', payload: { kind: 'pin_reissued', ticket: request.ticket } }),
+      createdAt: now,
+      nextAttemptAt: now,
+    });
+  });
+  return pin;
+}

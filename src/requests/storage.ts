@@ -59,6 +59,12 @@ export async function enqueueMessage(db: Db, values: typeof outbox.$inferInsert)
   await db.insert(outbox).values(values);
 }
 
+/** The newest message of one kind about a request (to space out what a citizen can trigger). */
+export async function latestOutboxOfKind(db: Db, requestId: string, kind: string) {
+  const [row] = await db.select().from(outbox).where(and(eq(outbox.requestId, requestId), eq(outbox.kind, kind))).orderBy(desc(outbox.id)).limit(1);
+  return row;
+}
+
 export async function outboxForRequest(db: Db, requestId: string) {
   return db.select().from(outbox).where(eq(outbox.requestId, requestId)).orderBy(outbox.id);
 }

@@ -39,6 +39,12 @@ describe('notifications', () => {
     expect(id.templateParams[2]).toBe('PIN pelacakan sudah diganti dan tanda terima baru dicetak, PIN lama tidak berlaku lagi');
     expect(templateFor(DEFAULT_TEMPLATES, 'request.pin_reissued')).toEqual({ name: 'kencot_status_permohonan', language: 'id' });
   });
+  it('sends a new PIN as a code to copy, and outside the window as the authentication template', () => {
+    const content = notificationContent('request.pin_sent', { kind: 'pin_sent', ticket: 'KBR-26-000007', pin: '482915' }, { locale: 'id', officeName: 'K' })!;
+    expect(content.text).toContain('PIN pelacakan baru untuk permohonan *KBR-26-000007*: *482915*');
+    expect(content).toMatchObject({ templateParams: ['482915'], codeButton: '482915' });
+    expect(templateFor(DEFAULT_TEMPLATES, 'request.pin_sent')).toEqual(DEFAULT_TEMPLATES['verification.code']);
+  });
   it('knows nothing of other kinds', () => {
     expect(notificationContent('survey.invite', {}, { locale: 'id', officeName: 'K' })).toBeUndefined();
   });

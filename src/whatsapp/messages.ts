@@ -107,6 +107,11 @@ export function notificationContent(kind: string, payload: Record<string, unknow
     const code = String(payload.code ?? '');
     return { text: t(locale, 'whatsapp.notify.verification_code', { code }), templateParams: [code], codeButton: code };
   }
+  if (key === 'pin_sent') {
+    // Outside the window it goes as the authentication template: a code to copy, like a confirmation code.
+    const pin = String(payload.pin ?? '');
+    return { text: t(locale, 'whatsapp.notify.pin_sent', { ticket, pin }), templateParams: [pin], codeButton: pin };
+  }
   const reasons = ((payload.reasons as ReasonPayload[] | undefined) ?? [])
     .map((r) => {
       const label = RETURN_REASON_LABELS[r.code]?.[locale] ?? r.code;
@@ -133,6 +138,7 @@ function notificationKey(kind: string, payload: Record<string, unknown>): string
     case 'request.delivered':
     case 'request.cancelled':
     case 'request.pin_reissued':
+    case 'request.pin_sent':
       return kind.slice('request.'.length);
     case 'request.ready':
       return payload.delivery === 'home_delivery' ? 'ready_home_delivery' : 'ready_pickup';
@@ -142,5 +148,8 @@ function notificationKey(kind: string, payload: Record<string, unknown>): string
 }
 
 export function templateFor(templates: TemplateConfig, kind: string): TemplateRef | undefined {
-  return templates[kind] ?? (kind.startsWith('request.') ? templates['request.*'] : undefined);
+  if (templates[kind]) return templates[kind];
+  // A new PIN is a secret code: Meta wants those in an authentication template, not a utility one.
+  if (kind === 'request.pin_sent') return templates['verification.code'];
+  return kind.startsWith('request.') ? templates['request.*'] : undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * The staff console in Chromium: an operator's day (Today → a request → verified by keyboard), a
  * walk-in at the counter with a photographed document and its receipt, search, and the admin
- * changing a requirement and confirming next year's holidays. Every page is photographed and checked with axe-core.
+ * changing a requirement and confirming next year's holidays, and a scan purged after its retention
+ * period. Every page is photographed and checked with axe-core.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser } from '../../src/auth/service.js';
+import { configuredBlobStore } from '../../src/files/blobs.js';
+import { purgeDueFiles } from '../../src/files/purge.js';
 import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -365,5 +368,35 @@ describe('the admin', () => {
     await screenshot(page, 'console-settings-holidays-confirmed');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
+  });
+});
+
+// Last in the file: it moves the shared clock past the retention period.
+describe('retention', () => {
+  it('names a scan purged after its retention period with its date instead of showing a broken picture', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'sari', /Pekerjaan hari ini/);
+    const request = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
+    const cancelled = await page.request.post(`${server.url}/api/v1/requests/${request.id}/actions`, { headers: { 'x-csrf-token': csrfToken }, data: { action: 'cancel', payload: {} } });
+    expect(cancelled.status()).toBe(200);
+    const start = clock.now();
+    try {
+      clock.set(new Date(start.getTime() + 91 * 24 * 60 * 60_000));
+      expect(await purgeDueFiles({ db: server.database.db, clock, blobs: configuredBlobStore({ dataDir }) })).toBeGreaterThanOrEqual(1);
+      await signIn(page, 'sari', /Pekerjaan hari ini/);
+      await page.goto(`${server.url}/petugas/permohonan/${request.id}`);
+      await expect.poll(() => page.locator('h1').innerText()).toBe(`Permohonan ${request.ticket}`);
+      // 23 November 2026 09:00 WIB + 91 days
+      await expect.poll(() => page.locator('.viewer-purged').innerText()).toMatch(/Kartu Keluarga \(KK\) sudah dihapus pada 22 Februari 2027 karena masa simpannya habis/);
+      expect(await page.locator('.viewer-tabs').innerText()).toMatch(/dihapus 22 Februari 2027/);
+      expect(await page.locator('.viewer img').count()).toBe(0);
+      await expect.poll(() => page.locator('.history').innerText()).toMatch(/Berkas dihapus \(masa simpan habis\)/);
+      await screenshot(page, 'console-request-purged');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      clock.set(start);
+      await page.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The citizen portal in a real browser on a 360 px phone: a parent applies for a KIA with photos,
- * confirms the WhatsApp code (read from the outbox), gets ticket and PIN; an operator returns the
+ * confirms the WhatsApp code (read off the simulated phone), gets ticket and PIN; an operator returns the
  * file (staff API); the parent fixes it on the tracking page; the operator processes and hands it
  * over and the tracking page says so. And the whole application by keyboard alone. Every page is
  * photographed and checked with axe-core.
@@ -8,16 +8,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { request as playwrightRequest, type APIRequestContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaffUser } from '../../src/auth/service.js';
-import { outbox, requests } from '../../src/db/schema.js';
+import { requests } from '../../src/db/schema.js';
 import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { codeOnPhone } from './phone.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
 
 let server: RunningServer;
@@ -53,22 +54,8 @@ async function operatorActs(ticket: string, action: string, payload: Record<stri
   expect(res.status(), await res.text()).toBe(200);
 }
 
-async function codeSentTo(waId: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(async () => {
-      const [row] = await server.database.db
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.recipient, waId), eq(outbox.kind, 'verification.code')))
-        .orderBy(desc(outbox.id))
-        .limit(1);
-      code = row ? String(row.payload.code) : undefined;
-      return code;
-    })
-    .toMatch(/^\d{6}$/);
-  return code!;
-}
+/** The code the phone received (the office masks it once sent). */
+const codeSentTo = (waId: string) => codeOnPhone(server.url, waId);
 
 const jpeg = async (r: number, g: number, b: number) => ({
   name: 'foto-dokumen.jpg',
@@ -103,6 +90,15 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await expect.poll(() => heading(page)).toBe('Pilih layanan');
     await expect.poll(() => page.getByText('GRATIS').count()).toBeGreaterThan(0);
     await check(page, 'portal-apply-1-service');
+    // What each document is for and how long it is kept (UU PDP), under the service's details.
+    const kiaDetails = page.locator('.service-choice details', { hasText: 'KIA' }).first();
+    await kiaDetails.locator('> summary').click();
+    await expect.poll(() => kiaDetails.innerText()).toMatch(/Untuk apa berkas Bapak\/Ibu dan berapa lama disimpan\s+Berkas disimpan paling lama 90 hari setelah permohonan selesai/);
+    expect(await kiaDetails.innerText()).toMatch(/tidak jadi diajukan dihapus setelah 7 hari/);
+    await kiaDetails.getByText('Kegunaan tiap berkas').click();
+    await expect.poll(() => kiaDetails.innerText()).toMatch(/Pas foto berwarna: Untuk dicetak pada kartu yang diterbitkan \(KIA atau KTP-el\)\. \(disimpan 30 hari\)/);
+    await check(page, 'portal-apply-1-service-data-use');
+    await kiaDetails.locator('> summary').click();
 
     // Nothing chosen: told so, nothing lost.
     await page.getByRole('button', { name: 'Lanjut' }).click();
@@ -207,7 +203,14 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await page.getByLabel('PIN (6 angka)').fill(pin === '135790' ? '246802' : '135790');
     await page.getByRole('button', { name: 'Lihat status' }).click();
     await expect.poll(() => page.getByText('Nomor tiket atau PIN tidak cocok', { exact: false }).count()).toBe(1);
-    await page.getByLabel('PIN (6 angka)').fill(pin);
+    // The receipt is lost: a new PIN goes to the WhatsApp number on the application, the old one stops.
+    await page.getByText('Lupa PIN atau tanda terima hilang?').click();
+    await page.getByRole('button', { name: 'Kirim PIN baru ke WhatsApp' }).click();
+    await expect.poll(() => page.getByText(/PIN baru sudah kami kirim ke nomor WhatsApp/).count()).toBe(1);
+    await check(page, 'portal-track-1b-new-pin');
+    // The first code the phone got confirmed the number; the second is the new PIN.
+    const newPin = await codeOnPhone(server.url, '6281227005151', 2);
+    await page.getByLabel('PIN (6 angka)').fill(newPin);
     await page.getByRole('button', { name: 'Lihat status' }).click();
 
     await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Dikembalikan ke pemohon untuk dilengkapi');

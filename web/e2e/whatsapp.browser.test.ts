@@ -60,7 +60,7 @@ async function andWaitForReply(page: Page, act: () => Promise<void>) {
       const still = now === last;
       last = now;
       return still;
-    }, { timeout: 15_000, intervals: [1_500] })
+    }, { timeout: 15_000, interval: 1_500 })
     .toBe(true);
 }
 function send(page: Page, text: string) {

@@ -28,6 +28,8 @@ const en = {
     office_unknown: 'No kecamatan with code {{code}} is known.',
     audit_immutable: 'Audit records cannot be changed or deleted.',
     file_link_invalid: 'This document link is invalid or has expired.',
+    file_purged:
+      'This document was deleted on {{date, datetime}} because its retention period ended, as the personal data protection rules require. The official population record stays in SIAK at the population and civil registration office (Dindukcapil).',
     nik_invalid: 'The NIK is not valid. Please check the 16 digits against the family card (KK).',
     fields_invalid: 'Please complete or correct: {{fields}}.',
     field: {
@@ -105,6 +107,10 @@ const en = {
   fields: {
     required: 'required',
     invalid: 'invalid',
+  },
+  cli: {
+    files_purged: '{{count}} document(s) deleted because their retention period ended.',
+    files_purged_none: 'No document has reached the end of its retention period.',
   },
   whatsapp,
   citizen,

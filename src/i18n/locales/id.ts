@@ -28,6 +28,8 @@ const id = {
     office_unknown: 'Kecamatan dengan kode {{code}} tidak dikenal.',
     audit_immutable: 'Catatan audit tidak dapat diubah atau dihapus.',
     file_link_invalid: 'Tautan dokumen tidak valid atau sudah kedaluwarsa.',
+    file_purged:
+      'Berkas ini sudah dihapus pada {{date, datetime}} karena masa simpannya telah habis, sesuai aturan pelindungan data pribadi. Data kependudukan resmi tetap tercatat di SIAK Dinas Kependudukan dan Pencatatan Sipil (Dindukcapil).',
     nik_invalid: 'NIK tidak valid. Mohon periksa kembali 16 angka NIK sesuai Kartu Keluarga.',
     fields_invalid: 'Mohon lengkapi atau perbaiki isian berikut: {{fields}}.',
     field: {
@@ -107,6 +109,10 @@ const id = {
   fields: {
     required: 'wajib diisi',
     invalid: 'tidak valid',
+  },
+  cli: {
+    files_purged: '{{count}} berkas dihapus karena masa simpannya sudah habis.',
+    files_purged_none: 'Tidak ada berkas yang masa simpannya sudah habis.',
   },
   whatsapp,
   citizen,

@@ -13,6 +13,8 @@ const whatsapp = {
       'Good news! The document for application *{{ticket}}* is ready. Our officer will deliver it to your home and call this number first.',
     delivered: 'The document for application *{{ticket}}* has been handed over. Thank you for using the services of {{office}}. 🙏',
     cancelled: 'Application *{{ticket}}* has been cancelled. Type *menu* if you would like to make a new application.',
+    pin_sent:
+      'New tracking PIN for application *{{ticket}}*: *{{pin}}*\nThe old PIN no longer works. Do not share this PIN with anyone, officers included. If you did not ask for it, simply ignore this message.',
     pin_reissued:
       'The tracking PIN of application *{{ticket}}* was replaced at {{office}} and a new receipt was printed. The old PIN no longer works. If you did not ask for this, please contact the kecamatan office at once.',
     verification_code: 'Your application verification code: *{{code}}*\nValid for 10 minutes. Do not share this code with anyone, officers included.',

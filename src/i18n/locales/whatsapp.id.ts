@@ -13,6 +13,8 @@ const whatsapp = {
       'Kabar baik! Dokumen untuk permohonan *{{ticket}}* sudah jadi. Petugas kami akan mengantarkannya ke rumah Bapak/Ibu dan menghubungi nomor ini terlebih dahulu.',
     delivered: 'Dokumen permohonan *{{ticket}}* sudah diserahkan. Terima kasih telah menggunakan layanan {{office}}. 🙏',
     cancelled: 'Permohonan *{{ticket}}* sudah dibatalkan. Ketik *menu* bila Bapak/Ibu ingin mengajukan permohonan baru.',
+    pin_sent:
+      'PIN pelacakan baru untuk permohonan *{{ticket}}*: *{{pin}}*\nPIN yang lama tidak berlaku lagi. Jangan berikan PIN ini kepada siapa pun, termasuk petugas. Bila Bapak/Ibu tidak memintanya, abaikan saja pesan ini.',
     pin_reissued:
       'PIN pelacakan permohonan *{{ticket}}* telah diganti di {{office}} dan tanda terima baru sudah dicetak. PIN yang lama tidak berlaku lagi. Bila Bapak/Ibu tidak memintanya, mohon segera hubungi kantor kecamatan.',
     verification_code:

@@ -106,6 +106,7 @@ const consoleEn: ConsoleMessages = {
     historyActions: {
       'file.uploaded': 'Document uploaded',
       'file.viewed': 'Document opened',
+      'file.purged': 'Scan deleted (retention period ended)',
       'request.receipt_printed': 'Receipt printed',
       'request.pin_reissued': 'Tracking PIN replaced (receipt lost)',
       'request.submit': 'Application received',
@@ -182,6 +183,11 @@ const consoleEn: ConsoleMessages = {
     pdfTitle: (label) => `PDF ${label}`,
     imageAlt: (label) => `Photo or scan of ${label}`,
     openNew: (label) => `Open ${label} in a new tab`,
+    purgedTab: (date) => `deleted ${date}`,
+    purged: (label, date) =>
+      `${label} was deleted on ${date} because its retention period ended (personal data protection law). The record and history of this document remain; the data is in SIAK.`,
+    purgeScheduled: (date) => `This scan's retention period ends on ${date}; it is then deleted automatically.`,
+    keptWhileOpen: (days) => `The scan is kept while the application is open and for ${days} days after it is closed, then deleted automatically.`,
   },
   actions: {
     heading: 'Actions',

@@ -108,6 +108,7 @@ const consoleId = {
     historyActions: {
       'file.uploaded': 'Dokumen diunggah',
       'file.viewed': 'Dokumen dibuka',
+      'file.purged': 'Berkas dihapus (masa simpan habis)',
       'request.receipt_printed': 'Tanda terima dicetak',
       'request.pin_reissued': 'PIN pelacakan diganti (tanda terima hilang)',
       'request.submit': 'Permohonan diterima',
@@ -185,6 +186,11 @@ const consoleId = {
     pdfTitle: (label: string) => `PDF ${label}`,
     imageAlt: (label: string) => `Foto atau pindaian ${label}`,
     openNew: (label: string) => `Buka ${label} di tab baru`,
+    purgedTab: (date: string) => `dihapus ${date}`,
+    purged: (label: string, date: string) =>
+      `${label} sudah dihapus pada ${date} karena masa simpannya habis (UU PDP). Catatan dan riwayat dokumen ini tetap tersimpan; datanya ada di SIAK.`,
+    purgeScheduled: (date: string) => `Masa simpan berkas ini habis pada ${date}; setelah itu berkasnya dihapus otomatis.`,
+    keptWhileOpen: (days: number) => `Berkas disimpan selama permohonan berjalan dan ${days} hari setelah permohonan selesai, lalu dihapus otomatis.`,
   },
   actions: {
     heading: 'Tindakan',

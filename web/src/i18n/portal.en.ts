@@ -13,6 +13,12 @@ const citizen: CitizenMessages = {
   optional: 'optional',
   alternativeJoin: 'or',
   officeInfoHeading: 'Office, opening hours and contacts',
+  dataUseLabel: 'What your documents are used for and how long they are kept',
+  keptAtMost: (days) => `Documents are kept at most ${days} days after the application is completed, refused or cancelled, then deleted automatically.`,
+  dataUseEach: 'What each document is for',
+  keptDays: (days) => `kept ${days} days`,
+  dataUseNote: (days) =>
+    `Only the kecamatan officers handling the application open your documents, and every opening is recorded. Documents uploaded but never submitted are deleted after ${days} days. The official population record is kept in SIAK at Dindukcapil, not here.`,
   apply: {
     title: 'Apply online',
     intro: 'No account needed. Fill in the details, confirm your WhatsApp number with a code, and upload photos of the documents straight from your phone camera.',
@@ -124,6 +130,12 @@ const citizen: CitizenMessages = {
     pinInvalid: 'The PIN has 6 digits.',
     submit: 'Show the status',
     checking: 'Checking…',
+    lostPin: 'Forgot the PIN or lost the receipt?',
+    lostPinExplain: 'We can send a new PIN to the WhatsApp number on the application. The old PIN stops working after that. Fill in the ticket number above, then press the button below.',
+    sendNewPin: 'Send a new PIN to WhatsApp',
+    sendingNewPin: 'Sending…',
+    newPinSent:
+      'Thank you. If that ticket number is right, we have sent a new PIN to the WhatsApp number on the application; the message may take a few minutes. A new PIN can be asked for once every 15 minutes.',
     statusHeading: 'Application status',
     forWhom: 'For',
     applicant: 'Applicant',

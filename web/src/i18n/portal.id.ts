@@ -11,6 +11,12 @@ const citizen = {
   optional: 'tidak wajib',
   alternativeJoin: 'atau',
   officeInfoHeading: 'Kantor, jam pelayanan, dan kontak',
+  dataUseLabel: 'Untuk apa berkas Bapak/Ibu dan berapa lama disimpan',
+  keptAtMost: (days: number) => `Berkas disimpan paling lama ${days} hari setelah permohonan selesai, ditolak, atau dibatalkan, lalu dihapus otomatis.`,
+  dataUseEach: 'Kegunaan tiap berkas',
+  keptDays: (days: number) => `disimpan ${days} hari`,
+  dataUseNote: (days: number) =>
+    `Berkas hanya dibuka oleh petugas kecamatan yang menangani permohonan, dan setiap kali dibuka tercatat. Berkas yang diunggah tetapi tidak jadi diajukan dihapus setelah ${days} hari. Data kependudukan resmi tersimpan di SIAK Dindukcapil, bukan di sini.`,
   apply: {
     title: 'Ajukan permohonan online',
     intro:
@@ -125,6 +131,13 @@ const citizen = {
     pinInvalid: 'PIN terdiri dari 6 angka.',
     submit: 'Lihat status',
     checking: 'Memeriksa…',
+    lostPin: 'Lupa PIN atau tanda terima hilang?',
+    lostPinExplain:
+      'Kami dapat mengirim PIN baru ke nomor WhatsApp yang tercatat pada permohonan. PIN yang lama tidak berlaku lagi setelahnya. Isi nomor tiket di atas, lalu tekan tombol di bawah.',
+    sendNewPin: 'Kirim PIN baru ke WhatsApp',
+    sendingNewPin: 'Mengirim…',
+    newPinSent:
+      'Terima kasih. Bila nomor tiket tersebut benar, PIN baru sudah kami kirim ke nomor WhatsApp yang tercatat pada permohonan; pesan dapat tiba dalam beberapa menit. PIN baru hanya dapat diminta sekali setiap 15 menit.',
     statusHeading: 'Status permohonan',
     forWhom: 'Atas nama',
     applicant: 'Pemohon',

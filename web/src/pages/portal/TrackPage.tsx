@@ -11,7 +11,7 @@ import { focusHeading, Loading, PageHeading } from '../../components/Page.js';
 import { useT } from '../../i18n/index.js';
 import { navigate, useLocation } from '../../router.js';
 import type { Office } from '../../types.js';
-import { cancelRequest, resubmit, track, trackAgain, type TrackedRequest } from './api.js';
+import { cancelRequest, resubmit, sendNewPin, track, trackAgain, type TrackedRequest } from './api.js';
 import { DocumentUpload, formatDateTime, OfficeInfo, pick, useLang, useOffice, type UploadValue } from './shared.js';
 import './portal.css';
 
@@ -141,7 +141,41 @@ function TrackForm({ initialTicket, onTracked }: { initialTicket: string; onTrac
       <button type="submit" className="button" aria-disabled={busy || undefined}>
         {busy ? t.citizen.track.checking : t.citizen.track.submit}
       </button>
+      <LostPin ticket={ticket} onTicketMissing={() => {
+        setProblems([{ fieldId: 'ticket', label: t.citizen.track.ticket, message: t.citizen.track.ticketRequired }]);
+        document.getElementById('ticket')?.focus();
+      }} />
     </form>
+  );
+}
+
+/** A lost PIN is sent anew to the applicant's WhatsApp, never shown here: whoever types a ticket learns nothing. */
+function LostPin({ ticket, onTicketMissing }: { ticket: string; onTicketMissing: () => void }) {
+  const t = useT().citizen.track;
+  const [state, setState] = useState<{ busy: boolean; sent?: boolean; error?: unknown }>({ busy: false });
+  async function send() {
+    if (state.busy) return;
+    if (!ticket.trim()) return onTicketMissing();
+    setState({ busy: true });
+    try {
+      await sendNewPin(ticket.trim());
+      setState({ busy: false, sent: true });
+    } catch (error) {
+      setState({ busy: false, error });
+    }
+  }
+  return (
+    <details className="lost-pin">
+      <summary>{t.lostPin}</summary>
+      <p>{t.lostPinExplain}</p>
+      <div role="status" aria-live="polite">
+        {state.sent && <p className="alert alert-success">{t.newPinSent}</p>}
+      </div>
+      {state.error !== undefined && <ErrorAlert error={state.error} />}
+      <button type="button" className="button button-secondary" onClick={() => void send()} aria-disabled={state.busy || undefined}>
+        {state.busy ? t.sendingNewPin : t.sendNewPin}
+      </button>
+    </details>
   );
 }
 

@@ -22,7 +22,10 @@ export type CatalogueRequirement = {
   details: Text | null;
   when: Condition | null;
   whenText: Text | null;
-  alternatives: { document: string; label: Text }[];
+  alternatives: { document: string; label: Text; purpose: Text; keptDaysAfterClosing: number }[];
+  /** UU PDP: what the office uses the document for, and how long the scan is kept. */
+  purpose: Text;
+  keptDaysAfterClosing: number;
 };
 
 export type CatalogueService = {
@@ -38,6 +41,8 @@ export type CatalogueService = {
   /** `detail`: kept in the request's details (the NIK, name, birth date, sex and desa have their own inputs). */
   fields: { field: string; need: Need; when: Condition | null; label: Text; input: string; maxLength: number; detail: boolean }[];
   outputs: { document: string; label: Text; whenText: Text | null }[];
+  /** Days an upload that never became part of an application is kept (the same for every service). */
+  unattachedUploadDays: number;
 };
 
 export type NikCheck =
@@ -90,7 +95,9 @@ const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 const office = (code: string) => `/api/v1/public/offices/${encodeURIComponent(code)}`;
 
 export const getCatalogue = (officeCode: string, signal?: AbortSignal) =>
-  api.get<{ services: CatalogueService[] }>(`${office(officeCode)}/catalogue`, { signal }).then((r) => r.services);
+  api
+    .get<{ services: Omit<CatalogueService, 'unattachedUploadDays'>[]; unattachedUploadDays: number }>(`${office(officeCode)}/catalogue`, { signal })
+    .then((r) => r.services.map((s) => ({ ...s, unattachedUploadDays: r.unattachedUploadDays })));
 
 export const checkNik = (nik: string, officeCode: string, signal?: AbortSignal) =>
   api.post<NikCheck>('/api/v1/public/nik-check', { nik, officeCode }, { signal });
@@ -114,6 +121,9 @@ export const submitApplication = (token: string, application: Application) =>
 
 export const track = (ticket: string, pin: string) =>
   api.post<{ request: TrackedRequest; token: string; expiresAt: string }>('/api/v1/public/track', { ticket, pin });
+
+/** Lost PIN: a new one goes to the WhatsApp number on the request (the answer is the same for any ticket). */
+export const sendNewPin = (ticket: string) => api.post<{ accepted: boolean }>('/api/v1/public/track/new-pin', { ticket });
 
 export const trackAgain = (token: string, signal?: AbortSignal) =>
   api.get<{ request: TrackedRequest }>('/api/v1/public/track', { signal, headers: auth(token) }).then((r) => r.request);

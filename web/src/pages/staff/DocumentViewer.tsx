@@ -1,11 +1,12 @@
 /**
  * The applicant's documents, one at a time: phone photos can be zoomed and turned upright, PDFs
  * are shown by the browser's own viewer. Every opening is recorded by the server (file.viewed).
+ * A scan purged after its retention period is named with its date, in words, not shown.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
 import type { Localized, StoredFile } from './consoleApi.js';
-import { localized } from './format.js';
+import { localized, longDate } from './format.js';
 
 export type ViewerState = { index: number; zoom: number; rotation: number };
 export const ZOOMS = [0.5, 0.75, 1, 1.5, 2, 3, 4];
@@ -27,19 +28,22 @@ export function DocumentViewer({
   labels,
   view,
   onView,
+  timeZone,
 }: {
-  files: (StoredFile & { documentType: string })[];
+  files: (StoredFile & { documentType: string; keptDaysAfterClosing: number })[];
   labels: Record<string, Localized>;
   view: ViewerState;
   onView: (next: ViewerState) => void;
+  timeZone: string;
 }) {
   const t = useT().console.viewer;
   const { lang } = useLanguage();
   const file = files[Math.min(view.index, files.length - 1)];
   if (!file) return null;
   const label = (f: { documentType: string }) => localized(labels[f.documentType], lang, f.documentType);
-  const src = `/api/v1/files/${file.id}/content`;
   const isPdf = file.mime === 'application/pdf';
+  const date = (iso: string) => longDate(iso, timeZone, lang);
+  const purged = file.purgedAt;
   return (
     <div className="viewer">
       <div className="viewer-tabs" role="group" aria-label={t.documentList}>
@@ -51,14 +55,31 @@ export function DocumentViewer({
             aria-pressed={i === view.index}
             onClick={() => onView(viewerSteps.show(view, i))}
           >
-            {label(f)} <span className="hint-inline">({f.mime === 'application/pdf' ? 'PDF' : t.photo}, {sizeText(f.size)})</span>
+            {label(f)}{' '}
+            <span className="hint-inline">({f.purgedAt ? t.purgedTab(date(f.purgedAt)) : `${f.mime === 'application/pdf' ? 'PDF' : t.photo}, ${sizeText(f.size)}`})</span>
           </button>
         ))}
       </div>
       <p className="hint" aria-live="polite">
         {t.position(view.index + 1, files.length, label(file))}
-        {!isPdf && ` — ${t.zoom(Math.round(view.zoom * 100))}${view.rotation ? `, ${t.rotation(view.rotation)}` : ''}`}
+        {!isPdf && !purged && ` — ${t.zoom(Math.round(view.zoom * 100))}${view.rotation ? `, ${t.rotation(view.rotation)}` : ''}`}
       </p>
+      {purged ? (
+        <p className="viewer-purged">{t.purged(label(file), date(purged))}</p>
+      ) : (
+        <ViewerBody file={file} label={label(file)} view={view} onView={onView} />
+      )}
+      {!purged && <p className="hint">{file.purgeAfter ? t.purgeScheduled(date(file.purgeAfter)) : t.keptWhileOpen(file.keptDaysAfterClosing)}</p>}
+    </div>
+  );
+}
+
+function ViewerBody({ file, label, view, onView }: { file: StoredFile; label: string; view: ViewerState; onView: (next: ViewerState) => void }) {
+  const t = useT().console.viewer;
+  const src = `/api/v1/files/${file.id}/content`;
+  const isPdf = file.mime === 'application/pdf';
+  return (
+    <>
       {!isPdf && (
         <div className="viewer-tools" role="group" aria-label={t.tools}>
           <button type="button" className="button button-secondary button-small" onClick={() => onView(viewerSteps.zoomOut(view))} aria-keyshortcuts="-">
@@ -76,16 +97,16 @@ export function DocumentViewer({
         </div>
       )}
       {isPdf ? (
-        <iframe key={file.id} className="viewer-pdf" src={src} title={t.pdfTitle(label(file))} />
+        <iframe key={file.id} className="viewer-pdf" src={src} title={t.pdfTitle(label)} />
       ) : (
-        <ImageStage key={file.id} src={src} alt={t.imageAlt(label(file))} file={file} zoom={view.zoom} rotation={view.rotation} />
+        <ImageStage key={file.id} src={src} alt={t.imageAlt(label)} file={file} zoom={view.zoom} rotation={view.rotation} />
       )}
       <p>
         <a href={src} target="_blank" rel="noopener">
-          {t.openNew(label(file))}
+          {t.openNew(label)}
         </a>
       </p>
-    </div>
+    </>
   );
 }
 

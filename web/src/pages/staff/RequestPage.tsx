@@ -228,7 +228,7 @@ export function RequestPage({ id }: { id: string }) {
           ) : files.length === 0 ? (
             <p>{t.request.noDocuments}</p>
           ) : (
-            <DocumentViewer files={files} labels={vocabulary.documentTypes} view={view} onView={setView} />
+            <DocumentViewer files={files} labels={vocabulary.documentTypes} view={view} onView={setView} timeZone={timeZone} />
           )}
         </section>
       </div>

@@ -81,7 +81,19 @@ export type NikCheck =
       warnings: string[];
     };
 
-export type StoredFile = { id: string; mime: string; size: number; width: number | null; height: number | null; documentType: string | null; createdAt: string };
+export type StoredFile = {
+  id: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  documentType: string | null;
+  createdAt: string;
+  /** When the bytes will be deleted; null while an open request holds the file. */
+  purgeAfter: string | null;
+  /** When the bytes were deleted because the retention period ended. */
+  purgedAt: string | null;
+};
 
 export type Action =
   | 'verify_accept'
@@ -96,7 +108,7 @@ export type Action =
 
 export type RequestDetail = {
   request: ConsoleRequest;
-  files: (StoredFile & { documentType: string })[];
+  files: (StoredFile & { documentType: string; keptDaysAfterClosing: number })[];
   serviceName: Localized | null;
   desaName: string | null;
   courier: { id: string; name: string | null } | null;

@@ -22,6 +22,11 @@ export function dateTime(iso: string, timeZone: string, lang: Lang): string {
   return `${text} ${timezoneLabel(timeZone)}`;
 }
 
+/** A moment's date in the office's calendar, in words: "21 Februari 2027". */
+export function longDate(iso: string, timeZone: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locales[lang], { timeZone, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));
+}
+
 /** "10.00 WIB" today, "Sel, 24 Nov 10.00 WIB" on another day. */
 export function shortDateTime(iso: string, timeZone: string, lang: Lang, now: Date = new Date()): string {
   const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);

@@ -1,0 +1,2 @@
+ALTER TABLE "files" ADD COLUMN "purged_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "files_purge_due_idx" ON "files" USING btree ("purge_after") WHERE "files"."purged_at" is null and "files"."purge_after" is not null;
