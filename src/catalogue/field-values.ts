@@ -171,11 +171,6 @@ export function checkRequestFields(service: Service, input: FieldInput, rules: F
   return problems.length > 0 ? { ok: false, problems } : { ok: true, details };
 }
 
-/** The detail fields a service asks for, in catalogue order: what a form or the chatbot asks beyond the columns. */
-export function detailFieldsOf(service: Service): DetailField[] {
-  return service.fields.map((f) => f.field).filter(isDetailField);
-}
-
 /** What a form needs to draw a field: its input kind, its length bound, and whether it is one of the request's details. */
 export function fieldForm(field: DataField) {
   return { input: DATA_FIELD_DEFINITIONS[field].input, maxLength: maxLengthOf(field), detail: isDetailField(field) };

@@ -148,7 +148,7 @@ const COLUMN_PATHS: Record<ColumnField, string> = {
 };
 
 /** Field problems as problem+json `errors`, each with its message key (translated by sendProblem) and the field's label. */
-export function fieldErrors(problems: readonly FieldProblem[]) {
+function fieldErrors(problems: readonly FieldProblem[]) {
   return problems.map((p) => ({
     field: p.field in COLUMN_PATHS ? COLUMN_PATHS[p.field as ColumnField] : `body.details.${p.field}`,
     code: p.problem,

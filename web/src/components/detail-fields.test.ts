@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsFor } from '../pages/portal/requirements.js';
 import type { CatalogueService } from '../pages/portal/api.js';
-import { detailProblem, detailsToSend, serverDetailErrors, type DetailFieldSpec } from './detail-fields.js';
+import { detailProblem, detailsToSend, type DetailFieldSpec } from './detail-fields.js';
 
 const spec = (input: string, need: 'required' | 'optional' = 'required', maxLength = 120): DetailFieldSpec => ({ field: 'x', label: { id: 'X', en: 'X' }, need, input, maxLength });
 const TODAY = '2026-11-23';
@@ -18,9 +18,8 @@ describe('a detail field checked on the phone', () => {
     expect(detailProblem(spec('text', 'required', 5), 'Banyumas', TODAY)).toBe('too_long');
   });
 
-  it('sends only the fields on the form, trimmed, blanks left out; reads the server’s errors by field', () => {
+  it('sends only the fields on the form, trimmed, blanks left out', () => {
     expect(detailsToSend([{ ...spec('text'), field: 'mother_name' }, { ...spec('text'), field: 'father_name' }], { mother_name: ' Sri ', father_name: '', passport_number: 'C1' })).toEqual({ mother_name: 'Sri' });
-    expect(serverDetailErrors([{ field: 'body.details.kk_number', message: 'Nomor KK tidak valid.' }, { field: 'body.desaCode', message: '…' }])).toEqual({ kk_number: 'Nomor KK tidak valid.' });
   });
 });
 

@@ -43,10 +43,3 @@ export function detailsToSend(specs: readonly DetailFieldSpec[], values: DetailV
   }
   return out;
 }
-
-/** The server's field errors (`body.details.<code>`) by field code. */
-export function serverDetailErrors(errors: readonly { field: string; message: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of errors) if (e.field.startsWith('body.details.')) out[e.field.slice('body.details.'.length)] = e.message;
-  return out;
-}
