@@ -10,10 +10,13 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Inline projects do not inherit these: each project below sets its own.
     projects: [
       {
         test: {
           name: 'unit',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: [...dbTests, 'src/**/*.browser.test.ts', '**/node_modules/**'],
         },
@@ -25,6 +28,7 @@ export default defineConfig({
           env: { KENCOT_TEST_DB: 'pglite' },
           globalSetup: ['src/test-support/global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {
@@ -34,6 +38,7 @@ export default defineConfig({
           env: { KENCOT_TEST_DB: 'postgres' },
           globalSetup: ['src/test-support/global-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -58,6 +58,13 @@ if (skipped.length) banner(['Reminder — skipped suites:', ...skipped]);
 if (fs.existsSync(summaryFile)) {
   const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8'));
   console.log(`projects: ${projects.join(', ')}`);
-  console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`);
+  // A file whose hook failed (e.g. a timed-out beforeAll) may report no failed test at all:
+  // count each such file as one failure so the closing line never hides it.
+  const failedFiles = summary.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
+  const failed = summary.numFailedTests + failedFiles;
+  if (failedFiles) console.log(`${failedFiles} test file(s) failed outside any test (hook, import or setup)`);
+  console.log(`${summary.numPassedTests} passed, ${failed} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`);
 }
 process.exit(result.status ?? 1);
