@@ -10,6 +10,8 @@ import { signatureIsValid } from './webhook.js';
 
 /** Meta's payloads are a few KB; a megabyte more than covers a batch, anything bigger is not Meta. */
 const WEBHOOK_BODY_LIMIT = 2 * 1024 * 1024;
+/** How many skipped elements one log line names; the count is always complete. */
+const MALFORMED_LOGGED = 20;
 
 export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
   const runtime = deps.whatsapp;
@@ -61,6 +63,11 @@ export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
       }
       const result = await whatsapp.receiveWebhook(wdeps, body, officeOfNumber, batcher);
       if (!result.ok) return sendProblem(req, reply, new AppError('whatsapp_not_json', 400, 'whatsapp.errors.not_json'));
+      // Refusing would make Meta retry the whole delivery and then drop it, good messages included:
+      // what was readable is stored, what was not is logged by place and kind, never by content.
+      if (result.malformed.length > 0) {
+        req.log.warn({ malformed: result.malformed.length, elements: result.malformed.slice(0, MALFORMED_LOGGED) }, 'webhook: malformed elements skipped');
+      }
       if (result.stored > 0 || result.statuses > 0) runtime.kick();
       return reply.status(200).send({ received: true });
     });

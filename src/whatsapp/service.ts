@@ -18,7 +18,7 @@ import { withinWindow } from './sender.js';
 import { masked, secretsOf } from './secrets.js';
 import * as store from './storage.js';
 import type { InboundBatcher } from './intake-batch.js';
-import { parseWebhook, statusRank } from './webhook.js';
+import { parseWebhook, statusRank, type Malformed } from './webhook.js';
 
 export type WhatsAppDeps = { db: Db; clock: Clock };
 
@@ -32,17 +32,18 @@ export async function receiveWebhook(
   body: unknown,
   officeOfNumber: (db: Db, phoneNumberId: string) => Promise<string | undefined> = async (db, id) => (await store.findNumber(db, id))?.officeCode,
   batcher?: InboundBatcher,
-): Promise<{ ok: boolean; stored: number; statuses: number }> {
+): Promise<{ ok: false } | { ok: true; stored: number; statuses: number; malformed: Malformed[] }> {
   const now = deps.clock.now();
   const parsed = parseWebhook(body, now);
-  if (!parsed.ok) return { ok: false, stored: 0, statuses: 0 };
+  if (!parsed.ok) return { ok: false };
+  const { malformed } = parsed;
   const rows: Parameters<typeof store.insertInbound>[1] = [];
   for (const message of parsed.messages) {
     const officeCode = await officeOfNumber(deps.db, message.phoneNumberId);
     if (officeCode) rows.push({ ...message, officeCode, receivedAt: now });
   }
-  // The common case, messages only, is one multi-row INSERT: atomic by itself, and fast.
-  if (parsed.statuses.length === 0) return { ok: true, stored: batcher ? await batcher.insert(rows) : await store.insertInbound(deps.db, rows), statuses: 0 };
+  // The common case, messages only, is one multi-row INSERT (or one transaction of chunks): atomic, and fast.
+  if (parsed.statuses.length === 0) return { ok: true, stored: batcher ? await batcher.insert(rows) : await store.insertInbound(deps.db, rows), statuses: 0, malformed };
   return deps.db.transaction(async (tx) => {
     const stored = await store.insertInbound(tx, rows);
     let moved = 0;
@@ -53,7 +54,7 @@ export async function receiveWebhook(
       moved++;
       if (status.status === 'failed') await afterDeliveryFailure(tx, row, status.errorCode, now);
     }
-    return { ok: true, stored, statuses: moved };
+    return { ok: true as const, stored, statuses: moved, malformed };
   });
 }
 

@@ -1,5 +1,5 @@
 /** SQL of the WhatsApp channel: numbers, inbound messages, conversations, the outbox's delivery side. */
-import { and, asc, desc, eq, inArray, lt, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, lt, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/database.js';
 import { outbox, whatsappConversations, whatsappInbound, whatsappNumbers } from '../db/schema.js';
@@ -36,9 +36,28 @@ export async function insertInbound(db: Db, rows: (InboundMessage & { officeCode
   return (await insertInboundReturningIds(db, rows)).size;
 }
 
-/** The same, saying which message ids were new. */
+/**
+ * PostgreSQL numbers a statement's bind parameters with 16 bits: one INSERT takes at most 65,535
+ * values, i.e. about 4,000 inbound rows. A delivery is stored in chunks well under that, counted
+ * from the table's columns so a new column cannot push a chunk over.
+ */
+const PARAMETER_BUDGET = 16_000;
+export const INBOUND_ROWS_PER_INSERT = Math.floor(PARAMETER_BUDGET / Object.keys(getTableColumns(whatsappInbound)).length);
+
+/** The same, saying which message ids were new. Several chunks go in one transaction: a delivery is stored whole or not at all. */
 export async function insertInboundReturningIds(db: Db, rows: (InboundMessage & { officeCode: string; receivedAt: Date })[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
+  if (rows.length <= INBOUND_ROWS_PER_INSERT) return insertInboundChunk(db, rows);
+  return db.transaction(async (tx) => {
+    const stored = new Set<string>();
+    for (let i = 0; i < rows.length; i += INBOUND_ROWS_PER_INSERT) {
+      for (const id of await insertInboundChunk(tx, rows.slice(i, i + INBOUND_ROWS_PER_INSERT))) stored.add(id);
+    }
+    return stored;
+  });
+}
+
+async function insertInboundChunk(db: Db, rows: (InboundMessage & { officeCode: string; receivedAt: Date })[]): Promise<Set<string>> {
   const inserted = await db
     .insert(whatsappInbound)
     .values(

@@ -2,11 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outbox, whatsappInbound } from '../db/schema.js';
 import { testApp, TEST_WHATSAPP_ENV, type TestApp } from '../test-support/app.js';
-import { msg, payload, postWebhook, status, wamid } from '../test-support/whatsapp.js';
+import { msg, payload, PHONE_NUMBER_ID, postWebhook, status, wamid } from '../test-support/whatsapp.js';
+import { INBOUND_ROWS_PER_INSERT, insertInboundReturningIds } from './storage.js';
 
 let t: TestApp;
+const logLines: string[] = [];
 beforeAll(async () => {
-  t = await testApp();
+  t = await testApp({ logLines });
 });
 afterAll(() => t.close());
 
@@ -127,6 +129,56 @@ describe('webhook delivery (POST)', () => {
     const page = await postWebhook(t, { object: 'page', entry: [{ id: '1', changes: [] }] });
     expect(page.statusCode).toBe(200);
     expect(await inbound()).toHaveLength(1);
+  });
+
+  it('stores a signed delivery of 10,000 messages (more than one INSERT can carry) exactly once, and a redelivery adds nothing', async () => {
+    const messages = Array.from({ length: 10_000 }, (_, i) => msg.text(i % 2 ? WARGA : '6285700001111', `pesan ${i}`));
+    const body = payload({ contacts: [{ waId: WARGA, name: 'Ibu Sri' }], messages: messages.slice(0, 5_000) }, { messages: messages.slice(5_000) });
+    const res = await postWebhook(t, body);
+    expect(res.statusCode).toBe(200);
+    const count = async () => (await t.db.select({ id: whatsappInbound.waMessageId }).from(whatsappInbound)).length;
+    expect(await count()).toBe(10_000);
+    const ids = new Set((await t.db.select({ id: whatsappInbound.waMessageId }).from(whatsappInbound)).map((r) => r.id));
+    expect(messages.every((m) => ids.has(m.id))).toBe(true);
+    expect((await postWebhook(t, body)).statusCode).toBe(200);
+    expect(await count()).toBe(10_000);
+  }, 120_000);
+
+  it('stores a delivery of several chunks in one transaction: a failing last chunk leaves nothing behind', async () => {
+    const at = t.clock.now();
+    const rows = Array.from({ length: INBOUND_ROWS_PER_INSERT * 2 + 1 }, (_, i) => ({
+      waMessageId: wamid(), phoneNumberId: PHONE_NUMBER_ID, officeCode: '33.02.20', waId: WARGA, contactName: undefined, type: 'text',
+      message: { text: { body: `pesan ${i}` } }, sentAt: at, receivedAt: at,
+    }));
+    rows.at(-1)!.sentAt = new Date(Number.NaN);
+    await expect(insertInboundReturningIds(t.db, rows)).rejects.toThrow();
+    expect(await inbound()).toHaveLength(0);
+  });
+
+  it('stores the valid messages around a malformed change and logs the broken one by place, not by content', async () => {
+    const before = msg.text(WARGA, 'sebelum');
+    const after = msg.text(WARGA, 'sesudah');
+    const broken = msg.text('6289911112222', 'isi rahasia');
+    const body = payload({ messages: [before] }, { contacts: [{ waId: '6289911112222', name: 'Nama Rahasia' }], messages: [broken] }, { messages: [after] });
+    // A change without its `field`: the whole delivery used to be refused with 400, on every retry.
+    delete (body.entry[0]!.changes[1] as { field?: string }).field;
+    logLines.length = 0;
+    const res = await postWebhook(t, body);
+    expect(res.statusCode).toBe(200);
+    expect((await inbound()).map((r) => r.waMessageId).sort()).toEqual([before.id, after.id].sort());
+    const warning = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'webhook: malformed elements skipped');
+    expect(warning).toMatchObject({ malformed: 1, elements: [{ path: 'entry[0].changes[1]', problem: 'field: invalid_type' }] });
+    expect(logLines.join('\n')).not.toMatch(/6289911112222|rahasia|Rahasia|sebelum|sesudah/);
+  });
+
+  it('stores the rest when one message carries what PostgreSQL cannot hold (a NUL in its id, a lone surrogate, an absurd timestamp)', async () => {
+    const good = msg.text(WARGA, 'halo');
+    const odd = { ...msg.text(WARGA, 'x'), timestamp: '99999999999999999', text: { body: 'a\ud800b' } };
+    const res = await postWebhook(t, payload({ messages: [{ ...msg.text(WARGA, 'nul'), id: 'wamid.\u0000x' }, good, odd] }));
+    expect(res.statusCode).toBe(200);
+    const rows = await inbound();
+    expect(rows.map((r) => r.waMessageId)).toEqual([good.id, odd.id]);
+    expect(rows[1]!.message).toMatchObject({ text: { body: 'a\ufffdb' } });
   });
 
   it('drops messages for a business number this installation does not serve', async () => {
