@@ -1,10 +1,12 @@
 /** `npm start`: one server process. Stops cleanly on SIGTERM/SIGINT. */
+import { t } from './i18n/i18n.js';
 import { loadConfig } from './platform/config.js';
+import { AppError } from './platform/errors.js';
 import { startServer } from './server.js';
 
 const config = loadConfig();
 const server = await startServer(config).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : err instanceof Error ? err.message : err);
   process.exit(1);
 });
 

@@ -30,7 +30,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   const logger = opts.logger ?? pino(loggerOptions(config.logLevel));
   const clock = opts.clock ?? systemClock;
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lockAs: 'server' }));
   await database.migrate();
   const secret = await ensureInstallationSecret(database.db, config.secret);
   const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, loadRegions()) : undefined;
@@ -42,6 +42,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  database.lock?.setPort(port);
   // The simulator's Graph API stand-in lives in this server: the sender reaches it over real HTTP.
   if (whatsapp.mode === 'simulator' && !config.whatsapp.graphUrl) whatsapp.setGraphUrl(`http://127.0.0.1:${port}/simulator/graph`);
   whatsapp.start();

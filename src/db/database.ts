@@ -15,6 +15,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 /** A database handle or an open transaction: storage functions accept either. */
@@ -28,6 +29,8 @@ export type Database = {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** Embedded only: this process's exclusive hold on the data directory (`data-dir-lock.ts`). */
+  lock?: DataDirLock;
 };
 
 export const migrationsFolder = path.resolve(
@@ -44,27 +47,45 @@ export const PGLITE_EXTENSIONS = { pg_trgm };
 /** Any arbitrary number, the same in every server, so concurrent start-ups migrate one at a time. */
 const MIGRATION_LOCK_KEY = 4_270_521_020;
 
-export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string; pglite?: PGlite }): Promise<Database> {
+/**
+ * `lockAs` says who opens an embedded data directory, for the message a second opener reads; an
+ * embedded directory is opened by one process at a time (`lockDataDir`), a PostgreSQL server by many.
+ */
+export async function openDatabase(opts: { databaseUrl?: string | undefined; dataDir?: string; pglite?: PGlite; lockAs?: 'server' | 'cli' }): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  const client =
-    opts.pglite ??
-    (await (async () => {
-      const dir = path.join(opts.dataDir ?? './data', 'pglite');
+  let lock: DataDirLock | undefined;
+  let client = opts.pglite;
+  if (!client) {
+    const dataDir = opts.dataDir ?? './data';
+    // Before PGlite touches a file: a refused second opener must leave everything as it was.
+    lock = lockDataDir(dataDir, opts.lockAs ?? 'cli');
+    try {
+      const dir = path.join(dataDir, 'pglite');
       fs.mkdirSync(dir, { recursive: true });
-      return PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
-    })());
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+      client = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+  }
+  const pglite = client;
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     // A single embedded connection cannot race itself, so no lock is needed.
-    migrate: async () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+    migrate: async () => migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder }),
     ping: async () => {
-      await client.query('select 1');
+      await pglite.query('select 1');
     },
     close: async () => {
-      if (!client.closed) await client.close();
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
+    ...(lock ? { lock } : {}),
   };
 }
 

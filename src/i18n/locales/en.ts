@@ -111,6 +111,10 @@ const en = {
   cli: {
     files_purged: '{{count}} document(s) deleted because their retention period ended.',
     files_purged_none: 'No document has reached the end of its retention period.',
+    // One process at a time on an embedded data directory (src/db/data-dir-lock.ts).
+    database_in_use_by_server: 'The embedded database in {{dataDir}} is in use by the Kencot server (pid {{pid}}, port {{port}}, since {{since}}). Stop it first, or use DATABASE_URL for a PostgreSQL server.',
+    database_in_use_by_starting_server: 'The embedded database in {{dataDir}} is in use by the Kencot server, which is starting (pid {{pid}}, since {{since}}). Stop it first, or use DATABASE_URL for a PostgreSQL server.',
+    database_in_use_by_cli: 'The embedded database in {{dataDir}} is in use by another kencot command (pid {{pid}}, since {{since}}). Wait for it to finish, or use DATABASE_URL for a PostgreSQL server.',
   },
   whatsapp,
   citizen,

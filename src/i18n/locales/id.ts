@@ -113,6 +113,10 @@ const id = {
   cli: {
     files_purged: '{{count}} berkas dihapus karena masa simpannya sudah habis.',
     files_purged_none: 'Tidak ada berkas yang masa simpannya sudah habis.',
+    // Satu proses saja pada direktori data bawaan (src/db/data-dir-lock.ts).
+    database_in_use_by_server: 'Basis data bawaan di {{dataDir}} sedang dipakai server Kencot (pid {{pid}}, port {{port}}, sejak {{since}}). Hentikan server itu dahulu, atau gunakan DATABASE_URL untuk server PostgreSQL.',
+    database_in_use_by_starting_server: 'Basis data bawaan di {{dataDir}} sedang dipakai server Kencot yang sedang dinyalakan (pid {{pid}}, sejak {{since}}). Hentikan server itu dahulu, atau gunakan DATABASE_URL untuk server PostgreSQL.',
+    database_in_use_by_cli: 'Basis data bawaan di {{dataDir}} sedang dipakai perintah kencot lain (pid {{pid}}, sejak {{since}}). Tunggu sampai selesai, atau gunakan DATABASE_URL untuk server PostgreSQL.',
   },
   whatsapp,
   citizen,
