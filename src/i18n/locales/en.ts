@@ -71,6 +71,19 @@ const en = {
         'This PDF contains scripts or hidden attachments, so it cannot be accepted for safety reasons. Please send a plain scan or a photo of the document.',
       empty: 'The file sent is empty.',
     },
+    backup: {
+      damaged: 'The backup file is damaged or not a Kencot backup ({{detail}}). Restore cancelled; the database was not changed.',
+      part_damaged: 'Part "{{part}}" of the backup file is damaged (its SHA-256 does not match). Restore cancelled; the database was not changed.',
+      part_missing: 'Part "{{part}}" is missing from the backup file. Restore cancelled; the database was not changed.',
+      manifest_invalid: 'The backup file\'s manifest cannot be read. Restore cancelled; the database was not changed.',
+      format_unsupported: 'The backup file uses format version {{version}}, which this version of Kencot does not know. Please upgrade Kencot first.',
+      newer_migration: 'This backup was made by a newer Kencot (migration {{backup}}; this version goes up to {{known}}). Please upgrade Kencot first, then restore again.',
+      unknown_migration: 'This backup contains migration {{backup}}, which this version of Kencot does not know. Restore it with the Kencot version that made it.',
+      not_empty: 'The target database is not empty (tables with data: {{tables}}). A restore only goes into an empty database. If that data really is to be replaced entirely (audit trail included), stop every Kencot server and run again with --force.',
+      schema_mismatch: 'Table {{table}} in the target database does not match the backup. Restore cancelled; the database was not changed.',
+      load_failed: 'The rows of table {{table}} could not be loaded (PostgreSQL code {{code}}). Restore cancelled; the database was not changed.',
+      output_exists: '{{path}} already exists. A backup never overwrites another file; please choose a new file name.',
+    },
   },
   console: {
     errors: {
@@ -111,6 +124,11 @@ const en = {
   cli: {
     files_purged: '{{count}} document(s) deleted because their retention period ended.',
     files_purged_none: 'No document has reached the end of its retention period.',
+    backup_written: 'Backup done: {{tables}} tables, {{rows}} rows, {{blobs}} documents, {{size}} bytes. SHA-256 of the file: {{sha256}}.',
+    backup_missing_blobs: 'Warning: {{count}} document(s) still on record were not found in the file store and are not in the backup (their SHA-256s are in the manifest).',
+    backup_encrypt_reminder: 'The backup file holds specific personal data (children\'s data, ID scans). Encrypt it now and store it off-site in Indonesia (see README, "Backups").',
+    restore_done: 'Backup of {{createdAt}} ({{engine}}, migration {{migration}}) restored: {{blobs}} documents.',
+    restore_table: '  {{table}}: {{rows}} rows',
   },
   whatsapp,
   citizen,

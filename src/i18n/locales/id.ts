@@ -73,6 +73,19 @@ const id = {
         'PDF ini berisi skrip atau lampiran tersembunyi sehingga tidak dapat diterima demi keamanan. Mohon kirim hasil pindai (scan) biasa atau foto dokumen.',
       empty: 'Berkas yang dikirim kosong.',
     },
+    backup: {
+      damaged: 'Berkas cadangan rusak atau bukan cadangan Kencot ({{detail}}). Pemulihan dibatalkan; basis data tidak diubah.',
+      part_damaged: 'Bagian "{{part}}" dalam berkas cadangan rusak (sidik SHA-256 tidak cocok). Pemulihan dibatalkan; basis data tidak diubah.',
+      part_missing: 'Bagian "{{part}}" tidak ada dalam berkas cadangan. Pemulihan dibatalkan; basis data tidak diubah.',
+      manifest_invalid: 'Daftar isi (manifest) berkas cadangan tidak dapat dibaca. Pemulihan dibatalkan; basis data tidak diubah.',
+      format_unsupported: 'Berkas cadangan memakai format versi {{version}}, yang belum dikenal versi Kencot ini. Mohon perbarui Kencot terlebih dahulu.',
+      newer_migration: 'Cadangan ini dibuat oleh versi Kencot yang lebih baru (migrasi {{backup}}; versi ini hanya sampai {{known}}). Mohon perbarui Kencot terlebih dahulu, lalu pulihkan lagi.',
+      unknown_migration: 'Cadangan ini memuat migrasi {{backup}} yang tidak dikenal versi Kencot ini. Pulihkan dengan versi Kencot yang membuat cadangan tersebut.',
+      not_empty: 'Basis data tujuan tidak kosong (berisi data di tabel: {{tables}}). Pemulihan hanya dilakukan ke basis data kosong. Jika data tersebut memang harus diganti seluruhnya (termasuk catatan audit), hentikan semua server Kencot lalu jalankan lagi dengan --force.',
+      schema_mismatch: 'Struktur tabel {{table}} di basis data tujuan tidak sesuai dengan cadangan. Pemulihan dibatalkan; basis data tidak diubah.',
+      load_failed: 'Data tabel {{table}} tidak dapat dimuat (kode PostgreSQL {{code}}). Pemulihan dibatalkan; basis data tidak diubah.',
+      output_exists: 'Berkas {{path}} sudah ada. Cadangan tidak menimpa berkas lain; mohon pilih nama berkas baru.',
+    },
   },
   console: {
     errors: {
@@ -113,6 +126,11 @@ const id = {
   cli: {
     files_purged: '{{count}} berkas dihapus karena masa simpannya sudah habis.',
     files_purged_none: 'Tidak ada berkas yang masa simpannya sudah habis.',
+    backup_written: 'Cadangan selesai: {{tables}} tabel, {{rows}} baris, {{blobs}} dokumen, {{size}} bita. SHA-256 berkas: {{sha256}}.',
+    backup_missing_blobs: 'Perhatian: {{count}} dokumen yang masih tercatat tidak ditemukan di penyimpanan berkas dan tidak ikut dicadangkan (SHA-256 tercantum di manifest).',
+    backup_encrypt_reminder: 'Berkas cadangan berisi data pribadi spesifik (data anak, pindaian dokumen identitas). Segera enkripsi dan simpan di lokasi lain di Indonesia (lihat README, bagian "Backups").',
+    restore_done: 'Cadangan tanggal {{createdAt}} ({{engine}}, migrasi {{migration}}) berhasil dipulihkan: {{blobs}} dokumen.',
+    restore_table: '  {{table}}: {{rows}} baris',
   },
   whatsapp,
   citizen,
