@@ -204,6 +204,7 @@ describe(`backup and restore on ${testEngine}`, () => {
     expect(summary).toMatchObject({ blobs: 2, missingBlobs: 0 });
     expect(summary.tables.find((x) => x.name === 'requests')).toEqual({ name: 'requests', rows: 1 });
     expect(fs.statSync(archive).mode & 0o077).toBe(0); // owner-only: it is personal data
+    await expect(createBackup(sourceDeps(), archive)).rejects.toMatchObject({ code: 'backup_output_exists' });
     const [created] = await rows<{ details: Record<string, unknown> }>(t.db, sql`select details from audit_log where action = 'backup.created'`);
     expect(created!.details).toMatchObject({ blobs: 2, sha256: summary.sha256, bytes: fs.statSync(archive).size });
 
