@@ -18,8 +18,9 @@ import { openDatabase, PGLITE_EXTENSIONS, rows, type Database, type Db } from '.
 import { files } from '../db/schema.js';
 import { diskBlobStore, type BlobStore } from '../files/blobs.js';
 import { t as translate } from '../i18n/i18n.js';
-import { DEMO_OFFICE_CODE } from '../offices/setup.js';
+import { addOffice, DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { AppError } from '../platform/errors.js';
+import { loadRegions } from '../regions/regions.js';
 import { testApp, TEST_PASSWORD, TEST_WHATSAPP_ENV, type TestApp } from '../test-support/app.js';
 import { testEngine } from '../test-support/db.js';
 import { adminUrl, databaseUrl } from '../test-support/global-setup.js';
@@ -29,6 +30,7 @@ import { startGraphStandIn } from '../whatsapp/simulator/graph-standin.js';
 import { archiveWriter, openArchive } from './archive.js';
 import { MANIFEST_ENTRY, MANIFEST_HASH_ENTRY, type Manifest } from './manifest.js';
 import { createBackup, readManifest, restoreBackup, type BackupDeps } from './service.js';
+import { applyMigrations, knownMigrations, migrationLevel } from './storage.js';
 
 let t: TestApp;
 let graph: Awaited<ReturnType<typeof startGraphStandIn>>;
@@ -318,6 +320,22 @@ describe(`backup and restore on ${testEngine}`, () => {
     expect(err).toMatchObject({ code: 'backup_newer' });
     expect(translate('en', (err as AppError).messageKey, (err as AppError).params)).toMatch(/newer Kencot \(migration 9999_from_the_future; this version goes up to \d{4}_\w+\)/);
   });
+
+  it('loads a backup from an older Kencot at its own level, then migrates it forward', async () => {
+    const known = knownMigrations();
+    const older = await blankDatabase();
+    await older.db.transaction((tx) => applyMigrations(tx, known.slice(0, -1).map((m) => m.when)));
+    await addOffice({ db: older.db, clock: t.clock }, loadRegions(), { code: '33.02.21', ticketPrefix: 'SMB', contact: { address: 'Kantor Kecamatan Sumbang' } });
+    const file = path.join(work, 'older.tar');
+    await createBackup({ database: older, blobs: blankStore().blobs, clock: t.clock }, file);
+
+    // The refusals above left this one empty and never migrated.
+    const target = await untouchedTarget();
+    const restored = await restoreBackup({ database: target, blobs: blankStore().blobs, clock: t.clock }, file, { force: false });
+    expect(restored.migration).toBe(known.at(-2)!.tag);
+    expect(await migrationLevel(target.db)).toEqual({ count: known.length, when: known.at(-1)!.when });
+    expect(await rows(target.db, sql`select code, ticket_prefix from offices`)).toEqual([{ code: '33.02.21', ticket_prefix: 'SMB' }]);
+  }, SLOW);
 
   if (testEngine === 'postgres') {
     it('moves between engines: PostgreSQL → embedded PGlite → PostgreSQL with every row and document intact', async () => {
