@@ -184,6 +184,9 @@ async function expectSameData(before: Record<string, string[]>, target: Database
   expect(before.whatsapp_inbound!.length).toBeGreaterThanOrEqual(2);
   expect(before.outbox!.length).toBeGreaterThan(0);
   expect(before.requests!.length).toBe(1);
+  // Same schema too: the plain indexes set aside for the load are all back.
+  const indexes = (db: Db) => rows<{ name: string; definition: string }>(db, sql`select indexname as name, indexdef as definition from pg_indexes where schemaname = 'public' order by 1`);
+  expect(await indexes(target.db)).toEqual(await indexes(t.db));
   const hashes = await liveHashes(target.db);
   expect(hashes.length).toBe(2);
   for (const sha of hashes) expect((await targetBlobs.get(sha))?.equals((await from.get(sha))!), sha).toBe(true);

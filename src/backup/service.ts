@@ -46,8 +46,8 @@ import * as store from './storage.js';
 export type BackupDeps = { database: Database; blobs: BlobStore; clock: Clock };
 
 /** Rows per INSERT on restore, and a byte bound so one batch never grows huge. */
-const LOAD_ROWS = 500;
-const LOAD_BYTES = 4 * 1024 * 1024;
+const LOAD_ROWS = 5000;
+const LOAD_BYTES = 16 * 1024 * 1024;
 
 const sha256Of = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -231,7 +231,9 @@ export async function restoreBackup(deps: BackupDeps, input: string, opts: { for
     const plan = planRestore({ backup: manifest.migration, known, current: (await store.migrationLevel(tx))?.when ?? null, tablesWithRows: holding, force: opts.force });
     if (plan.reset) await store.dropSchemaObjects(tx);
     await store.applyMigrations(tx, plan.apply);
+    const indexes = await store.setIndexesAside(tx);
     for (const table of manifest.tables) await loadTable(tx, archive, table);
+    await store.rebuildIndexes(tx, indexes);
     for (const table of manifest.tables) await store.resetSequences(tx, table.name);
     await recordAudit(tx, deps.clock.now(), {
       officeCode: null,

@@ -152,6 +152,28 @@ export async function loadRows(tx: Db, table: string, columns: string[], jsonArr
   );
 }
 
+/**
+ * Takes the plain (non-unique) indexes off before a bulk load and returns how to put them back:
+ * building an index once over loaded rows is far cheaper than updating it row by row (the name
+ * search's trigram indexes above all). Unique indexes stay, so the load still refuses duplicates.
+ */
+export async function setIndexesAside(tx: Db): Promise<string[]> {
+  const plain = await rows<{ name: string; definition: string }>(
+    tx,
+    sql`select ic.relname as name, pg_get_indexdef(i.indexrelid) as definition
+        from pg_index i join pg_class ic on ic.oid = i.indexrelid join pg_namespace n on n.oid = ic.relnamespace
+        where n.nspname = 'public' and not i.indisunique and not i.indisprimary
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+          and not exists (select 1 from pg_depend d where d.objid = i.indexrelid and d.deptype = 'e')`,
+  );
+  for (const index of plain) await tx.execute(sql`drop index ${sql.identifier(index.name)}`);
+  return plain.map((index) => index.definition);
+}
+
+export async function rebuildIndexes(tx: Db, definitions: string[]): Promise<void> {
+  for (const definition of definitions) await tx.execute(sql.raw(definition));
+}
+
 /** Moves every serial/identity sequence of a table past its highest loaded value. */
 export async function resetSequences(tx: Db, table: string): Promise<void> {
   const sequences = await rows<{ column: string; sequence: string }>(
