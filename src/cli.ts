@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * `kencot` — administration from the server's shell: migrations, offices, staff accounts, purging
- * scans past their retention period.
+ * scans past their retention period, backups.
  * Uses the same configuration (DATABASE_URL or DATA_DIR) as the server.
  */
 import { Command, InvalidArgumentError } from 'commander';
 import { createStaffUser, resetPassword } from './auth/service.js';
+import { createBackup, restoreBackup } from './backup/service.js';
 import { isRole, ROLES, type Role } from './auth/roles.js';
 import { openDatabase } from './db/database.js';
 import { configuredBlobStore } from './files/blobs.js';
@@ -18,11 +19,12 @@ import { AppError } from './platform/errors.js';
 import { loadRegions } from './regions/regions.js';
 import { NumberInput, registerNumber } from './whatsapp/service.js';
 
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>, opts = { migrate: true }): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await database.migrate();
+    // Backup and restore leave the schema as they find it (restore migrates itself, to the backup's level first).
+    if (opts.migrate) await database.migrate();
     return await work(database);
   } finally {
     await database.close();
@@ -118,6 +120,38 @@ files
       const purged = await purgeDueFiles({ db, clock: systemClock, blobs: configuredBlobStore(loadConfig()) }, { requestId: 'cli' });
       console.log(t('id', purged === 0 ? 'cli.files_purged_none' : 'cli.files_purged', { count: purged }));
     }),
+  );
+
+program
+  .command('backup')
+  .description('write one archive with a consistent snapshot of the database and the documents it still needs')
+  .requiredOption('--output <file>', "the archive to create (never overwritten); '-' writes to stdout, e.g. to pipe into age or gpg")
+  .action((opts: { output: string }) =>
+    withDatabase(async (database) => {
+      const config = loadConfig();
+      const toStdout = opts.output === '-';
+      const summary = await createBackup({ database, clock: systemClock, blobs: configuredBlobStore(config) }, toStdout ? process.stdout : opts.output);
+      // With the archive on stdout, people's messages go to stderr.
+      const say = toStdout ? console.error : console.log;
+      const rows = summary.tables.reduce((n, table) => n + table.rows, 0);
+      say(t('id', 'cli.backup_written', { tables: summary.tables.length, rows, blobs: summary.blobs, size: summary.bytes, sha256: summary.sha256 }));
+      if (summary.missingBlobs > 0) console.error(t('id', 'cli.backup_missing_blobs', { count: summary.missingBlobs }));
+      if (!toStdout) say(t('id', 'cli.backup_encrypt_reminder'));
+    }, { migrate: false }),
+  );
+
+program
+  .command('restore')
+  .description('restore an archive made by `kencot backup` into an empty database and file store')
+  .requiredOption('--input <file>', 'the archive (decrypted)')
+  .option('--force', 'replace a database that is not empty, audit trail included; only with every server stopped')
+  .action((opts: { input: string; force?: boolean }) =>
+    withDatabase(async (database) => {
+      const summary = await restoreBackup({ database, clock: systemClock, blobs: configuredBlobStore(loadConfig()) }, opts.input, { force: opts.force === true });
+      console.log(t('id', 'cli.restore_done', { createdAt: summary.createdAt, engine: summary.engine, migration: summary.migration ?? '-', blobs: summary.blobs }));
+      for (const table of summary.tables) console.log(t('id', 'cli.restore_table', { table: table.name, rows: table.rows }));
+      if (summary.missingBlobs > 0) console.error(t('id', 'cli.backup_missing_blobs', { count: summary.missingBlobs }));
+    }, { migrate: false }),
   );
 
 program.parseAsync().catch((err: unknown) => {

@@ -45,7 +45,7 @@ export const migrationsFolder = path.resolve(
 export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** Any arbitrary number, the same in every server, so concurrent start-ups migrate one at a time. */
-const MIGRATION_LOCK_KEY = 4_270_521_020;
+export const MIGRATION_LOCK_KEY = 4_270_521_020;
 
 /**
  * `lockAs` says who opens an embedded data directory, for the message a second opener reads; an
