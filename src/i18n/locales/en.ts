@@ -18,10 +18,9 @@ const en = {
     unavailable: 'The service is unavailable right now. Please try again shortly.',
     payload_too_large: 'The data sent is too large.',
     unsupported_media_type: 'This content type is not supported.',
-    login_failed: 'Wrong username or password.',
-    account_locked:
-      'This account is temporarily locked after too many failed sign-ins. Try again after {{until}} or contact the admin.',
-    account_inactive: 'This account is no longer active. Please contact the office admin.',
+    login_failed: 'Wrong username or password, or sign-in is limited for now. Please try again in a few minutes.',
+    cannot_deactivate_self: 'You cannot deactivate your own account.',
+    last_active_admin: 'This is the last active admin of this kecamatan. Activate or create another admin first.',
     wrong_current_password: 'The current password is not correct.',
     weak_password: 'The new password needs at least 10 characters and must differ from the username.',
     username_taken: 'The username "{{username}}" is already taken.',
@@ -111,6 +110,8 @@ const en = {
   cli: {
     files_purged: '{{count}} document(s) deleted because their retention period ended.',
     files_purged_none: 'No document has reached the end of its retention period.',
+    user_deactivated: 'Account {{username}} deactivated; all its sessions ended.',
+    user_reactivated: 'Account {{username}} reactivated.',
   },
   whatsapp,
   citizen,

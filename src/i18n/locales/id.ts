@@ -18,10 +18,9 @@ const id = {
     unavailable: 'Layanan sedang tidak tersedia. Silakan coba beberapa saat lagi.',
     payload_too_large: 'Ukuran data yang dikirim terlalu besar.',
     unsupported_media_type: 'Jenis data yang dikirim tidak didukung.',
-    login_failed: 'Nama pengguna atau kata sandi salah.',
-    account_locked:
-      'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Silakan coba lagi setelah pukul {{until}} atau hubungi admin.',
-    account_inactive: 'Akun ini sudah tidak aktif. Silakan hubungi admin kecamatan.',
+    login_failed: 'Nama pengguna atau kata sandi salah, atau akun sedang dibatasi. Silakan coba lagi dalam beberapa menit.',
+    cannot_deactivate_self: 'Bapak/Ibu tidak dapat menonaktifkan akun sendiri.',
+    last_active_admin: 'Akun ini admin aktif terakhir di kecamatan ini. Aktifkan atau buat admin lain terlebih dahulu.',
     wrong_current_password: 'Kata sandi lama tidak sesuai.',
     weak_password: 'Kata sandi baru minimal 10 karakter dan tidak boleh sama dengan nama pengguna.',
     username_taken: 'Nama pengguna "{{username}}" sudah dipakai.',
@@ -113,6 +112,8 @@ const id = {
   cli: {
     files_purged: '{{count}} berkas dihapus karena masa simpannya sudah habis.',
     files_purged_none: 'Tidak ada berkas yang masa simpannya sudah habis.',
+    user_deactivated: 'Akun {{username}} dinonaktifkan; semua sesinya diakhiri.',
+    user_reactivated: 'Akun {{username}} diaktifkan kembali.',
   },
   whatsapp,
   citizen,
