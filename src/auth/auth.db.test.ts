@@ -245,6 +245,8 @@ describe('deactivating and reactivating an account', () => {
 
     const on = await admin.post(`/api/v1/staff/${officer.user.username}/reactivate`);
     expect(on.json().user.active).toBe(true);
+    // Its old sessions were ended, not merely paused: reactivation does not bring them back.
+    expect((await officer.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await again.post('/api/v1/auth/login', { username: officer.user.username, password: TEST_PASSWORD })).statusCode).toBe(200);
 
     const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'staff_user', entityId: officer.user.id, limit: 20 });
