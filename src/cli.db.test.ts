@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './auth/service.js';
 import { openDatabase } from './db/database.js';
+import { staffSessions } from './db/schema.js';
 import { diskBlobStore } from './files/blobs.js';
 import { findFile, insertFile } from './files/storage.js';
 import { systemClock } from './platform/clock.js';
@@ -36,7 +37,7 @@ afterAll(async () => {
 const kencot = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env });
 
 describe(`kencot CLI on ${testEngine}`, () => {
-  it('adds an office from the region dataset, a kasi account, and resets its password', async () => {
+  it('adds an office from the region dataset, a kasi account, resets its password, deactivates and reactivates it', async () => {
     await kencot('migrate');
     const office = await kencot('office', 'add', '--code', '33.02.21', '--prefix', 'skr', '--address', 'Sumbang, Banyumas');
     expect(office.stdout).toMatch(/Added Kecamatan Sumbang \(33\.02\.21\)/);
@@ -66,7 +67,27 @@ describe(`kencot CLI on ${testEngine}`, () => {
     } finally {
       await database.close();
     }
-  }, 60_000);
+
+    // Deactivated from the shell: no sign-in (the same answer as a wrong password), sessions ended.
+    expect((await kencot('user', 'deactivate', 'siti')).stdout).toBe('Akun siti dinonaktifkan; semua sesinya diakhiri.\n');
+    const afterDeactivate = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    try {
+      const deps = { db: afterDeactivate.db, clock: systemClock, sessionTtlMs: 3600_000 };
+      await expect(signIn(deps, { username: 'siti', password: second! }, { ip: '198.51.100.1' })).rejects.toMatchObject({ code: 'login_failed', status: 401 });
+      expect(await afterDeactivate.db.select().from(staffSessions)).toEqual([]);
+    } finally {
+      await afterDeactivate.close();
+    }
+    expect((await kencot('user', 'reactivate', 'siti')).stdout).toBe('Akun siti diaktifkan kembali.\n');
+    const afterReactivate = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    try {
+      const deps = { db: afterReactivate.db, clock: systemClock, sessionTtlMs: 3600_000 };
+      expect((await signIn(deps, { username: 'siti', password: second! }, { ip: '198.51.100.1' })).actor.role).toBe('kasi');
+    } finally {
+      await afterReactivate.close();
+    }
+    // Eight runs of the command, each opening the database: generous on a busy machine.
+  }, 300_000);
 
   it('purges the scans past their retention period and says how many, in Indonesian', async () => {
     await kencot('migrate');

@@ -5,7 +5,7 @@
  * Uses the same configuration (DATABASE_URL or DATA_DIR) as the server.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import { createStaffUser, resetPassword } from './auth/service.js';
+import { createStaffUser, resetPassword, setStaffActive } from './auth/service.js';
 import { createBackup, restoreBackup } from './backup/service.js';
 import { isRole, ROLES, type Role } from './auth/roles.js';
 import { openDatabase } from './db/database.js';
@@ -94,6 +94,19 @@ user
       console.log(`New password for ${username}: ${password}`);
     }),
   );
+
+for (const [command, active] of [['deactivate', false], ['reactivate', true]] as const) {
+  user
+    .command(command)
+    .description(active ? 'let a deactivated account sign in again' : 'stop an account from signing in and end its sessions')
+    .argument('<username>')
+    .action((username: string) =>
+      withDatabase(async ({ db }) => {
+        const changed = await setStaffActive({ db, clock: systemClock }, null, username, active, { requestId: 'cli' });
+        console.log(t('id', active ? 'cli.user_reactivated' : 'cli.user_deactivated', { username: changed.username }));
+      }),
+    );
+}
 
 const whatsapp = program.command('whatsapp').description('the WhatsApp Cloud API channel');
 whatsapp

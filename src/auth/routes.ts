@@ -16,6 +16,10 @@ const PublicUser = z.object({
   locked: z.boolean(),
 });
 
+/** Marks a browser that has signed in before (see throttle.ts); a random id, signed, never a secret that opens anything. */
+const DEVICE_COOKIE = 'kencot_device';
+const DEVICE_COOKIE_MAX_AGE_S = 365 * 24 * 3600;
+
 export function registerAuthRoutes(app: App, deps: AppDeps) {
   const authDeps = { db: deps.database.db, clock: deps.clock, sessionTtlMs: deps.config.sessionTtlMs };
   const cookieOptions = {
@@ -55,8 +59,11 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      const signedIn = await auth.signIn(authDeps, req.body, originOf(req));
+      const device = req.cookies[DEVICE_COOKIE] ? req.unsignCookie(req.cookies[DEVICE_COOKIE]) : undefined;
+      const deviceId = device?.valid && device.value ? device.value : undefined;
+      const signedIn = await auth.signIn(authDeps, { ...req.body, deviceId }, originOf(req));
       reply.setCookie(SESSION_COOKIE, signedIn.token, { ...cookieOptions, maxAge: Math.floor(deps.config.sessionTtlMs / 1000) });
+      reply.setCookie(DEVICE_COOKIE, signedIn.deviceId, { ...cookieOptions, path: '/api/v1/auth', maxAge: DEVICE_COOKIE_MAX_AGE_S });
       return { user: signedIn.user, mustChangePassword: signedIn.mustChangePassword };
     },
   );
@@ -82,7 +89,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      await auth.changePassword(authDeps, requireStaff(req), req.body, originOf(req));
+      await auth.changePassword(authDeps, requireStaff(req), req.body, req.sessionToken!, originOf(req));
       return reply.status(204).send();
     },
   );
@@ -134,4 +141,20 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       return { user, initialPassword: password };
     },
   );
+
+  for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
+    app.post(
+      `/api/v1/staff/:username/${action}`,
+      {
+        config: { access: 'staff.manage' },
+        schema: {
+          tags: ['staff'],
+          summary: active ? 'Reactivate a staff account' : 'Deactivate a staff account and end its sessions',
+          params: z.object({ username: z.string() }),
+          response: { 200: z.object({ user: PublicUser }) },
+        },
+      },
+      async (req) => ({ user: await auth.setStaffActive(authDeps, requireStaff(req), req.params.username, active, originOf(req)) }),
+    );
+  }
 }

@@ -1,6 +1,7 @@
 /**
- * Staff accounts and sessions: sign in (with lockout), sign out, change and reset passwords,
- * create accounts. Each operation that changes something audits it in the same transaction.
+ * Staff accounts and sessions: sign in (slowed per account and client, see throttle.ts), sign out,
+ * change and reset passwords, create, deactivate and reactivate accounts. Each operation that
+ * changes something audits it in the same transaction.
  */
 import crypto from 'node:crypto';
 import type { Db } from '../db/database.js';
@@ -12,14 +13,18 @@ import { DUMMY_HASH, generatePassword, hashPassword, isAcceptablePassword, passw
 import { authorize, type StaffActor } from './policy.js';
 import type { Role } from './roles.js';
 import * as store from './storage.js';
-
-/** After this many consecutive wrong passwords the account is locked for LOCK_MINUTES. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+import { afterSuccess, blockingScopes, countAttempt, isBlocked, THROTTLE_RULES, type ThrottleScope } from './throttle.js';
 
 export type AuthDeps = { db: Db; clock: Clock; sessionTtlMs: number };
 
-export type SignedIn = { token: string; actor: StaffActor; user: PublicStaffUser; mustChangePassword: boolean };
+export type SignedIn = {
+  token: string;
+  /** The browser's known-device id, to keep in its `kencot_device` cookie (new when it had none). */
+  deviceId: string;
+  actor: StaffActor;
+  user: PublicStaffUser;
+  mustChangePassword: boolean;
+};
 
 export type PublicStaffUser = {
   id: string;
@@ -30,10 +35,11 @@ export type PublicStaffUser = {
   regencyCode: string;
   active: boolean;
   mustChangePassword: boolean;
+  /** Sign-in from browsers the account has never used is held back (many wrong passwords from many places). */
   locked: boolean;
 };
 
-export function presentUser(u: store.StaffUserRow, now: Date): PublicStaffUser {
+export function presentUser(u: store.StaffUserRow, locked = false): PublicStaffUser {
   return {
     id: u.id,
     username: u.username,
@@ -43,7 +49,7 @@ export function presentUser(u: store.StaffUserRow, now: Date): PublicStaffUser {
     regencyCode: u.regencyCode,
     active: u.active,
     mustChangePassword: u.mustChangePassword,
-    locked: !!u.lockedUntil && u.lockedUntil > now,
+    locked,
   };
 }
 
@@ -53,39 +59,88 @@ export function actorOf(u: store.StaffUserRow): StaffActor {
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-export async function signIn(deps: AuthDeps, input: { username: string; password: string }, origin: Origin): Promise<SignedIn> {
+type ThrottleKey = { keyHash: string; scope: ThrottleScope; usernameHash: string | null };
+
+/** The rows an attempt counts in: hashed, so neither typed usernames nor addresses are kept readable. */
+function throttleKeys(username: string, ip: string | undefined, knownDeviceHash: string | undefined): ThrottleKey[] {
+  const usernameHash = sha256(username.trim().toLowerCase());
+  const address = `ip:${ip ?? 'unknown'}`;
+  const client = knownDeviceHash ? `device:${knownDeviceHash}` : address;
+  return [
+    { scope: 'pair', keyHash: sha256(`pair\n${usernameHash}\n${client}`), usernameHash },
+    { scope: 'client', keyHash: sha256(`client\n${address}`), usernameHash: null },
+    { scope: 'account', keyHash: accountKeyHash(usernameHash), usernameHash },
+  ];
+}
+
+const accountKeyHash = (usernameHash: string) => sha256(`account\n${usernameHash}`);
+
+/** The one answer to every refused sign-in: unknown user, wrong password, inactive, or held back. */
+const signInRefused = () => new AppError('login_failed', 401, 'errors.login_failed');
+
+/**
+ * Counts the attempt in every scope before its password is checked — unless a scope that applies
+ * to this client is already holding it back (then nothing is counted: waiting does not lengthen
+ * the wait). Locked rows make parallel guesses count one after another.
+ */
+async function countSignInAttempt(db: Db, keys: ThrottleKey[], knownDevice: boolean, now: Date) {
+  return db.transaction(async (tx) => {
+    await store.deleteStaleThrottles(tx, new Date(now.getTime() - THROTTLE_RULES.pair.forgetAfterMs), now);
+    const rows = await store.lockThrottles(tx, keys, now);
+    const applies = blockingScopes(knownDevice);
+    if (rows.some((r) => applies.includes(r.scope) && isBlocked(r, now))) return { allowed: false as const };
+    const started: ThrottleScope[] = [];
+    let pairFailures = 0;
+    for (const row of rows) {
+      const next = countAttempt(row, now, THROTTLE_RULES[row.scope]);
+      if (next.started) started.push(row.scope);
+      if (row.scope === 'pair') pairFailures = next.failures;
+      await store.saveThrottle(tx, row.keyHash, next, now);
+    }
+    return { allowed: true as const, started, pairFailures };
+  });
+}
+
+export async function signIn(
+  deps: AuthDeps,
+  input: { username: string; password: string; deviceId?: string | undefined },
+  origin: Origin,
+): Promise<SignedIn> {
   const now = deps.clock.now();
   const user = await store.findUserByUsername(deps.db, input.username);
-  if (!user) {
-    // Spend the same time as for a real account, so timing does not reveal which usernames exist.
-    await passwordMatches(await DUMMY_HASH, input.password);
-    throw new AppError('login_failed', 401, 'errors.login_failed');
-  }
-  if (user.lockedUntil && user.lockedUntil > now) throw lockedError(user.lockedUntil);
-  if (!user.active) throw new AppError('account_inactive', 403, 'errors.account_inactive');
+  const deviceHash = input.deviceId ? sha256(input.deviceId) : undefined;
+  const knownDevice = !!user && !!deviceHash && (await store.isKnownDevice(deps.db, user.id, deviceHash));
+  const keys = throttleKeys(input.username, origin.ip, knownDevice ? deviceHash : undefined);
+  const attempt = await countSignInAttempt(deps.db, keys, knownDevice, now);
 
-  if (!(await passwordMatches(user.passwordHash, input.password))) {
-    await deps.db.transaction(async (tx) => {
-      const failures = await store.countFailedLogin(tx, user.id);
-      const locks = failures >= MAX_FAILED_LOGINS;
-      if (locks) await store.updateUser(tx, user.id, { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000), failedLogins: 0 });
-      await recordAudit(tx, now, {
+  // The same argon2 work whatever the outcome, so timing does not tell which usernames exist
+  // or that the attempt was held back.
+  const checkedHash = user && attempt.allowed ? user.passwordHash : await DUMMY_HASH;
+  const passwordOk = (await passwordMatches(checkedHash, input.password)) && !!user && attempt.allowed;
+  if (!attempt.allowed || !user || !passwordOk || !user.active) {
+    if (user && attempt.allowed) {
+      await recordAudit(deps.db, now, {
         officeCode: user.officeCode,
         actor: { type: 'staff', id: user.id, role: user.role },
-        action: locks ? 'auth.locked' : 'auth.login_failed',
+        action: attempt.started.length > 0 ? 'auth.throttled' : 'auth.login_failed',
         entityType: 'staff_user',
         entityId: user.id,
-        details: { failures },
+        details: { failures: attempt.pairFailures, ...(attempt.started.length > 0 && { scopes: attempt.started }), ...(!user.active && { inactive: true }) },
       }, origin);
-    });
-    const fresh = await store.findUserById(deps.db, user.id);
-    if (fresh?.lockedUntil && fresh.lockedUntil > now) throw lockedError(fresh.lockedUntil);
-    throw new AppError('login_failed', 401, 'errors.login_failed');
+    }
+    throw signInRefused();
   }
 
   const token = crypto.randomBytes(32).toString('base64url');
+  const deviceId = input.deviceId ?? crypto.randomBytes(32).toString('base64url');
   await deps.db.transaction(async (tx) => {
-    await store.updateUser(tx, user.id, { failedLogins: 0, lockedUntil: null });
+    // Take this attempt back: it was not a guess. The pair is forgotten altogether.
+    for (const row of await store.lockThrottles(tx, keys, now)) {
+      const next = afterSuccess(row, row.scope);
+      if (next) await store.saveThrottle(tx, row.keyHash, next, now);
+      else await store.deleteThrottle(tx, row.keyHash);
+    }
+    await store.rememberDevice(tx, user.id, sha256(deviceId), now);
     await store.insertSession(tx, {
       tokenHash: sha256(token),
       userId: user.id,
@@ -98,14 +153,10 @@ export async function signIn(deps: AuthDeps, input: { username: string; password
       action: 'auth.login',
       entityType: 'staff_user',
       entityId: user.id,
+      details: { knownDevice },
     }, origin);
   });
-  return { token, actor: actorOf(user), user: presentUser(user, now), mustChangePassword: user.mustChangePassword };
-}
-
-function lockedError(until: Date): AppError {
-  const hhmm = until.toLocaleTimeString('id-ID', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' });
-  return new AppError('account_locked', 423, 'errors.account_locked', { until: `${hhmm} WIB` }, { lockedUntil: until.toISOString() });
+  return { token, deviceId, actor: actorOf(user), user: presentUser(user), mustChangePassword: user.mustChangePassword };
 }
 
 /** The signed-in member behind a session cookie, or undefined when it is unknown, expired or disabled. */
@@ -128,10 +179,15 @@ export async function signOut(deps: AuthDeps, token: string, actor: StaffActor, 
   });
 }
 
+/**
+ * Changes the member's own password and ends its other sessions (someone who knew the old password
+ * may be signed in elsewhere); the session that made the change stays.
+ */
 export async function changePassword(
   deps: AuthDeps,
   actor: StaffActor,
   input: { currentPassword: string; newPassword: string },
+  currentSessionToken: string,
   origin: Origin,
 ): Promise<void> {
   const user = await store.findUserById(deps.db, actor.userId);
@@ -143,6 +199,7 @@ export async function changePassword(
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     await store.updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now });
+    await store.deleteSessionsOfUser(tx, user.id, sha256(currentSessionToken));
     await recordAudit(tx, now, {
       officeCode: user.officeCode,
       actor: auditActorOf(actor),
@@ -196,10 +253,14 @@ export async function createStaffUser(
     }, origin);
     return row;
   });
-  return { user: presentUser(user, now), password };
+  return { user: presentUser(user), password };
 }
 
-/** Sets a new generated password, unlocks the account and signs it out everywhere. */
+/**
+ * Sets a new generated password and signs the account out everywhere. It also clears the account's
+ * sign-in limits and forgets its known browsers: the way back in when a stranger has held back the
+ * account, and no trust left for a browser that may have been someone else's.
+ */
 export async function resetPassword(
   deps: { db: Db; clock: Clock },
   actor: StaffActor | null,
@@ -213,8 +274,10 @@ export async function resetPassword(
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await store.updateUser(tx, user.id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now });
+    await store.updateUser(tx, user.id, { passwordHash, mustChangePassword: true, passwordChangedAt: now });
     await store.deleteSessionsOfUser(tx, user.id);
+    await store.deleteThrottlesOfUsername(tx, sha256(user.username.toLowerCase()));
+    await store.forgetDevicesOfUser(tx, user.id);
     await recordAudit(tx, now, {
       officeCode: user.officeCode,
       actor: auditActorOf(actor),
@@ -223,17 +286,56 @@ export async function resetPassword(
       entityId: user.id,
     }, origin);
   });
-  return { user: presentUser({ ...user, mustChangePassword: true, lockedUntil: null }, now), password };
+  return { user: presentUser({ ...user, mustChangePassword: true }), password };
 }
 
 export async function currentUser(deps: { db: Db; clock: Clock }, actor: StaffActor): Promise<PublicStaffUser> {
   const user = await store.findUserById(deps.db, actor.userId);
   if (!user) throw new AppError('unauthenticated', 401);
-  return presentUser(user, deps.clock.now());
+  return presentUser(user);
 }
 
 export async function listStaff(deps: { db: Db; clock: Clock }, actor: StaffActor, officeCode: string): Promise<PublicStaffUser[]> {
   authorize(actor, 'staff.read', { officeCode });
+  const users = await store.listUsersOfOffice(deps.db, officeCode);
+  const keyOf = (u: store.StaffUserRow) => accountKeyHash(sha256(u.username.toLowerCase()));
+  const heldBack = await store.blockedThrottleKeys(deps.db, users.map(keyOf), deps.clock.now());
+  return users.map((u) => presentUser(u, heldBack.has(keyOf(u))));
+}
+
+/**
+ * Deactivates or reactivates an account. Deactivating ends its sessions at once. An admin cannot
+ * deactivate itself, nor the office's last active admin (nobody would be left to undo it); the
+ * office's admin rows are locked so two admins cannot deactivate each other at the same moment.
+ * `actor` is null for the CLI. Setting the state it already has changes nothing.
+ */
+export async function setStaffActive(
+  deps: { db: Db; clock: Clock },
+  actor: StaffActor | null,
+  username: string,
+  active: boolean,
+  origin: Origin,
+): Promise<PublicStaffUser> {
+  const found = await store.findUserByUsername(deps.db, username);
+  if (!found) throw new AppError('not_found', 404);
+  if (actor) authorize(actor, 'staff.manage', { officeCode: found.officeCode ?? '' });
+  if (!active && actor?.userId === found.id) throw new AppError('cannot_deactivate_self', 409, 'errors.cannot_deactivate_self');
   const now = deps.clock.now();
-  return (await store.listUsersOfOffice(deps.db, officeCode)).map((u) => presentUser(u, now));
+  return deps.db.transaction(async (tx) => {
+    const admins = found.role === 'admin' && found.officeCode ? await store.lockActiveAdmins(tx, found.officeCode) : [];
+    const user = (await store.findUserById(tx, found.id))!;
+    if (user.active === active) return presentUser(user);
+    if (!active && user.role === 'admin' && admins.every((id) => id === user.id))
+      throw new AppError('last_active_admin', 409, 'errors.last_active_admin');
+    await store.updateUser(tx, user.id, { active });
+    if (!active) await store.deleteSessionsOfUser(tx, user.id);
+    await recordAudit(tx, now, {
+      officeCode: user.officeCode,
+      actor: auditActorOf(actor),
+      action: active ? 'staff.reactivated' : 'staff.deactivated',
+      entityType: 'staff_user',
+      entityId: user.id,
+    }, origin);
+    return presentUser({ ...user, active });
+  });
 }

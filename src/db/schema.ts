@@ -110,9 +110,6 @@ export const staffUsers = pgTable(
     name: text('name').notNull(),
     role: text('role').notNull(),
     passwordHash: text('password_hash').notNull(),
-    /** Consecutive failed sign-ins; reset by a successful one. */
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
@@ -133,6 +130,45 @@ export const staffSessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('staff_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Sign-in attempts that were not successful, per scope: an account from one client (`pair`), one
+ * client address across accounts (`client`), one account from everywhere (`account`). Rules in
+ * src/auth/throttle.ts. Kept in the database so every server copy slows the same guesser. The key
+ * and username are SHA-256 hashes: a password typed into the username field is not kept readable.
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    keyHash: text('key_hash').primaryKey(),
+    scope: text('scope').notNull(),
+    /** SHA-256 of the lower-cased username, so a password reset can clear the account's rows. */
+    usernameHash: text('username_hash'),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sign_in_throttles_username_idx').on(t.usernameHash), index('sign_in_throttles_updated_idx').on(t.updatedAt)],
+);
+
+/**
+ * Browsers an account has signed in from (the signed `kencot_device` cookie holds a random id; only
+ * its SHA-256 is stored). A known browser is not held back by the limits a stranger can run up on
+ * the account or on a shared address, so nobody can lock an officer out from outside.
+ */
+export const staffKnownDevices = pgTable(
+  'staff_known_devices',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    deviceHash: text('device_hash').notNull(),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('staff_known_devices_uq').on(t.userId, t.deviceHash)],
 );
 
 /**

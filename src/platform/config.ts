@@ -11,7 +11,7 @@ const EnvSchema = z.object({
   /** Secret for signing short-lived file links; generated and kept under DATA_DIR when absent. */
   KENCOT_SECRET: z.string().min(32).optional(),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
-  /** Sign-in attempts per IP per minute, on top of the per-account lockout. */
+  /** Sign-in attempts per IP per minute (in memory), on top of the shared throttle in src/auth/throttle.ts. */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Set behind HTTPS so cookies carry the Secure flag. */

@@ -1,8 +1,8 @@
 /**
  * The staff console in Chromium: an operator's day (Today → a request → verified by keyboard), a
  * walk-in at the counter with a photographed document and its receipt, search, and the admin
- * changing a requirement and confirming next year's holidays, and a scan purged after its retention
- * period. Every page is photographed and checked with axe-core.
+ * changing a requirement, confirming next year's holidays and deactivating an account, and a scan
+ * purged after its retention period. Every page is photographed and checked with axe-core.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -367,6 +367,39 @@ describe('the admin', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Batalkan konfirmasi daftar libur 2027' }).count()).toBe(1);
     await screenshot(page, 'console-settings-holidays-confirmed');
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('deactivates a staff account only after confirming, and reactivates it', async () => {
+    await createStaffUser({ db: server.database.db, clock }, null, { officeCode: DEMO_OFFICE_CODE, role: 'operator', name: 'Dedi Operator', username: 'dedi', password: PASSWORD }, {});
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, 'admin.kembaran', /Pengaturan kantor/);
+    const row = page.getByRole('row', { name: /Dedi Operator/ });
+    const deactivate = row.getByRole('button', { name: 'Nonaktifkan akun Dedi Operator' });
+    await expect.poll(() => deactivate.count()).toBe(1);
+    // The admin's own row offers no deactivation.
+    expect(await page.getByRole('button', { name: 'Nonaktifkan akun Admin Kembaran' }).count()).toBe(0);
+
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await deactivate.click();
+    await expect.poll(() => asked).toMatch(/langsung keluar dari semua perangkat/);
+    expect(await row.innerText()).not.toMatch(/Tidak aktif/);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await deactivate.click();
+    await expect.poll(() => row.innerText()).toMatch(/Tidak aktif/);
+    await expect.poll(() => page.getByText('Akun Dedi Operator dinonaktifkan; semua sesinya diakhiri.').count()).toBe(1);
+    await screenshot(page, 'console-settings-staff-deactivated');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await row.getByRole('button', { name: 'Aktifkan kembali akun Dedi Operator' }).click();
+    await expect.poll(() => deactivate.count()).toBe(1);
+    expect(await row.innerText()).not.toMatch(/Tidak aktif/);
     await page.close();
   });
 });

@@ -1,4 +1,4 @@
-/** Staff accounts of the office: who they are, locked or not, a new account, a password reset. */
+/** Staff accounts of the office: who they are, held back or not, a new account, a password reset, deactivation. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/Errors.js';
 import { Field } from '../../components/Field.js';
@@ -14,7 +14,7 @@ const ROLES = ['operator', 'kasi', 'kurir', 'sekcam', 'camat', 'admin'] as const
 export function SettingsStaff() {
   const tt = useT();
   const t = tt.console.settings.staff;
-  const { office } = useSession();
+  const { office, user: me } = useSession();
   const code = office!.code;
   const [staff, setStaff] = useState<StaffMember[]>();
   const [loadError, setLoadError] = useState<unknown>();
@@ -46,6 +46,16 @@ export function SettingsStaff() {
       setStaff(await consoleApi.staff(code));
       return t.resetDone(member.name);
     });
+
+  const setActive = (member: StaffMember, active: boolean) => {
+    // Deactivating signs the member out at once: worth a second look; reactivating is harmless.
+    if (!active && !window.confirm(t.deactivateConfirm(member.name))) return;
+    void saving.run(async () => {
+      await consoleApi.setStaffActive(member.username, active);
+      setStaff(await consoleApi.staff(code));
+      return active ? t.reactivated(member.name) : t.deactivated(member.name);
+    });
+  };
 
   const status = (m: StaffMember) => [!m.active && t.inactive, m.locked && t.locked, m.mustChangePassword && t.mustChange].filter(Boolean).join(', ') || t.active;
   return (
@@ -82,9 +92,16 @@ export function SettingsStaff() {
                   <td>{roleLabel(m.role, tt)}</td>
                   <td>{status(m)}</td>
                   <td>
-                    <button type="button" className="button-link" onClick={() => reset(m)}>
-                      {t.reset(m.name)}
-                    </button>
+                    <div className="cell-actions">
+                      <button type="button" className="button-link" onClick={() => reset(m)}>
+                        {t.reset(m.name)}
+                      </button>
+                      {m.id !== me.id && (
+                        <button type="button" className="button-link" onClick={() => setActive(m, !m.active)}>
+                          {m.active ? t.deactivate(m.name) : t.reactivate(m.name)}
+                        </button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,4 @@
-/** Username + password. Server refusals (wrong password 401, locked 423, too many tries 429) show its words. */
+/** Username + password. Server refusals (one 401 for every refused sign-in, 429 for a flood) show its words. */
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../../api.js';
 import { errorMessage, ErrorSummary, type FormProblem } from '../../components/Errors.js';

@@ -268,6 +268,8 @@ export const consoleApi = {
   addStaff: (code: string, body: { role: string; name: string; username: string }) =>
     api.post<{ user: StaffMember; initialPassword: string }>(`${office(code)}/staff`, body),
   resetPassword: (username: string) => api.post<{ user: StaffMember; initialPassword: string }>(`/api/v1/staff/${encodeURIComponent(username)}/reset-password`),
+  setStaffActive: (username: string, active: boolean) =>
+    api.post<{ user: StaffMember }>(`/api/v1/staff/${encodeURIComponent(username)}/${active ? 'reactivate' : 'deactivate'}`),
   serviceSettings: (code: string, signal?: AbortSignal) => api.get<ServiceSettingsView>(`${office(code)}/service-settings`, { signal }),
   saveServiceSetting: (code: string, serviceCode: string, body: { enabled: boolean; requirements: Requirement[] | null; slaWorkingDays: number | null }) =>
     api.put<ServiceSettingsView>(`${office(code)}/service-settings/${encodeURIComponent(serviceCode)}`, body),
