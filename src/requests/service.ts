@@ -381,7 +381,7 @@ export async function replaceTrackingPin(
   const pinHash = await hashPassword(pin);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await store.replaceTrackingPin(tx, request.id, pinHash);
+    await store.replaceTrackingPin(tx, request.id, request.ticket, pinHash);
     await recordAudit(tx, now, {
       officeCode: request.officeCode,
       actor: how.actor,

@@ -1,7 +1,7 @@
 /** SQL for requests, ticket sequences and the outbox. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { outbox, requests, ticketCounters } from '../db/schema.js';
+import { outbox, requests, ticketCounters, trackingFailures } from '../db/schema.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 
@@ -50,9 +50,13 @@ export async function updateRequestIfVersion(
   return updated.length === 1;
 }
 
-/** A new tracking PIN: the old one stops working, and so does any lockout earned against it. */
-export async function replaceTrackingPin(db: Db, id: string, pinHash: string): Promise<void> {
-  await db.update(requests).set({ pinHash, pinFailures: 0, pinLockedUntil: null }).where(eq(requests.id, id));
+/**
+ * A new tracking PIN from the counter: the old one and any unused "Lupa PIN" one stop working, and
+ * the wrong tries counted against the ticket are forgotten (the owner stood at the counter).
+ */
+export async function replaceTrackingPin(db: Db, id: string, ticket: string, pinHash: string): Promise<void> {
+  await db.update(requests).set({ pinHash, pendingPinHash: null, pendingPinExpiresAt: null, pendingPinAttempts: 0 }).where(eq(requests.id, id));
+  await db.delete(trackingFailures).where(eq(trackingFailures.ticket, ticket));
 }
 
 export async function enqueueMessage(db: Db, values: typeof outbox.$inferInsert): Promise<void> {

@@ -66,8 +66,8 @@ export async function testApp(
     addStaff,
     /** Another office of the installation, from the region dataset. */
     addOffice: (code: string, ticketPrefix = 'TST') => addOffice(deps, loadRegions(), { code, ticketPrefix, contact: { address: `Kantor ${code}` } }),
-    /** A browser-like client: keeps cookies, fetches a CSRF token, signs in. */
-    client: () => browserClient(app),
+    /** A browser-like client: keeps cookies, fetches a CSRF token, signs in; from `ip` when given. */
+    client: (ip?: string) => browserClient(app, ip),
     async signedIn(role: Role, officeCode = DEMO_OFFICE_CODE) {
       const user = await addStaff(role, officeCode);
       const c = browserClient(app);
@@ -91,7 +91,7 @@ function testLogger(lines?: string[]) {
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
-export function browserClient(app: App) {
+export function browserClient(app: App, ip?: string) {
   const jar = new Map<string, string>();
   let csrf: string | undefined;
   const cookieHeader = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -110,7 +110,7 @@ export function browserClient(app: App) {
   };
   async function token() {
     if (!csrf) {
-      const res = await app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie: cookieHeader() } });
+      const res = await app.inject({ method: 'GET', url: '/api/v1/auth/csrf', headers: { cookie: cookieHeader() }, ...(ip ? { remoteAddress: ip } : {}) });
       remember(res);
       csrf = res.json().csrfToken as string;
     }
@@ -119,7 +119,7 @@ export function browserClient(app: App) {
   async function send(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}) {
     const csrfHeader: Record<string, string> = method === 'GET' ? {} : { 'x-csrf-token': await token() };
     const h: Record<string, string> = { cookie: cookieHeader(), ...csrfHeader, ...headers };
-    const res = await app.inject({ method, url, headers: h, ...(body === undefined ? {} : Buffer.isBuffer(body) || typeof body === 'string' ? { payload: body } : { payload: body as object }) });
+    const res = await app.inject({ method, url, headers: h, ...(ip ? { remoteAddress: ip } : {}), ...(body === undefined ? {} : Buffer.isBuffer(body) || typeof body === 'string' ? { payload: body } : { payload: body as object }) });
     remember(res);
     return res;
   }

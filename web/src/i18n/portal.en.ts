@@ -131,11 +131,11 @@ const citizen: CitizenMessages = {
     submit: 'Show the status',
     checking: 'Checking…',
     lostPin: 'Forgot the PIN or lost the receipt?',
-    lostPinExplain: 'We can send a new PIN to the WhatsApp number on the application. The old PIN stops working after that. Fill in the ticket number above, then press the button below.',
+    lostPinExplain: 'We can send a new PIN to the WhatsApp number on the application. The old PIN keeps working until the new one is used; the new PIN is valid for 24 hours. Fill in the ticket number above, then press the button below.',
     sendNewPin: 'Send a new PIN to WhatsApp',
     sendingNewPin: 'Sending…',
     newPinSent:
-      'Thank you. If that ticket number is right, we have sent a new PIN to the WhatsApp number on the application; the message may take a few minutes. A new PIN can be asked for once every 15 minutes.',
+      'Thank you. If that ticket number is right, we have sent a new PIN to the WhatsApp number on the application; the message may take a few minutes. A new PIN can be asked for at most 3 times a day.',
     statusHeading: 'Application status',
     forWhom: 'For',
     applicant: 'Applicant',
