@@ -24,6 +24,9 @@ afterAll(() => t.close());
 
 // A girl born 10 May 2020 in Kembaran (day 10 + 40): 6 years old, so her KIA needs a photo.
 const CHILD_NIK = '3302205005200001';
+/** Her classmates born the same day: one child per application, since a second open one for the same child is refused. */
+const girl = (n: number) => `330220500520${String(n).padStart(4, '0')}`;
+let nextGirl = 100;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function latestCode(phone: string): Promise<string> {
@@ -93,7 +96,7 @@ const application = (attachments: { fileId: string; documentType: string }[], ov
 async function applied(phone: string) {
   const { client, token, wa } = await verifiedApplicant(phone);
   const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);
-  const res = await client.post('/api/v1/public/applications', application(attachments), bearer(token));
+  const res = await client.post('/api/v1/public/applications', application(attachments, { subject: { nik: girl(nextGirl++), name: 'Ayu Lestari' } }), bearer(token));
   expect(res.statusCode).toBe(201);
   return { ...(res.json() as { ticket: string; pin: string }), wa, client };
 }
@@ -197,7 +200,8 @@ describe('applying online', () => {
   it("stores the service's data fields, and refuses wrong or missing ones field by field in the applicant's language", async () => {
     const { client, token } = await verifiedApplicant('081227005556');
     const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);
-    const apply = (details: Record<string, string>, locale = 'id') => client.send('POST', '/api/v1/public/applications', application(attachments, { details }), { ...bearer(token), 'accept-language': locale });
+    const apply = (details: Record<string, string>, locale = 'id') =>
+      client.send('POST', '/api/v1/public/applications', application(attachments, { details, subject: { nik: girl(2), name: 'Ayu Lestari' } }), { ...bearer(token), 'accept-language': locale });
 
     const wrong = await apply({ kk_number: '1234', subject_birth_place: 'Banyumas', nomor_sepatu: '32' });
     expect(wrong.statusCode).toBe(422);
@@ -254,6 +258,38 @@ describe('applying online', () => {
     expect(row.pinHash).not.toContain(pin);
     const received = await t.db.select().from(outbox).where(and(eq(outbox.requestId, row.id), eq(outbox.kind, 'request.received')));
     expect(received.map((m) => m.recipient)).toEqual([wa]);
+  });
+
+  it('takes one application per child and service from a confirmed number, and at most three per confirmation', async () => {
+    const { client, token, wa } = await verifiedApplicant('081227003331');
+    const applyFor = async (n: number) => {
+      const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);
+      return client.post('/api/v1/public/applications', application(attachments, { subject: { nik: girl(n), name: `Anak ${n}` } }), bearer(token));
+    };
+    // The attack: eight applications with one code, the first two for the same child.
+    const first = await applyFor(41);
+    expect(first.statusCode).toBe(201);
+    const second = await applyFor(41);
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'duplicate_request', duplicate: { ticket: first.json().ticket, state: 'submitted', overridable: false } });
+    expect(second.json().detail).toContain(`Permohonan yang sama sudah ada: ${first.json().ticket}`);
+    // A refused duplicate uses no slot: two more children, then the confirmation is used up.
+    expect((await applyFor(42)).statusCode).toBe(201);
+    expect((await applyFor(43)).statusCode).toBe(201);
+    for (const n of [44, 45, 46, 47]) {
+      const refused = await applyFor(n);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toMatchObject({ code: 'applications_limit' });
+      expect(refused.json().detail).toMatch(/paling banyak 3 permohonan/);
+    }
+    expect(await t.db.select().from(requests).where(eq(requests.applicantPhone, wa))).toHaveLength(3);
+
+    // Another number applying for the first child hears only that an open application exists.
+    const other = await verifiedApplicant('081227003332');
+    const attachments = await uploadAll(other.client, other.token, ['akta_kelahiran', 'kk', 'pas_foto']);
+    const stranger = await other.client.post('/api/v1/public/applications', application(attachments, { subject: { nik: girl(41), name: 'Anak 41' } }), bearer(other.token));
+    expect(stranger.statusCode).toBe(409);
+    expect(stranger.body).not.toContain(first.json().ticket);
   });
 
   it('needs no photo for a child under five, and refuses services that need the applicant in person', async () => {

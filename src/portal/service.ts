@@ -48,6 +48,11 @@ export const PENDING_PIN_HOURS = 24;
 export const PENDING_PIN_MAX_ATTEMPTS = 3;
 /** New PINs per ticket a day: enough for someone who lost it, too few to pester them. */
 export const NEW_PINS_PER_DAY = 3;
+/**
+ * Applications one confirmed code allows: a parent applying for two or three children in one
+ * sitting, not a script filing dozens with one proof. More need a new code (3 codes a number an hour).
+ */
+export const APPLICATIONS_PER_CONFIRMATION = 3;
 
 const HOUR = 60 * 60_000;
 
@@ -272,24 +277,32 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
     throw new AppError('documents_missing', 422, 'citizen.errors.documents_missing', { documents: missing.map((m) => m.label[locale]).join(', ') }, { documents: missing.map((m) => m.document) });
   }
 
-  const { request, pin } = await submitAsApplicant(
-    deps,
-    office.code,
-    {
-      serviceCode: service.code,
-      channel: 'web',
-      desaCode: input.desaCode,
-      // The number is the one the code went to, whatever the form says.
-      applicant: { name: input.applicant.name, relation: input.applicant.relation, phone: claims.phone },
-      subject: { name: input.subject.name, ...(input.subject.nik && { nik: input.subject.nik }), ...(derived && derived) },
-      details: input.details,
-      circumstances: input.circumstances,
-      handOverChoice: input.handOverChoice,
-      ...(input.disabilityNeeds ? { disabilityNeeds: input.disabilityNeeds } : {}),
-      attachments: input.attachments,
-    },
-    origin,
-  );
+  // The slot and the request commit together: a refused application (a duplicate) uses none.
+  const { request, pin } = await deps.db.transaction(async (tx) => {
+    if (!(await store.takeApplicationSlot(tx, claims.verificationId, APPLICATIONS_PER_CONFIRMATION))) {
+      throw new AppError('applications_limit', 429, 'citizen.errors.applications_limit', { limit: APPLICATIONS_PER_CONFIRMATION });
+    }
+    // Everything through tx: PGlite has one connection.
+    return submitAsApplicant(
+      { ...deps, db: tx },
+      office.code,
+      {
+        serviceCode: service.code,
+        channel: 'web',
+        desaCode: input.desaCode,
+        // The number is the one the code went to, whatever the form says.
+        applicant: { name: input.applicant.name, relation: input.applicant.relation, phone: claims.phone },
+        subject: { name: input.subject.name, ...(input.subject.nik && { nik: input.subject.nik }), ...(derived && derived) },
+        details: input.details,
+        circumstances: input.circumstances,
+        handOverChoice: input.handOverChoice,
+        ...(input.disabilityNeeds ? { disabilityNeeds: input.disabilityNeeds } : {}),
+        attachments: input.attachments,
+      },
+      origin,
+      tx,
+    );
+  });
   return { ticket: request.ticket, pin, submittedAt: request.submittedAt, dueAt: request.dueAt, officeCode: office.code };
 }
 

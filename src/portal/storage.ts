@@ -48,6 +48,16 @@ export async function markVerified(db: Db, id: string, now: Date): Promise<void>
   await db.update(phoneVerifications).set({ verifiedAt: now, consumedAt: now }).where(eq(phoneVerifications.id, id));
 }
 
+/** Counts one application against a confirmed code, atomically; false when its `max` are used. */
+export async function takeApplicationSlot(db: Db, verificationId: string, max: number): Promise<boolean> {
+  const rows = await db
+    .update(phoneVerifications)
+    .set({ applications: sql`${phoneVerifications.applications} + 1` })
+    .where(and(eq(phoneVerifications.id, verificationId), isNotNull(phoneVerifications.verifiedAt), lt(phoneVerifications.applications, max)))
+    .returning({ id: phoneVerifications.id });
+  return rows.length === 1;
+}
+
 /** Which of these verification ids were confirmed for this office and number. */
 export async function confirmedVerificationIds(db: Db, officeCode: string, phone: string, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

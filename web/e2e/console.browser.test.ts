@@ -376,7 +376,8 @@ describe('retention', () => {
   it('names a scan purged after its retention period with its date instead of showing a broken picture', async () => {
     const page = await browser.newPage();
     await signIn(page, 'sari', /Pekerjaan hari ini/);
-    const request = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
+    // Ayu's sister: Ayu's own KIA request (the first test) is still open, and a second would be refused.
+    const request = await walkInThroughApi(page, { nik: '3302205005200002', name: 'Ani Lestari' });
     const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
     const cancelled = await page.request.post(`${server.url}/api/v1/requests/${request.id}/actions`, { headers: { 'x-csrf-token': csrfToken }, data: { action: 'cancel', payload: {} } });
     expect(cancelled.status()).toBe(200);

@@ -14,6 +14,7 @@ const citizen = {
     nik_required: 'The NIK is required for this service.',
     documents_missing: 'These documents are not attached yet: {{documents}}.',
     attachment_not_yours: 'One of the attachments was not recognised. Please upload that document again.',
+    applications_limit: 'One WhatsApp number confirmation can be used for at most {{limit}} applications. Please confirm the number again for the next one (what you typed is kept).',
     tracking_failed: 'The ticket number or PIN does not match. Please check your receipt, or ask for a new PIN on WhatsApp with "Forgot PIN".',
   },
   nik: {

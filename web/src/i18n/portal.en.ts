@@ -82,6 +82,7 @@ const citizen: CitizenMessages = {
     documentsFor: (age) => `This list fits the child's age (${age}) and your answers.`,
     missingDocument: (label) => `${label}: not uploaded yet.`,
     reviewIntro: 'Please check once more. After sending, an officer checks the file during opening hours.',
+    trackExisting: 'Track the existing application',
     service: 'Service',
     subject: 'Name',
     nik: 'NIK',

@@ -83,6 +83,7 @@ const citizen = {
     documentsFor: (age: number) => `Daftar ini disesuaikan dengan usia anak (${age} tahun) dan jawaban Bapak/Ibu.`,
     missingDocument: (label: string) => `${label}: belum diunggah.`,
     reviewIntro: 'Mohon periksa kembali. Setelah dikirim, petugas akan memeriksa berkas pada jam pelayanan.',
+    trackExisting: 'Lacak permohonan yang sudah ada',
     service: 'Layanan',
     subject: 'Nama',
     nik: 'NIK',

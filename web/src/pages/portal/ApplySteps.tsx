@@ -242,7 +242,9 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
     }
   }
 
-  const sessionEnded = error instanceof ApiError && (error.code === 'token_invalid' || error.code === 'token_missing');
+  // A used-up confirmation (its applications limit) is taken back to the phone step like an expired one.
+  const sessionEnded = error instanceof ApiError && (error.code === 'token_invalid' || error.code === 'token_missing' || error.code === 'applications_limit');
+  const existingTicket = error instanceof ApiError && error.code === 'duplicate_request' ? error.duplicate?.ticket : undefined;
   // The office refused a detail (a KK number whose date cannot be): fixed on the data step.
   const detailsRefused = error instanceof ApiError && error.fieldErrors.some((e) => e.field.startsWith('body.details.'));
   return (
@@ -256,6 +258,13 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
               <button type="button" className="button button-secondary" onClick={() => props.onGo('phone')}>
                 {t.citizen.apply.steps.phone}
               </button>
+            </p>
+          )}
+          {existingTicket && (
+            <p>
+              <Link className="button button-secondary" to={`/lacak?tiket=${encodeURIComponent(existingTicket)}`}>
+                {t.citizen.apply.trackExisting}
+              </Link>
             </p>
           )}
           {detailsRefused && (
