@@ -3,12 +3,15 @@
  * refused with the existing ticket unless the officer overrides with a reason (audited), two
  * submissions at once leave one request, and closed requests do not count.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
+import { rows } from '../db/database.js';
 import { requests } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { testEngine } from '../test-support/db.js';
+import { loadRegions } from '../regions/regions.js';
 import { KIA_DETAILS } from '../test-support/requests.js';
 import { submitAsApplicant } from './service.js';
 
@@ -82,10 +85,40 @@ describe('a second open request for the same subject and service', () => {
     expect(await ofSubject(girl(13))).toHaveLength(1);
   });
 
+  it('makes a submission that overlaps another for the same subject wait for it, then refuses it', async () => {
+    const deps = { db: t.db, clock: t.clock, regions: loadRegions() };
+    const input = { ...kiaRequest(girl(15)), channel: 'whatsapp', handOverChoice: 'pickup', attachments: [] } as never;
+    let firstInside!: () => void;
+    let releaseFirst!: () => void;
+    const inside = new Promise<void>((resolve) => (firstInside = resolve));
+    const held = new Promise<void>((resolve) => (releaseFirst = resolve));
+    // The first one has checked and inserted but not committed yet when the second starts.
+    const first = t.db.transaction(async (tx) => {
+      const result = await submitAsApplicant({ ...deps, db: tx }, DEMO_OFFICE_CODE, input, {}, tx);
+      firstInside();
+      await held;
+      return result;
+    });
+    await inside;
+    const second = submitAsApplicant(deps, DEMO_OFFICE_CODE, input, {}).then(
+      () => 'taken in',
+      (err: unknown) => (err as { code?: string }).code,
+    );
+    // On PostgreSQL, wait until the second is blocked inside its transaction (PGlite's one connection queues it anyway).
+    if (testEngine === 'postgres') {
+      const blocked = async () => (await rows<{ n: number }>(t.db, sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))[0]?.n ?? 0;
+      for (let i = 0; i < 500 && (await blocked()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    releaseFirst();
+    await first;
+    expect(await second).toBe('duplicate_request');
+    expect(await ofSubject(girl(15))).toHaveLength(1);
+  });
+
   it('refuses the applicant’s own channels too, and tells a different number only that one exists', async () => {
     const first = await submit(kiaRequest(girl(14)));
     const ticket = first.json().request.ticket as string;
-    const deps = { db: t.db, clock: t.clock, regions: (await import('../regions/regions.js')).loadRegions() };
+    const deps = { db: t.db, clock: t.clock, regions: loadRegions() };
     const fromSameNumber = submitAsApplicant(deps, DEMO_OFFICE_CODE, { ...kiaRequest(girl(14)), channel: 'whatsapp', handOverChoice: 'pickup', attachments: [] } as never, {});
     await expect(fromSameNumber).rejects.toMatchObject({ code: 'duplicate_request', extra: { duplicate: { ticket, overridable: false } } });
     const withOverride = submitAsApplicant(deps, DEMO_OFFICE_CODE, { ...kiaRequest(girl(14)), channel: 'whatsapp', handOverChoice: 'pickup', attachments: [], duplicateOverride: { reason: 'saya mau dua' } } as never, {});
