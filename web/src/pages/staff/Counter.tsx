@@ -396,7 +396,21 @@ export function Counter() {
             {duplicate.override && (
               <div className={problemFor(ID.duplicateReason) ? 'field field-invalid' : 'field'}>
                 <label htmlFor={ID.duplicateReason}>{t.duplicateReason}</label>
-                <input id={ID.duplicateReason} className="input" maxLength={300} value={duplicate.reason} onChange={(e) => setDuplicate({ ...duplicate, reason: e.target.value })} />
+                {problemFor(ID.duplicateReason) && (
+                  <p id={`${ID.duplicateReason}-error`} className="field-error">
+                    <span aria-hidden="true">⚠ </span>
+                    {problemFor(ID.duplicateReason)}
+                  </p>
+                )}
+                <input
+                  id={ID.duplicateReason}
+                  className="input"
+                  maxLength={300}
+                  value={duplicate.reason}
+                  onChange={(e) => setDuplicate({ ...duplicate, reason: e.target.value })}
+                  aria-invalid={problemFor(ID.duplicateReason) ? true : undefined}
+                  aria-describedby={problemFor(ID.duplicateReason) ? `${ID.duplicateReason}-error` : undefined}
+                />
               </div>
             )}
           </fieldset>
