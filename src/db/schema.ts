@@ -283,16 +283,41 @@ export const requests = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     /** Optimistic lock: two officers acting at once cannot both move the same request. */
     version: integer('version').notNull().default(1),
-    /** Wrong tracking PINs in a row; the tracking page locks the ticket for a while after too many. */
-    pinFailures: integer('pin_failures').notNull().default(0),
-    pinLockedUntil: timestamp('pin_locked_until', { withTimezone: true }),
+    /**
+     * A PIN sent to the applicant's WhatsApp by "Lupa PIN" that has not been used yet. It works
+     * beside `pin_hash` until it expires; its first use replaces `pin_hash`, so a stranger who
+     * presses the button can neither replace nor disable the PIN on the receipt.
+     */
+    pendingPinHash: text('pending_pin_hash'),
+    pendingPinExpiresAt: timestamp('pending_pin_expires_at', { withTimezone: true }),
+    /** Wrong tries checked against the pending PIN while the ticket or the client was throttled. */
+    pendingPinAttempts: integer('pending_pin_attempts').notNull().default(0),
   },
   (t) => [
     uniqueIndex('requests_ticket_uq').on(t.ticket),
     index('requests_queue_idx').on(t.officeCode, t.state, t.dueAt),
     index('requests_nik_idx').on(t.officeCode, t.subjectNik),
     index('requests_phone_idx').on(t.officeCode, t.applicantPhone),
+    // The duplicate check at intake: open requests of a service for a subject, in any office.
+    index('requests_service_nik_idx').on(t.serviceCode, t.subjectNik),
   ],
+);
+
+/**
+ * Wrong tracking PINs of the last day, by the ticket as typed (known or not, so throttling says
+ * nothing about which tickets exist) and by a keyed hash of the client's address. They throttle
+ * guessing per client and per ticket without ever locking the owner's own PIN for long; see
+ * docs/security.md "Tracking PIN". Rows older than a day are deleted as new ones come.
+ */
+export const trackingFailures = pgTable(
+  'tracking_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticket: text('ticket').notNull(),
+    client: text('client').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('tracking_failures_ticket_idx').on(t.ticket, t.at), index('tracking_failures_at_idx').on(t.at)],
 );
 
 /** The last ticket sequence issued per office and year. */
@@ -446,6 +471,8 @@ export const phoneVerifications = pgTable(
     attempts: integer('attempts').notNull().default(0),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     consumedAt: timestamp('consumed_at', { withTimezone: true }),
+    /** Applications made with the applicant token this confirmation gave (at most a few). */
+    applications: integer('applications').notNull().default(0),
   },
   (t) => [index('phone_verifications_phone_idx').on(t.officeCode, t.phone, t.createdAt)],
 );

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
-import { KIA_DETAILS } from '../test-support/requests.js';
+import { anotherGirlNik, KIA_DETAILS } from '../test-support/requests.js';
 import { diskBlobStore } from './blobs.js';
 import { purgeDueFiles } from './purge.js';
 import { findFile } from './storage.js';
@@ -63,7 +63,8 @@ const kiaRequest = (attachments: { fileId: string; documentType: string }[]) => 
   channel: 'walk_in',
   desaCode: '33.02.20.2009',
   applicant: { name: 'Sri Wahyuni', phone: '0812-2700-1234', relation: 'ibu' },
-  subject: { nik: '3302205005200001', name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' },
+  // Sisters on one KK: a second open KIA request for the same child would be refused.
+  subject: { nik: anotherGirlNik(), name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' },
   details: KIA_DETAILS,
   attachments,
 });

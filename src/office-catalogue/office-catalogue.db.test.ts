@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
-import { GIRL_NIK, KIA_DETAILS } from '../test-support/requests.js';
+import { anotherGirlNik, KIA_DETAILS } from '../test-support/requests.js';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['signedIn']>>;
@@ -24,7 +24,7 @@ const submit = (serviceCode: string, channel = 'whatsapp') =>
     channel,
     desaCode: '33.02.20.2001',
     applicant: { name: 'Budi', phone: '081300000001', relation: 'ayah' },
-    subject: { nik: GIRL_NIK, name: 'Citra', birthDate: '2019-03-10' },
+    subject: { nik: anotherGirlNik(), name: 'Citra', birthDate: '2019-03-10' },
     details: KIA_DETAILS,
   });
 

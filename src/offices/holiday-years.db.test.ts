@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OFFICE_CODE } from './setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
-import { GIRL_NIK, KIA_DETAILS } from '../test-support/requests.js';
+import { anotherGirlNik, KIA_DETAILS } from '../test-support/requests.js';
 
 // Monday 23 November 2026: the SKB for 2027 is out, 2027 is the next year on the admin's page.
 const NOVEMBER_2026 = '2026-11-23T02:00:00Z';
@@ -41,7 +41,7 @@ async function dueOfRequestAt(at: string): Promise<string> {
     channel: 'whatsapp',
     desaCode: '33.02.20.2003',
     applicant: { name: 'Wulan', phone: '081234500001', relation: 'ibu' },
-    subject: { nik: GIRL_NIK, name: 'Raka' },
+    subject: { nik: anotherGirlNik(), name: 'Raka' },
     details: KIA_DETAILS,
   });
   expect(res.statusCode).toBe(201);

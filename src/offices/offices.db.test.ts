@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BANYUMAS_HOURS } from './service.js';
 import { DEMO_OFFICE_CODE } from './setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
-import { GIRL_NIK, KIA_DETAILS } from '../test-support/requests.js';
+import { anotherGirlNik, KIA_DETAILS } from '../test-support/requests.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe('office closures', () => {
           channel: 'whatsapp',
           desaCode: '33.02.20.2003',
           applicant: { name: 'Wulan', phone: '081234500001', relation: 'ibu' },
-          subject: { nik: GIRL_NIK, name: 'Raka' },
+          subject: { nik: anotherGirlNik(), name: 'Raka' },
           details: KIA_DETAILS,
         })
       ).json().request;
@@ -115,7 +115,7 @@ describe('special periods (Ramadan hours)', () => {
       channel: 'walk_in',
       desaCode: '33.02.20.2003',
       applicant: { name: 'Wulan', phone: '081234500002', relation: 'ibu' },
-      subject: { nik: GIRL_NIK, name: 'Raka' },
+      subject: { nik: anotherGirlNik(), name: 'Raka' },
       details: KIA_DETAILS,
     });
     // Same day, by the Ramadan close at 14:00 WIB instead of 15:30.

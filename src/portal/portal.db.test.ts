@@ -24,6 +24,9 @@ afterAll(() => t.close());
 
 // A girl born 10 May 2020 in Kembaran (day 10 + 40): 6 years old, so her KIA needs a photo.
 const CHILD_NIK = '3302205005200001';
+/** Her classmates born the same day: one child per application, since a second open one for the same child is refused. */
+const girl = (n: number) => `330220500520${String(n).padStart(4, '0')}`;
+let nextGirl = 100;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 async function latestCode(phone: string): Promise<string> {
@@ -42,7 +45,9 @@ async function requestCode(client: ReturnType<TestApp['client']>, phone: string,
 
 /** A confirmed number: the applicant token for it. */
 async function verifiedApplicant(phone: string) {
-  const client = t.client();
+  // Each citizen from their own address, as in life: the per-address rate limits stay out of the way.
+  const digits = phone.replace(/\D/g, '');
+  const client = t.client(`10.${Number(digits.slice(-6, -4))}.${Number(digits.slice(-4, -2))}.${Number(digits.slice(-2))}`);
   const sent = await requestCode(client, phone);
   expect(sent.statusCode).toBe(201);
   const wa = `62${phone.replace(/\D/g, '').slice(1)}`;
@@ -91,7 +96,7 @@ const application = (attachments: { fileId: string; documentType: string }[], ov
 async function applied(phone: string) {
   const { client, token, wa } = await verifiedApplicant(phone);
   const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);
-  const res = await client.post('/api/v1/public/applications', application(attachments), bearer(token));
+  const res = await client.post('/api/v1/public/applications', application(attachments, { subject: { nik: girl(nextGirl++), name: 'Ayu Lestari' } }), bearer(token));
   expect(res.statusCode).toBe(201);
   return { ...(res.json() as { ticket: string; pin: string }), wa, client };
 }
@@ -195,7 +200,8 @@ describe('applying online', () => {
   it("stores the service's data fields, and refuses wrong or missing ones field by field in the applicant's language", async () => {
     const { client, token } = await verifiedApplicant('081227005556');
     const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);
-    const apply = (details: Record<string, string>, locale = 'id') => client.send('POST', '/api/v1/public/applications', application(attachments, { details }), { ...bearer(token), 'accept-language': locale });
+    const apply = (details: Record<string, string>, locale = 'id') =>
+      client.send('POST', '/api/v1/public/applications', application(attachments, { details, subject: { nik: girl(2), name: 'Ayu Lestari' } }), { ...bearer(token), 'accept-language': locale });
 
     const wrong = await apply({ kk_number: '1234', subject_birth_place: 'Banyumas', nomor_sepatu: '32' });
     expect(wrong.statusCode).toBe(422);
@@ -254,6 +260,38 @@ describe('applying online', () => {
     expect(received.map((m) => m.recipient)).toEqual([wa]);
   });
 
+  it('takes one application per child and service from a confirmed number, and at most three per confirmation', async () => {
+    const { client, token, wa } = await verifiedApplicant('081227003331');
+    const applyFor = async (n: number) => {
+      const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);
+      return client.post('/api/v1/public/applications', application(attachments, { subject: { nik: girl(n), name: `Anak ${n}` } }), bearer(token));
+    };
+    // The attack: eight applications with one code, the first two for the same child.
+    const first = await applyFor(41);
+    expect(first.statusCode).toBe(201);
+    const second = await applyFor(41);
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ code: 'duplicate_request', duplicate: { ticket: first.json().ticket, state: 'submitted', overridable: false } });
+    expect(second.json().detail).toContain(`Permohonan yang sama sudah ada: ${first.json().ticket}`);
+    // A refused duplicate uses no slot: two more children, then the confirmation is used up.
+    expect((await applyFor(42)).statusCode).toBe(201);
+    expect((await applyFor(43)).statusCode).toBe(201);
+    for (const n of [44, 45, 46, 47]) {
+      const refused = await applyFor(n);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json()).toMatchObject({ code: 'applications_limit' });
+      expect(refused.json().detail).toMatch(/paling banyak 3 permohonan/);
+    }
+    expect(await t.db.select().from(requests).where(eq(requests.applicantPhone, wa))).toHaveLength(3);
+
+    // Another number applying for the first child hears only that an open application exists.
+    const other = await verifiedApplicant('081227003332');
+    const attachments = await uploadAll(other.client, other.token, ['akta_kelahiran', 'kk', 'pas_foto']);
+    const stranger = await other.client.post('/api/v1/public/applications', application(attachments, { subject: { nik: girl(41), name: 'Anak 41' } }), bearer(other.token));
+    expect(stranger.statusCode).toBe(409);
+    expect(stranger.body).not.toContain(first.json().ticket);
+  });
+
   it('needs no photo for a child under five, and refuses services that need the applicant in person', async () => {
     const { client, token } = await verifiedApplicant('081227006666');
     const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk']);
@@ -281,12 +319,13 @@ describe('applying online', () => {
 });
 
 describe('tracking by ticket and PIN', () => {
-  it('sends a lost PIN anew to the number on the request only, at most every 15 minutes, and the old PIN stops working', async () => {
-    const { ticket, pin } = await applied('081227008888');
-    const client = t.client();
-    const pinsSent = () => t.db.select().from(outbox).where(and(eq(outbox.recipient, '6281227008888'), eq(outbox.kind, 'request.pin_sent'))).orderBy(outbox.id);
-    const unknown = await client.post('/api/v1/public/track/new-pin', { ticket: 'KBR-26-999999' });
-    const known = await client.post('/api/v1/public/track/new-pin', { ticket });
+  it('lets a stranger who presses "Lupa PIN" replace nothing: the receipt PIN keeps working, the owner gets a pending PIN that says what it is', async () => {
+    const { ticket, pin, wa } = await applied('081227008888');
+    const stranger = t.client('198.51.100.7');
+    const owner = t.client('203.0.113.20');
+    const pinsSent = () => t.db.select().from(outbox).where(and(eq(outbox.recipient, wa), eq(outbox.kind, 'request.pin_sent'))).orderBy(outbox.id);
+    const unknown = await stranger.post('/api/v1/public/track/new-pin', { ticket: 'KBR-26-999999' });
+    const known = await stranger.post('/api/v1/public/track/new-pin', { ticket });
     expect(unknown.statusCode).toBe(202);
     expect(known.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
@@ -295,69 +334,103 @@ describe('tracking by ticket and PIN', () => {
     const newPin = String(sent!.payload.pin);
     expect(newPin).toMatch(/^\d{6}$/);
     expect(sent!.payload.secrets).toEqual([newPin]);
-    expect((await client.post('/api/v1/public/track', { ticket, pin: newPin })).statusCode).toBe(200);
-    if (newPin !== pin) expect((await client.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(401);
+    // The attack: before, this replaced the PIN on the owner's receipt. Now the old one still works.
+    expect((await owner.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(200);
+    expect((await owner.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(200);
 
-    // Asking again at once changes nothing (and says nothing different).
-    expect((await client.post('/api/v1/public/track/new-pin', { ticket })).body).toBe(known.body);
-    expect(await pinsSent()).toHaveLength(1);
-    t.clock.advance(15 * 60_000);
+    // Three a day, then nothing more is sent, with the same answer.
+    expect((await stranger.post('/api/v1/public/track/new-pin', { ticket })).body).toBe(known.body);
+    expect((await stranger.post('/api/v1/public/track/new-pin', { ticket })).body).toBe(known.body);
+    expect((await stranger.post('/api/v1/public/track/new-pin', { ticket })).body).toBe(known.body);
+    const sentToday = await pinsSent();
+    expect(sentToday).toHaveLength(3);
+    // Each new one replaces the unused one before it; the latest works and, used, becomes the PIN.
+    const latest = String(sentToday[2]!.payload.pin);
+    if (latest !== pin) {
+      const used = await owner.post('/api/v1/public/track', { ticket, pin: latest });
+      expect(used.statusCode).toBe(200);
+      expect((await owner.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(401);
+      expect((await owner.post('/api/v1/public/track', { ticket, pin: latest })).statusCode).toBe(200);
+    }
+    t.clock.advance(24 * 60 * 60_000);
     try {
-      await client.post('/api/v1/public/track/new-pin', { ticket });
-      expect(await pinsSent()).toHaveLength(2);
+      await t.client('198.51.100.9').post('/api/v1/public/track/new-pin', { ticket });
+      expect(await pinsSent()).toHaveLength(4);
     } finally {
-      t.clock.advance(-15 * 60_000);
+      t.clock.advance(-24 * 60 * 60_000);
     }
     const row = await requestIdOf(ticket);
-    const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'request', entityId: row!.id, limit: 50 });
-    expect(audit.filter((a) => a.action === 'request.pin_reissued').map((a) => [a.actorType, a.details])).toEqual([
-      ['pemohon', { delivered: 'whatsapp' }],
-      ['pemohon', { delivered: 'whatsapp' }],
-    ]);
+    const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'request', entityId: row.id, limit: 50 });
+    expect(audit.filter((a) => a.action === 'request.pin_sent').map((a) => a.actorType)).toEqual(['pemohon', 'pemohon', 'pemohon', 'pemohon']);
+    expect(audit.filter((a) => a.action === 'request.pin_changed').map((a) => a.details)).toEqual(latest !== pin ? [{ via: 'whatsapp' }] : []);
+    expect(audit.some((a) => a.action === 'request.pin_reissued')).toBe(false);
   });
 
-  it('answers an unknown ticket like a wrong PIN, locks the ticket for 15 minutes after five wrong PINs, then lets the right PIN in', async () => {
-    const { ticket, pin } = await applied('081227007777');
-    const client = t.client();
+  it('never lets a stranger’s wrong PINs keep the owner out, and answers unknown tickets, wrong PINs and throttled tickets alike', async () => {
+    const { ticket, pin, wa } = await applied('081227007777');
     const wrongPin = pin === '135790' ? '246801' : '135790';
-    const unknown = await client.post('/api/v1/public/track', { ticket: 'KBR-26-999999', pin });
-    const wrong = await client.post('/api/v1/public/track', { ticket, pin: wrongPin });
-    expect(unknown.statusCode).toBe(401);
-    expect(wrong.statusCode).toBe(401);
-    expect(wrong.json().detail).toBe(unknown.json().detail);
-    expect(wrong.json().code).toBe(unknown.json().code);
+    const stranger = t.client('198.51.100.8');
+    const owner = t.client('203.0.113.21');
+    const same = (res: { statusCode: number; json: () => Record<string, unknown> }) => {
+      const { instance: _instance, ...body } = res.json();
+      return { status: res.statusCode, body };
+    };
+    const unknown = same(await stranger.post('/api/v1/public/track', { ticket: 'KBR-26-999999', pin }));
+    expect(unknown).toMatchObject({ status: 401, body: { code: 'tracking_failed' } });
 
-    for (let i = 0; i < 3; i++) expect((await client.post('/api/v1/public/track', { ticket, pin: wrongPin })).statusCode).toBe(401);
-    const fifth = await client.post('/api/v1/public/track', { ticket, pin: wrongPin });
-    expect(fifth.statusCode).toBe(429);
-    expect(fifth.json()).toMatchObject({ code: 'tracking_locked', detail: expect.stringContaining('10:15') });
-    expect((await client.post('/api/v1/public/track', { ticket, pin })).statusCode).toBe(429);
+    // Eight wrong PINs from one client: before, the fifth locked the ticket for everyone and said so.
+    for (let i = 0; i < 8; i++) expect(same(await stranger.post('/api/v1/public/track', { ticket, pin: wrongPin }))).toEqual(unknown);
+    // That client is no longer checked against this ticket, even with the right PIN, and cannot tell.
+    expect(same(await stranger.post('/api/v1/public/track', { ticket, pin }))).toEqual(unknown);
+    // The owner, elsewhere, still gets in with the PIN on the receipt.
+    const res = await owner.post('/api/v1/public/track', { ticket: ticket.toLowerCase().replace(/-/g, ' '), pin });
+    expect(res.statusCode).toBe(200);
+    const { request, token } = res.json();
+    expect(token).toEqual(expect.any(String));
+    expect(request).toMatchObject({
+      ticket,
+      state: 'submitted',
+      stateLabel: { id: 'Berkas diterima' },
+      service: { code: 'kia_baru' },
+      subject: { name: 'Ayu Lestari' },
+      applicant: { phoneMasked: '0812-****-7777' },
+      actions: ['cancel'],
+      history: [{ action: 'submit' }],
+    });
+    const body = JSON.stringify(res.json());
+    expect(body).not.toContain('6281227007777');
+    expect(body).not.toContain('pinHash');
 
-    t.clock.advance(15 * 60_000);
+    // Many addresses use up the ticket's daily budget (10 checked wrong PINs): the receipt PIN is no
+    // longer checked, answered like any other refusal, but the code sent to the owner's WhatsApp still gets in.
+    for (let i = 1; i <= 3; i++) for (let j = 0; j < 3; j++) await t.client(`198.51.100.${100 + i}`).post('/api/v1/public/track', { ticket, pin: wrongPin });
+    expect(same(await owner.post('/api/v1/public/track', { ticket, pin }))).toEqual(unknown);
+    expect(same(await t.client('192.0.2.1').post('/api/v1/public/track', { ticket, pin: wrongPin }))).toEqual(unknown);
+    await owner.post('/api/v1/public/track/new-pin', { ticket });
+    const [message] = await t.db.select().from(outbox).where(and(eq(outbox.recipient, wa), eq(outbox.kind, 'request.pin_sent'))).orderBy(desc(outbox.id)).limit(1);
+    const fromWhatsApp = String(message!.payload.pin);
+    expect((await owner.post('/api/v1/public/track', { ticket, pin: fromWhatsApp })).statusCode).toBe(200);
+
+    // A day later the budget is back and the (now promoted) PIN works as usual.
+    t.clock.advance(24 * 60 * 60_000 + 60_000);
     try {
-      const res = await client.post('/api/v1/public/track', { ticket: ticket.toLowerCase().replace(/-/g, ' '), pin });
-      expect(res.statusCode).toBe(200);
-      const { request, token } = res.json();
-      expect(token).toEqual(expect.any(String));
-      expect(request).toMatchObject({
-        ticket,
-        state: 'submitted',
-        stateLabel: { id: 'Berkas diterima' },
-        service: { code: 'kia_baru' },
-        subject: { name: 'Ayu Lestari', nikMasked: '3302 20** **** 0001' },
-        applicant: { phoneMasked: '0812-****-7777' },
-        actions: ['cancel'],
-        history: [{ action: 'submit' }],
-      });
-      const body = JSON.stringify(res.json());
-      expect(body).not.toContain(CHILD_NIK);
-      expect(body).not.toContain('6281227007777');
-      expect(body).not.toContain('pinHash');
-      const row = await requestIdOf(ticket);
-      expect(row).toMatchObject({ pinFailures: 0, pinLockedUntil: null });
+      expect((await t.client('203.0.113.22').post('/api/v1/public/track', { ticket, pin: fromWhatsApp })).statusCode).toBe(200);
     } finally {
-      t.clock.advance(-15 * 60_000);
+      t.clock.advance(-(24 * 60 * 60_000 + 60_000));
     }
+  });
+
+  it('lets only a few wrong tries at a pending PIN while the ticket is throttled, then voids it', async () => {
+    const { ticket, pin, wa } = await applied('081227006666');
+    const owner = t.client('203.0.113.30');
+    await owner.post('/api/v1/public/track/new-pin', { ticket });
+    const [message] = await t.db.select().from(outbox).where(and(eq(outbox.recipient, wa), eq(outbox.kind, 'request.pin_sent')));
+    const pending = String(message!.payload.pin);
+    const wrong = [pin, pending].includes('135790') ? ([pin, pending].includes('246801') ? '975310' : '246801') : '135790';
+    for (let i = 0; i < 10; i++) await t.client(`198.51.100.${150 + (i % 2)}`).post('/api/v1/public/track', { ticket, pin: wrong });
+    for (let i = 0; i < 3; i++) expect((await t.client('198.51.100.160').post('/api/v1/public/track', { ticket, pin: wrong })).statusCode).toBe(401);
+    expect((await owner.post('/api/v1/public/track', { ticket, pin: pending })).statusCode).toBe(401);
+    expect(await requestIdOf(ticket)).toMatchObject({ pendingPinHash: null });
   });
 
   it('shows what to fix after a return, takes the fix and the resubmission, and follows the request to hand-over', async () => {

@@ -137,7 +137,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
       config: perMinute(30),
       schema: {
         tags: ['portal'],
-        summary: 'Ticket + PIN → where the request is, and a tracking token (5 wrong PINs lock the ticket 15 minutes)',
+        summary: 'Ticket + PIN (the receipt\'s, or a pending one from new-pin) → where the request is, and a tracking token; wrong PINs throttled per client and per ticket, one 401 for every refusal',
         body: z.object({ ticket: z.string().trim().min(1).max(40), pin: z.string().trim().regex(/^\d{6}$/) }),
       },
     },
@@ -153,7 +153,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
       config: perMinute(5),
       schema: {
         tags: ['portal'],
-        summary: `Lost PIN: a new one is sent to the WhatsApp number on the request (at most every ${portal.NEW_PIN_INTERVAL_MINUTES} minutes); the same 202 whatever the ticket`,
+        summary: `Lost PIN: a pending PIN is sent to the WhatsApp number on the request (${portal.NEW_PINS_PER_DAY} a day; the old PIN works until the new one is used); the same 202 whatever the ticket`,
         body: z.object({ ticket: z.string().trim().min(1).max(40) }),
       },
     },

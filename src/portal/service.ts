@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { listAudit, recordAudit, type Origin } from '../audit/audit.js';
-import { DUMMY_HASH, passwordMatches } from '../auth/passwords.js';
+import { DUMMY_HASH, hashPassword, passwordMatches } from '../auth/passwords.js';
 import { checkAttachments, describeCondition, findService, requirementsFor, slaFor, type RequirementContext } from '../catalogue/catalogue.js';
 import { fieldForm } from '../catalogue/field-values.js';
 import { DOCUMENT_RETENTION, UNATTACHED_UPLOAD_DAYS } from '../catalogue/retention.js';
@@ -24,9 +24,9 @@ import { findOffice } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
-import { actAsApplicant, CircumstancesInput, replaceTrackingPin, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
-import { enqueueMessage, findRequest, latestOutboxOfKind, type RequestRow } from '../requests/storage.js';
-import { parseTicket } from '../requests/ticket.js';
+import { actAsApplicant, CircumstancesInput, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
+import { enqueueMessage, findRequest, type RequestRow } from '../requests/storage.js';
+import { generateTrackingPin, parseTicket } from '../requests/ticket.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS, type RejectReason, type ReturnReason } from '../requests/transition.js';
 import { availableActions, STATE_LABELS, type Flag, type RequestState } from '../requests/workflow.js';
 import * as store from './storage.js';
@@ -37,10 +37,22 @@ export type PortalDeps = { db: Db; clock: Clock; regions: RegionLookup; blobs: B
 export const CODE_TTL_MINUTES = 10;
 export const CODE_MAX_ATTEMPTS = 5;
 export const CODES_PER_HOUR = 3;
-export const PIN_FAILURE_LIMIT = 5;
-export const PIN_LOCK_MINUTES = 15;
-/** How often a ticket's PIN may be sent anew: enough for someone who lost it, too rare to pester them. */
-export const NEW_PIN_INTERVAL_MINUTES = 15;
+/** Wrong PINs one client may try on one ticket in the window before it is no longer checked there. */
+export const CLIENT_FAILURE_LIMIT = 5;
+export const CLIENT_FAILURE_WINDOW_MINUTES = 60;
+/** Wrong PINs checked per ticket (all clients) in the window; past it only the pending PIN is checked. */
+export const TICKET_FAILURE_LIMIT = 10;
+export const TICKET_FAILURE_WINDOW_HOURS = 24;
+/** How long a PIN sent by "Lupa PIN" waits to be used, and how many wrong tries it takes while throttled. */
+export const PENDING_PIN_HOURS = 24;
+export const PENDING_PIN_MAX_ATTEMPTS = 3;
+/** New PINs per ticket a day: enough for someone who lost it, too few to pester them. */
+export const NEW_PINS_PER_DAY = 3;
+/**
+ * Applications one confirmed code allows: a parent applying for two or three children in one
+ * sitting, not a script filing dozens with one proof. More need a new code (3 codes a number an hour).
+ */
+export const APPLICATIONS_PER_CONFIRMATION = 3;
 
 const HOUR = 60 * 60_000;
 
@@ -265,24 +277,32 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
     throw new AppError('documents_missing', 422, 'citizen.errors.documents_missing', { documents: missing.map((m) => m.label[locale]).join(', ') }, { documents: missing.map((m) => m.document) });
   }
 
-  const { request, pin } = await submitAsApplicant(
-    deps,
-    office.code,
-    {
-      serviceCode: service.code,
-      channel: 'web',
-      desaCode: input.desaCode,
-      // The number is the one the code went to, whatever the form says.
-      applicant: { name: input.applicant.name, relation: input.applicant.relation, phone: claims.phone },
-      subject: { name: input.subject.name, ...(input.subject.nik && { nik: input.subject.nik }), ...(derived && derived) },
-      details: input.details,
-      circumstances: input.circumstances,
-      handOverChoice: input.handOverChoice,
-      ...(input.disabilityNeeds ? { disabilityNeeds: input.disabilityNeeds } : {}),
-      attachments: input.attachments,
-    },
-    origin,
-  );
+  // The slot and the request commit together: a refused application (a duplicate) uses none.
+  const { request, pin } = await deps.db.transaction(async (tx) => {
+    if (!(await store.takeApplicationSlot(tx, claims.verificationId, APPLICATIONS_PER_CONFIRMATION))) {
+      throw new AppError('applications_limit', 429, 'citizen.errors.applications_limit', { limit: APPLICATIONS_PER_CONFIRMATION });
+    }
+    // Everything through tx: PGlite has one connection.
+    return submitAsApplicant(
+      { ...deps, db: tx },
+      office.code,
+      {
+        serviceCode: service.code,
+        channel: 'web',
+        desaCode: input.desaCode,
+        // The number is the one the code went to, whatever the form says.
+        applicant: { name: input.applicant.name, relation: input.applicant.relation, phone: claims.phone },
+        subject: { name: input.subject.name, ...(input.subject.nik && { nik: input.subject.nik }), ...(derived && derived) },
+        details: input.details,
+        circumstances: input.circumstances,
+        handOverChoice: input.handOverChoice,
+        ...(input.disabilityNeeds ? { disabilityNeeds: input.disabilityNeeds } : {}),
+        attachments: input.attachments,
+      },
+      origin,
+      tx,
+    );
+  });
   return { ticket: request.ticket, pin, submittedAt: request.submittedAt, dueAt: request.dueAt, officeCode: office.code };
 }
 
@@ -291,47 +311,90 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
 
 const refused = () => new AppError('tracking_failed', 401, 'citizen.errors.tracking_failed');
 
+/** The key a client's wrong PINs are counted under: its address, hashed with the secret (kept a day, never shown). */
+function clientKey(secret: string, ip: string | undefined): string {
+  return crypto.createHmac('sha256', secret).update(`tracking-client:${ip ?? 'unknown'}`).digest('base64url').slice(0, 22);
+}
+
 /**
- * Ticket + PIN → the request's view and a tracking token. An unknown ticket and a wrong PIN get
- * the same answer (and the same argon2 work); five wrong PINs in a row lock the ticket a while.
+ * Ticket + PIN → the request's view and a tracking token. Either PIN works: the one on the
+ * receipt, or a pending one from "Lupa PIN" (its first use makes it the PIN). Wrong PINs are
+ * throttled per client and per ticket (docs/security.md "Tracking PIN"): a throttled client or
+ * ticket is not checked against the receipt's PIN, but the pending PIN sent to the owner's
+ * WhatsApp still is, with a few tries of its own — so a stranger's wrong PINs never keep the owner
+ * out. Unknown tickets, wrong PINs and throttling all get the same 401, after the same two
+ * argon2 checks, so nothing here says which tickets exist.
  */
 export async function trackRequest(deps: PortalDeps, input: { ticket: string; pin: string }, origin: Origin) {
   const now = deps.clock.now();
   const parsed = parseTicket(input.ticket);
+  const ticketKey = parsed?.ticket ?? input.ticket.trim().toUpperCase().slice(0, 40);
+  const client = clientKey(deps.secret, origin.ip);
   const request = parsed ? await store.findRequestByTicket(deps.db, parsed.ticket) : undefined;
-  if (!request) {
-    await passwordMatches(await DUMMY_HASH, input.pin);
-    throw refused();
-  }
-  const office = await requireOffice(deps.db, request.officeCode);
-  const audit = (action: string) =>
-    recordAudit(deps.db, now, { officeCode: request.officeCode, actor: { type: 'pemohon' }, action, entityType: 'request', entityId: request.id }, origin);
-  const locked = (until: Date) => new AppError('tracking_locked', 429, 'citizen.errors.tracking_locked', { until: timeIn(office.timezone, until) }, { retryAt: until.toISOString() });
+  const failures = await store.countTrackingFailures(deps.db, ticketKey, client, {
+    ticket: new Date(now.getTime() - TICKET_FAILURE_WINDOW_HOURS * HOUR),
+    client: new Date(now.getTime() - CLIENT_FAILURE_WINDOW_MINUTES * 60_000),
+  });
+  const throttled = failures.client >= CLIENT_FAILURE_LIMIT || failures.ticket >= TICKET_FAILURE_LIMIT;
+  const pendingHash = request?.pendingPinHash && request.pendingPinExpiresAt && request.pendingPinExpiresAt > now ? request.pendingPinHash : undefined;
+  // Both checks always run, whatever the ticket and the throttle: the answer's timing says nothing either.
+  const dummy = await DUMMY_HASH;
+  const currentMatches = await passwordMatches(request?.pinHash ?? dummy, input.pin);
+  const pendingMatches = await passwordMatches(pendingHash ?? dummy, input.pin);
 
-  if (request.pinLockedUntil && request.pinLockedUntil > now) throw locked(request.pinLockedUntil);
-  if (!(await passwordMatches(request.pinHash, input.pin))) {
-    const lockUntil = new Date(now.getTime() + PIN_LOCK_MINUTES * 60_000);
-    const result = await store.recordPinFailure(deps.db, request.id, PIN_FAILURE_LIMIT, lockUntil);
-    await audit(result.locked ? 'request.tracking_locked' : 'request.tracking_failed');
-    if (result.locked) throw locked(lockUntil);
-    throw refused();
+  if (request && ((currentMatches && !throttled) || (pendingHash && pendingMatches))) {
+    const promoted = pendingHash && pendingMatches && !(currentMatches && !throttled);
+    await deps.db.transaction(async (tx) => {
+      if (promoted && (await store.promotePendingPin(tx, request.id, pendingHash))) {
+        await recordAudit(tx, now, { officeCode: request.officeCode, actor: { type: 'pemohon' }, action: 'request.pin_changed', entityType: 'request', entityId: request.id, details: { via: 'whatsapp' } }, origin);
+      }
+      await recordAudit(tx, now, { officeCode: request.officeCode, actor: { type: 'pemohon' }, action: 'request.tracked', entityType: 'request', entityId: request.id }, origin);
+    });
+    const current = (await findRequest(deps.db, request.id))!;
+    return { request: await trackingView(deps, current), ...trackingToken(deps, current, now) };
   }
-  await store.resetPinFailures(deps.db, request.id);
-  await audit('request.tracked');
-  return { request: await trackingView(deps, request), ...trackingToken(deps, request, now) };
+
+  await deps.db.transaction(async (tx) => {
+    // Only checked tries count, so a client going on past its own limit cannot use up the ticket's.
+    if (!throttled) await store.recordTrackingFailure(tx, { ticket: ticketKey, client, at: now }, new Date(now.getTime() - TICKET_FAILURE_WINDOW_HOURS * HOUR));
+    else if (request && pendingHash && !currentMatches) await store.countPendingPinAttempt(tx, request.id, PENDING_PIN_MAX_ATTEMPTS);
+    if (request) {
+      await recordAudit(tx, now, { officeCode: request.officeCode, actor: { type: 'pemohon' }, action: 'request.tracking_failed', entityType: 'request', entityId: request.id, details: { throttled } }, origin);
+    }
+  });
+  throw refused();
 }
 
 /**
- * "I lost my PIN": a new one goes to the WhatsApp number on the request, never to the caller, so
- * the answer is the same whether the ticket exists or not, and whether one was sent a moment ago.
+ * "I lost my PIN": a new one goes to the WhatsApp number on the request, never to the caller, as
+ * a pending PIN — the one on the receipt keeps working until the new one is used, so whoever
+ * presses the button replaces nothing. A few per ticket a day; the same answer (and the same
+ * hashing work) whether the ticket exists, and whether the day's limit is reached.
  */
 export async function sendNewPin(deps: PortalDeps, input: { ticket: string }, origin: Origin): Promise<void> {
+  const now = deps.clock.now();
+  const pin = generateTrackingPin((max) => crypto.randomInt(max));
+  const pendingHash = await hashPassword(pin);
   const parsed = parseTicket(input.ticket);
   const request = parsed ? await store.findRequestByTicket(deps.db, parsed.ticket) : undefined;
   if (!request) return;
-  const last = await latestOutboxOfKind(deps.db, request.id, 'request.pin_sent');
-  if (last && deps.clock.now().getTime() - last.createdAt.getTime() < NEW_PIN_INTERVAL_MINUTES * 60_000) return;
-  await replaceTrackingPin(deps, request, { actor: { type: 'pemohon' }, origin, deliver: 'pin' });
+  const expiresAt = new Date(now.getTime() + PENDING_PIN_HOURS * HOUR);
+  await deps.db.transaction(async (tx) => {
+    // One request at a time, so quick repeated clicks cannot both pass the daily limit.
+    await tx.execute(sqlLock(`new-pin:${request.id}`));
+    if ((await store.outboxCountSince(tx, request.id, 'request.pin_sent', new Date(now.getTime() - 24 * HOUR))) >= NEW_PINS_PER_DAY) return;
+    await store.setPendingPin(tx, request.id, pendingHash, expiresAt);
+    await recordAudit(tx, now, { officeCode: request.officeCode, actor: { type: 'pemohon' }, action: 'request.pin_sent', entityType: 'request', entityId: request.id, details: { expiresAt: expiresAt.toISOString() } }, origin);
+    await enqueueMessage(tx, {
+      officeCode: request.officeCode,
+      requestId: request.id,
+      recipient: request.applicantPhone,
+      kind: 'request.pin_sent',
+      payload: { kind: 'pin_sent', ticket: request.ticket, pin, secrets: [pin] },
+      createdAt: now,
+      nextAttemptAt: now,
+    });
+  });
 }
 
 function trackingToken(deps: PortalDeps, request: RequestRow, now: Date) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
-import { GIRL_NIK, KIA_DETAILS } from '../test-support/requests.js';
+import { anotherGirlNik, KIA_DETAILS } from '../test-support/requests.js';
 import { escalateOverdueRequests } from './escalation.js';
 
 let t: TestApp;
@@ -21,7 +21,7 @@ describe('SLA escalation', () => {
         channel: 'walk_in', // same day: due Monday 15:30 WIB
         desaCode: '33.02.20.2005',
         applicant: { name: 'Nur', phone: '081234599999', relation: 'ibu' },
-        subject: { nik: GIRL_NIK, name: 'Fajar' },
+        subject: { nik: anotherGirlNik(), name: 'Fajar' },
         details: KIA_DETAILS,
       })
     ).json();

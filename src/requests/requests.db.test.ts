@@ -5,7 +5,7 @@ import { listAudit } from '../audit/audit.js';
 import { requests } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
-import { KIA_DETAILS } from '../test-support/requests.js';
+import { anotherGirlNik, KIA_DETAILS } from '../test-support/requests.js';
 import { outboxForRequest } from './storage.js';
 
 let t: TestApp;
@@ -24,7 +24,8 @@ const kiaRequest = (overrides: Record<string, unknown> = {}) => ({
   channel: 'walk_in',
   desaCode: '33.02.20.2009',
   applicant: { name: 'Sri Wahyuni', phone: '0812-2700-1234', relation: 'ibu' },
-  subject: { nik: CHILD_NIK, name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' },
+  // A child per request: a second open KIA request for the same child is refused.
+  subject: { nik: anotherGirlNik(), name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' },
   details: KIA_DETAILS,
   ...overrides,
 });
@@ -33,7 +34,7 @@ const act = (id: string, action: string, payload: Record<string, unknown> = {}) 
 
 describe('a KIA request through the SOP', () => {
   it('goes from the counter to hand-over, with a return and a resubmission, audited and notified at each step', async () => {
-    const created = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest());
+    const created = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest({ subject: { nik: CHILD_NIK, name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' } }));
     expect(created.statusCode).toBe(201);
     const { request, trackingPin, warnings } = created.json();
     expect(request.ticket).toBe('KBR-26-000001');

@@ -4,6 +4,7 @@
  * applicant's notification in one transaction.
  */
 import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -26,7 +27,8 @@ import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
 import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowEvent } from './transition.js';
-import { ACTIONS, isFinal, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
+import { ACTIONS, isFinal, STATE_LABELS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
+import { duplicateLockKey, findDuplicate, subjectKeyOf } from './duplicates.js';
 import { activeCouriers } from './console-storage.js';
 import * as store from './storage.js';
 
@@ -61,6 +63,12 @@ export const NewRequestInput = z.object({
   handOverChoice: z.enum(['pickup', 'home_delivery', 'school']).default('pickup'),
   disabilityNeeds: z.string().trim().max(500).optional(),
   attachments: z.array(z.object({ fileId: z.uuid(), documentType: DocumentTypeSchema })).max(20).default([]),
+  /**
+   * The counter takes the request in although the same subject already has an open one for this
+   * service (a lost document, a second copy …): why, in the officer's words, kept in the audit trail.
+   * Applicants cannot override (portal and chatbot drop it).
+   */
+  duplicateOverride: z.object({ reason: z.string().trim().min(5).max(300) }).optional(),
 });
 export type NewRequest = z.infer<typeof NewRequestInput>;
 
@@ -90,7 +98,7 @@ const workflowActor = (actor: StaffActor): Actor => ({ kind: 'staff', role: acto
 export async function submitRequest(deps: RequestDeps, actor: StaffActor, officeCode: string, input: NewRequest, origin: Origin) {
   authorize(actor, 'request.create', { officeCode });
   const intake = await prepareIntake(deps, officeCode, input);
-  return deps.db.transaction((tx) => recordIntake(tx, intake, workflowActor(actor), auditActorOf(actor), origin));
+  return deps.db.transaction((tx) => recordIntake(tx, intake, workflowActor(actor), auditActorOf(actor), origin, { viewer: 'staff', override: input.duplicateOverride?.reason }));
 }
 
 /**
@@ -99,8 +107,9 @@ export async function submitRequest(deps: RequestDeps, actor: StaffActor, office
  * transaction when given one, so the chat state, the request and its notifications commit together.
  */
 export async function submitAsApplicant(deps: RequestDeps, officeCode: string, input: NewRequest, origin: Origin, tx?: Db) {
-  const intake = await prepareIntake(deps, officeCode, input);
-  const run = (t: Db) => recordIntake(t, intake, { kind: 'pemohon' }, { type: 'pemohon' }, origin);
+  const { duplicateOverride: _notForApplicants, ...own } = input;
+  const intake = await prepareIntake(deps, officeCode, own);
+  const run = (t: Db) => recordIntake(t, intake, { kind: 'pemohon' }, { type: 'pemohon' }, origin, { viewer: 'applicant', phone: waId(input.applicant.phone) });
   return tx ? run(tx) : deps.db.transaction(run);
 }
 
@@ -201,10 +210,40 @@ async function checkAttachmentsBelongTo(db: Db, officeCode: string, attachments:
   }
 }
 
-async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: AuditActor, origin: Origin) {
+/**
+ * Refuses a second open request for the same subject and service (any office of the installation),
+ * under an advisory lock on (service, subject) held to commit, so two submissions at once cannot
+ * both pass. The counter may take it in anyway with a reason; the applicant learns the existing
+ * ticket only when it was made from their own number (anyone may type a NIK).
+ */
+async function checkDuplicate(tx: Db, intake: Intake, duplicate: DuplicateCheck) {
+  const key = subjectKeyOf(intake.subject);
+  if (!key) return undefined;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${duplicateLockKey(intake.service.code, key)}))`);
+  const existing = findDuplicate(intake.service.code, key, await store.requestsForSubject(tx, intake.service.code, key));
+  if (!existing) return undefined;
+  if (duplicate.viewer === 'staff' && duplicate.override) return existing;
+  const state = existing.state as RequestState;
+  if (duplicate.viewer === 'applicant' && duplicate.phone !== existing.applicantPhone) {
+    throw new AppError('duplicate_request', 409, 'errors.duplicate_request_other', {}, { duplicate: { overridable: false } });
+  }
+  throw new AppError(
+    'duplicate_request',
+    409,
+    'errors.duplicate_request',
+    { ticket: existing.ticket, state: STATE_LABELS[state] },
+    { duplicate: { ticket: existing.ticket, state, stateLabel: STATE_LABELS[state], officeCode: existing.officeCode, overridable: duplicate.viewer === 'staff' } },
+  );
+}
+
+/** Who is submitting, for the duplicate rule: staff (may override with a reason) or the applicant's wa_id. */
+type DuplicateCheck = { viewer: 'staff'; override?: string | undefined } | { viewer: 'applicant'; phone: string };
+
+async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: AuditActor, origin: Origin, duplicate: DuplicateCheck) {
   const { office, service, input, subject, now } = intake;
   const result = applyTransition({ state: 'new', flags: [] }, 'submit', actor, {}, now);
   if (!result.ok) throw new AppError('transition_refused', 409, 'errors.transition_refused', {}, { reason: result.reason });
+  const duplicateOf = await checkDuplicate(tx, intake, duplicate);
   const flags: Flag[] = [
     ...(input.disabilityNeeds ? (['disability_assistance'] as const) : []),
     ...(input.handOverChoice === 'home_delivery' ? (['home_delivery'] as const) : []),
@@ -235,6 +274,16 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
   });
   await holdAttachments(tx, input.attachments);
   await writeEvents(tx, request, result.events, origin, auditActor);
+  if (duplicateOf && duplicate.viewer === 'staff') {
+    await recordAudit(tx, now, {
+      officeCode: office.code,
+      actor: auditActor,
+      action: 'request.duplicate_accepted',
+      entityType: 'request',
+      entityId: request.id,
+      details: { duplicateOf: duplicateOf.id, duplicateTicket: duplicateOf.ticket, reason: duplicate.override },
+    }, origin);
+  }
   return { request, pin: intake.pin, warnings: intake.warnings };
 }
 
@@ -381,7 +430,7 @@ export async function replaceTrackingPin(
   const pinHash = await hashPassword(pin);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await store.replaceTrackingPin(tx, request.id, pinHash);
+    await store.replaceTrackingPin(tx, request.id, request.ticket, pinHash);
     await recordAudit(tx, now, {
       officeCode: request.officeCode,
       actor: how.actor,

@@ -1,7 +1,8 @@
 /** SQL for requests, ticket sequences and the outbox. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { outbox, requests, ticketCounters } from '../db/schema.js';
+import { outbox, requests, ticketCounters, trackingFailures } from '../db/schema.js';
+import type { SubjectKey } from './duplicates.js';
 
 export type RequestRow = typeof requests.$inferSelect;
 
@@ -18,6 +19,20 @@ export async function nextTicketSequence(db: Db, officeCode: string, year: numbe
 export async function insertRequest(db: Db, values: typeof requests.$inferInsert): Promise<RequestRow> {
   const [row] = await db.insert(requests).values(values).returning();
   return row!;
+}
+
+/**
+ * Requests of a service for a subject in any office, oldest first: by NIK, or (no NIK) by birth
+ * date, the name being compared by the caller. Which of them are still open is the caller's rule.
+ */
+export async function requestsForSubject(db: Db, serviceCode: string, key: SubjectKey) {
+  const subjectMatch =
+    key.kind === 'nik' ? eq(requests.subjectNik, key.nik) : and(isNull(requests.subjectNik), sql`${requests.subject}->>'birthDate' = ${key.birthDate}`);
+  return db
+    .select({ id: requests.id, ticket: requests.ticket, officeCode: requests.officeCode, serviceCode: requests.serviceCode, state: requests.state, subjectNik: requests.subjectNik, subject: requests.subject, applicantPhone: requests.applicantPhone })
+    .from(requests)
+    .where(and(eq(requests.serviceCode, serviceCode), subjectMatch))
+    .orderBy(asc(requests.submittedAt));
 }
 
 export async function findRequest(db: Db, id: string): Promise<RequestRow | undefined> {
@@ -50,9 +65,13 @@ export async function updateRequestIfVersion(
   return updated.length === 1;
 }
 
-/** A new tracking PIN: the old one stops working, and so does any lockout earned against it. */
-export async function replaceTrackingPin(db: Db, id: string, pinHash: string): Promise<void> {
-  await db.update(requests).set({ pinHash, pinFailures: 0, pinLockedUntil: null }).where(eq(requests.id, id));
+/**
+ * A new tracking PIN from the counter: the old one and any unused "Lupa PIN" one stop working, and
+ * the wrong tries counted against the ticket are forgotten (the owner stood at the counter).
+ */
+export async function replaceTrackingPin(db: Db, id: string, ticket: string, pinHash: string): Promise<void> {
+  await db.update(requests).set({ pinHash, pendingPinHash: null, pendingPinExpiresAt: null, pendingPinAttempts: 0 }).where(eq(requests.id, id));
+  await db.delete(trackingFailures).where(eq(trackingFailures.ticket, ticket));
 }
 
 export async function enqueueMessage(db: Db, values: typeof outbox.$inferInsert): Promise<void> {

@@ -67,7 +67,7 @@ export async function testApp(
     /** Another office of the installation, from the region dataset. */
     addOffice: (code: string, ticketPrefix = 'TST') => addOffice(deps, loadRegions(), { code, ticketPrefix, contact: { address: `Kantor ${code}` } }),
     /** A browser-like client: keeps cookies, fetches a CSRF token, signs in; from 127.0.0.1 or the address given. */
-    client: (opts?: { ip?: string }) => browserClient(app, opts),
+    client: (opts?: { ip?: string } | string) => browserClient(app, typeof opts === 'string' ? { ip: opts } : opts),
     async signedIn(role: Role, officeCode = DEMO_OFFICE_CODE) {
       const user = await addStaff(role, officeCode);
       const c = browserClient(app);

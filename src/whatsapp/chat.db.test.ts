@@ -148,4 +148,40 @@ describe('a KIA application by WhatsApp', () => {
     const ids = graph.sentTo(IBU).map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
+
+  it('refuses a second application for the same child and service, naming the open one', async () => {
+    const AYAH = '6281227005678';
+    const operator = await t.signedIn('operator');
+    const counter = await operator.post('/api/v1/offices/33.02.20/requests', {
+      serviceCode: 'kia_baru',
+      desaCode: '33.02.20.2001',
+      applicant: { name: 'Bambang', phone: '0812-2700-5678', relation: 'ayah' },
+      subject: { nik: '3302201405190002', name: 'Dewi Santoso' },
+      details: { kk_number: '3302201005200001', subject_birth_place: 'Banyumas' },
+    });
+    expect(counter.statusCode).toBe(201);
+    const ticket = counter.json().request.ticket as string;
+
+    const ayah = phone(AYAH);
+    await ayah.say('halo');
+    await ayah.tap('m:apply');
+    await ayah.tap('cat:kia');
+    await ayah.tap('svc:kia_baru');
+    await ayah.say('3302201405190002');
+    await ayah.tap('nik:yes');
+    await ayah.say('Dewi Santoso');
+    await ayah.tap('foreign:no');
+    await ayah.tap('akta:yes');
+    await ayah.say('3302201005200001');
+    await ayah.say('Banyumas');
+    await ayah.tap('rel:ibu');
+    await ayah.say('Bambang');
+    await ayah.say('Ledug');
+    for (const colour of ['#f0e6d2', '#d2e6f0', '#e6f0d2']) await ayah.photo(await photoOf(colour));
+    await ayah.tap('dis:none');
+    const refused = await ayah.tap('sum:send');
+    expect(refused.text).toContain(`Permohonan yang sama sudah ada: *${ticket}* (status:`);
+    expect(refused.text).toContain('Ketik *status* untuk melihatnya');
+    expect(await t.db.select().from(requests).where(eq(requests.subjectNik, '3302201405190002'))).toHaveLength(1);
+  });
 });

@@ -35,7 +35,8 @@ export type InboundEvent =
 /** Fed back by the worker after executing a command. */
 export type CommandOutcome =
   | { type: 'request_submitted'; ticket: string; pin: string; requestId: string; dueAt: Date; warnings: string[] }
-  | { type: 'request_submit_failed'; reason: 'nik_invalid' | 'validation' | 'internal' }
+  /** `duplicate`: the same subject and service already has an open request from this number (`existing`); `duplicate_other`: from another number. */
+  | { type: 'request_submit_failed'; reason: 'nik_invalid' | 'validation' | 'internal' | 'duplicate' | 'duplicate_other'; existing?: { ticket: string; state: string } }
   | { type: 'request_resubmitted'; ticket: string }
   | { type: 'request_cancelled'; ticket: string }
   | { type: 'request_action_failed'; ticket: string; reason: string };

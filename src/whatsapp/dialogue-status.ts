@@ -29,7 +29,7 @@ function stateWords(state: string, env: Env): string {
   return words === `bot.status.states.${state}` ? env.tr('status.states.unknown', { state }) : words;
 }
 
-function stateShort(state: string, env: Env): string {
+export function stateShort(state: string, env: Env): string {
   const words = env.tr(`status.short.${state}`);
   return words === `bot.status.short.${state}` ? state : words;
 }

@@ -467,6 +467,22 @@ describe('applying for a new KIA', () => {
     expect(c.tap('sum:send').commands.map((x) => x.type)).toEqual(['submit_request']);
   });
 
+  it('names the open request when the same application already exists, and goes back to the menu', () => {
+    const c = kiaUpToDocuments(BOY_7);
+    documentsAsked(c);
+    c.tap('dis:none');
+    c.tap('sum:send');
+    const refused = c.send({ type: 'request_submit_failed', reason: 'duplicate', existing: { ticket: 'KBR-26-000042', state: 'returned' } });
+    expect(refused.text).toContain('Permohonan yang sama sudah ada: *KBR-26-000042* (status: ');
+    expect(refused.text).toContain('Ketik *status* untuk melihatnya');
+    expect(refused.ids).not.toContain('sum:send');
+    const other = kiaUpToDocuments(BOY_7);
+    documentsAsked(other);
+    other.tap('dis:none');
+    other.tap('sum:send');
+    expect(other.send({ type: 'request_submit_failed', reason: 'duplicate_other' }).text).toContain('diajukan dari nomor WhatsApp lain');
+  });
+
   it('asks the birth date and sex when a newborn has no NIK yet (akta kelahiran)', () => {
     const c = chat();
     c.say('halo');

@@ -51,6 +51,7 @@ import {
   onStatusList,
   openDetail,
   openStatusList,
+  stateShort,
   statusListPrompt,
 } from './dialogue-status.js';
 
@@ -594,8 +595,9 @@ function onOutcome(state: DialogueState, event: CommandOutcome, env: Env): Turn 
     }
     case 'request_submit_failed': {
       const service = state.draft && findService(env.ctx.services, state.draft.serviceCode);
-      const note = tr(`outcome.submit_failed.${event.reason}`);
-      if (!state.draft || !service) return toMenu(state, env, note);
+      const note = tr(`outcome.submit_failed.${event.reason}`, event.existing ? { ticket: event.existing.ticket, state: stateShort(event.existing.state, env) } : {});
+      // Sending the same application again cannot help: back to the menu, where *status* shows the open one.
+      if (!state.draft || !service || event.reason === 'duplicate' || event.reason === 'duplicate_other') return toMenu(state, env, note);
       const draft = event.reason === 'nik_invalid' ? clearAnswer(state.draft, 'nik') : state.draft;
       const back = { ...state, draft, screen: { kind: 'form', page: 0 } as Screen, idlePrompt: false };
       return turn(back, prepend(note, questionPrompt(nextQuestion(service, draft, env), service, draft, env)));

@@ -134,6 +134,11 @@ async function execute<S>(deps: InboundDeps<S>, tx: Db, officeCode: string, waId
         update.requestId = request.id;
         return { type: 'request_submitted', ticket: request.ticket, pin, requestId: request.id, dueAt: request.dueAt, warnings };
       } catch (err) {
+        if (err instanceof AppError && err.code === 'duplicate_request') {
+          const existing = err.extra.duplicate as { ticket?: string; state?: string } | undefined;
+          if (existing?.ticket && existing.state) return { type: 'request_submit_failed', reason: 'duplicate', existing: { ticket: existing.ticket, state: existing.state } };
+          return { type: 'request_submit_failed', reason: 'duplicate_other' };
+        }
         const reason = err instanceof AppError && err.code === 'nik_invalid' ? 'nik_invalid' : err instanceof AppError && err.code === 'validation' ? 'validation' : 'internal';
         if (reason === 'internal') deps.logger?.error({ err }, 'whatsapp submission failed');
         return { type: 'request_submit_failed', reason };

@@ -41,7 +41,9 @@ describe('notifications', () => {
   });
   it('sends a new PIN as a code to copy, and outside the window as the authentication template', () => {
     const content = notificationContent('request.pin_sent', { kind: 'pin_sent', ticket: 'KBR-26-000007', pin: '482915' }, { locale: 'id', officeName: 'K' })!;
-    expect(content.text).toContain('PIN pelacakan baru untuk permohonan *KBR-26-000007*: *482915*');
+    expect(content.text).toContain('PIN baru untuk melacak permohonan *KBR-26-000007*: *482915*');
+    // It says what it is, and that ignoring it keeps the old PIN (a stranger may have pressed "Lupa PIN").
+    expect(content.text).toContain('PIN lama tetap berlaku sampai PIN baru ini dipakai');
     expect(content).toMatchObject({ templateParams: ['482915'], codeButton: '482915' });
     expect(templateFor(DEFAULT_TEMPLATES, 'request.pin_sent')).toEqual(DEFAULT_TEMPLATES['verification.code']);
   });

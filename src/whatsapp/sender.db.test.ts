@@ -29,13 +29,14 @@ beforeEach(() => {
   phone = `62812270${String(++phoneSeq).padStart(5, '0')}`;
 });
 
-const NIK = '3302201405190001';
+// A boy born 14 May 2019, one per request: a second open KIA request for the same child is refused.
+let boys = 0;
 async function walkIn() {
   const res = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
     serviceCode: 'kia_baru',
     desaCode: '33.02.20.2001',
     applicant: { name: 'Sri Lestari', phone: `0${phone.slice(2)}`, relation: 'ibu' },
-    subject: { nik: NIK, name: 'Anak Lestari', birthDate: '2019-05-14', sex: 'L' },
+    subject: { nik: `33022014051900${String(++boys).padStart(2, '0')}`, name: 'Anak Lestari', birthDate: '2019-05-14', sex: 'L' },
     details: KIA_DETAILS,
   });
   expect(res.statusCode).toBe(201);

@@ -274,6 +274,35 @@ describe('the counter', () => {
     for (const other of browser.pages()) if (other !== page) await other.close();
     await page.close();
   });
+
+  it('names the open application for the same child, and takes a second one in only with a reason', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1024, height: 900 });
+    await signIn(page, 'sari', /Pekerjaan hari ini/);
+    await page.getByRole('link', { name: 'Loket', exact: true }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(/Loket/);
+    // Bima's KIA request (returned to the applicant above) is still open.
+    await page.getByLabel('NIK', { exact: true }).fill('3302 2010 0319 0002');
+    await expect.poll(() => page.getByText('NIK sesuai aturan.').count()).toBe(1);
+    await page.getByLabel('Nama lengkap').fill('Bima Saputra');
+    await page.getByLabel('Desa/kelurahan').selectOption({ label: 'Ledug' });
+    await page.getByLabel('Nama pemohon').fill('Siti Aminah');
+    await page.getByLabel('Nomor HP/WhatsApp').fill('0813 0000 0010');
+    await page.getByLabel('Nomor KK').fill('3302 2010 0520 0001');
+    await page.getByLabel('Tempat lahir anak').fill('Banyumas');
+    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await expect.poll(() => page.getByText(/Permohonan yang sama sudah ada: KBR-26-\d{6} \(status: /).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('legend', { hasText: /Sudah ada permohonan KBR-26-\d{6}/ }).count()).toBe(1);
+    await page.getByLabel('Ajukan tetap').check();
+    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await expect.poll(() => page.locator('.alert-error').innerText()).toMatch(/Alasan/);
+    await page.getByLabel('Alasan (dicatat dalam riwayat)').fill('KIA lama rusak, orang tua minta cetak ulang');
+    await screenshot(page, 'console-counter-duplicate');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Simpan permohonan' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Permohonan tersimpan' }).count()).toBe(1);
+    await page.close();
+  });
 });
 
 describe('search', () => {
@@ -409,7 +438,8 @@ describe('retention', () => {
   it('names a scan purged after its retention period with its date instead of showing a broken picture', async () => {
     const page = await browser.newPage();
     await signIn(page, 'sari', /Pekerjaan hari ini/);
-    const request = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
+    // Ayu's sister: Ayu's own KIA request (the first test) is still open, and a second would be refused.
+    const request = await walkInThroughApi(page, { nik: '3302205005200002', name: 'Ani Lestari' });
     const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
     const cancelled = await page.request.post(`${server.url}/api/v1/requests/${request.id}/actions`, { headers: { 'x-csrf-token': csrfToken }, data: { action: 'cancel', payload: {} } });
     expect(cancelled.status()).toBe(200);

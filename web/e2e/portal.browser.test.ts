@@ -203,7 +203,7 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await page.getByLabel('PIN (6 angka)').fill(pin === '135790' ? '246802' : '135790');
     await page.getByRole('button', { name: 'Lihat status' }).click();
     await expect.poll(() => page.getByText('Nomor tiket atau PIN tidak cocok', { exact: false }).count()).toBe(1);
-    // The receipt is lost: a new PIN goes to the WhatsApp number on the application, the old one stops.
+    // The receipt is lost: a new PIN goes to the WhatsApp number on the application; using it makes it the PIN.
     await page.getByText('Lupa PIN atau tanda terima hilang?').click();
     await page.getByRole('button', { name: 'Kirim PIN baru ke WhatsApp' }).click();
     await expect.poll(() => page.getByText(/PIN baru sudah kami kirim ke nomor WhatsApp/).count()).toBe(1);

@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string | undefined,
     readonly fieldErrors: FieldError[] = [],
+    /** The existing request when the server refused a duplicate application (`code` duplicate_request). */
+    readonly duplicate?: { ticket?: string; stateLabel?: { id: string; en: string }; overridable?: boolean },
   ) {
     super(detail ?? `${code} (${status})`);
     this.name = 'ApiError';
@@ -88,7 +90,7 @@ async function problemOf(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (!/json/.test(type)) return new ApiError(response.status, 'unexpected', undefined);
   try {
-    const body = (await response.json()) as { code?: unknown; detail?: unknown; errors?: unknown };
+    const body = (await response.json()) as { code?: unknown; detail?: unknown; errors?: unknown; duplicate?: unknown };
     const fieldErrors = Array.isArray(body.errors)
       ? body.errors.filter((e): e is FieldError => typeof e?.field === 'string' && typeof e?.message === 'string')
       : [];
@@ -97,6 +99,7 @@ async function problemOf(response: Response): Promise<ApiError> {
       typeof body.code === 'string' ? body.code : 'unexpected',
       typeof body.detail === 'string' ? body.detail : undefined,
       fieldErrors,
+      typeof body.duplicate === 'object' && body.duplicate !== null ? (body.duplicate as ApiError['duplicate']) : undefined,
     );
   } catch {
     return new ApiError(response.status, 'unexpected', undefined);

@@ -426,6 +426,9 @@ const bot = {
       nik_invalid: 'Sorry, our system did not accept that NIK. Please check it against the family card.',
       validation: "Sorry, some details aren't right yet, so the application could not be sent. Please check them, or talk to the staff.",
       internal: 'Sorry, something went wrong on our side and the application was not sent. Your details are still here; please press *Send* again in a little while.',
+      duplicate: 'The same application already exists: *{{ticket}}* (status: {{state}}). Type *status* to see it.',
+      duplicate_other:
+        'An application for this service for the same person is already open (made from another WhatsApp number). If you still need to apply, please type *staff* or come to the kecamatan office.',
     },
     resubmitted: '✅ We have received the correction for ticket *{{ticket}}*; an officer will check the file again. Thank you.',
     cancelled: 'Application *{{ticket}}* has been cancelled. Thank you.',

@@ -438,6 +438,9 @@ const bot = {
       nik_invalid: 'Mohon maaf, NIK tersebut ditolak oleh sistem kami. Mohon periksa kembali pada Kartu Keluarga.',
       validation: 'Mohon maaf, ada data yang belum sesuai sehingga permohonan belum dapat dikirim. Mohon periksa kembali, atau bicara dengan petugas.',
       internal: 'Mohon maaf, terjadi gangguan pada sistem kami sehingga permohonan belum terkirim. Data Bapak/Ibu masih tersimpan; silakan tekan *Kirim* lagi beberapa saat lagi.',
+      duplicate: 'Permohonan yang sama sudah ada: *{{ticket}}* (status: {{state}}). Ketik *status* untuk melihatnya.',
+      duplicate_other:
+        'Permohonan layanan ini untuk orang yang sama sudah ada dan masih berjalan (diajukan dari nomor WhatsApp lain). Bila Bapak/Ibu tetap perlu mengajukan, mohon ketik *petugas* atau datang ke kantor kecamatan.',
     },
     resubmitted: '✅ Perbaikan berkas tiket *{{ticket}}* sudah kami terima dan akan diperiksa kembali oleh petugas. Terima kasih.',
     cancelled: 'Permohonan *{{ticket}}* sudah dibatalkan. Terima kasih.',

@@ -14,8 +14,8 @@ const citizen = {
     nik_required: 'The NIK is required for this service.',
     documents_missing: 'These documents are not attached yet: {{documents}}.',
     attachment_not_yours: 'One of the attachments was not recognised. Please upload that document again.',
-    tracking_failed: 'The ticket number or PIN does not match. Please check your receipt.',
-    tracking_locked: 'A wrong PIN was entered 5 times, so tracking this ticket is locked for a while. Please try again after {{until}}.',
+    applications_limit: 'One WhatsApp number confirmation can be used for at most {{limit}} applications. Please confirm the number again for the next one (what you typed is kept).',
+    tracking_failed: 'The ticket number or PIN does not match. Please check your receipt, or ask for a new PIN on WhatsApp with "Forgot PIN".',
   },
   nik: {
     format: 'A NIK has 16 digits.',

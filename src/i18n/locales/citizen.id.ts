@@ -14,8 +14,9 @@ const citizen = {
     nik_required: 'NIK wajib diisi untuk layanan ini.',
     documents_missing: 'Dokumen berikut belum dilampirkan: {{documents}}.',
     attachment_not_yours: 'Salah satu lampiran tidak dikenali. Mohon unggah ulang dokumennya.',
-    tracking_failed: 'Nomor tiket atau PIN tidak cocok. Mohon periksa kembali tanda terima Bapak/Ibu.',
-    tracking_locked: 'PIN salah 5 kali sehingga pelacakan tiket ini dikunci sementara. Silakan coba lagi setelah pukul {{until}}.',
+    applications_limit:
+      'Satu kali verifikasi nomor WhatsApp dapat dipakai untuk paling banyak {{limit}} permohonan. Mohon verifikasi nomor lagi untuk permohonan berikutnya (isian yang sudah diketik tetap tersimpan).',
+    tracking_failed: 'Nomor tiket atau PIN tidak cocok. Mohon periksa kembali tanda terima Bapak/Ibu, atau minta PIN baru ke WhatsApp lewat "Lupa PIN".',
   },
   nik: {
     format: 'NIK harus 16 angka.',

@@ -53,6 +53,9 @@ const en = {
     holiday_year_would_be_empty:
       'This is the last date of the confirmed {{year}} holiday list. Undo the confirmation of {{year}} first if the list is really to be emptied.',
     request_changed: 'Another officer has just changed this request. Please reload and check it again.',
+    duplicate_request: 'The same application already exists: {{ticket}} (status: {{state}}). A person can have only one open application for the same service.',
+    duplicate_request_other:
+      'An application for this service for the same person is already open (made from another WhatsApp number). If you still need to apply, please contact the kecamatan office.',
     transition: {
       state_is_final: 'This request is finished and can no longer be changed.',
       action_not_allowed_in_state: 'This action does not fit the stage the request is at.',

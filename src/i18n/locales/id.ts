@@ -54,6 +54,10 @@ const id = {
     holiday_year_would_be_empty:
       'Ini tanggal terakhir dalam daftar libur {{year}} yang sudah dikonfirmasi. Batalkan dulu konfirmasi tahun {{year}} bila daftarnya memang hendak dikosongkan.',
     request_changed: 'Permohonan ini baru saja diubah oleh petugas lain. Mohon muat ulang lalu periksa kembali.',
+    duplicate_request:
+      'Permohonan yang sama sudah ada: {{ticket}} (status: {{state}}). Satu orang hanya dapat memiliki satu permohonan yang masih berjalan untuk layanan yang sama.',
+    duplicate_request_other:
+      'Permohonan layanan ini untuk orang yang sama sudah ada dan masih berjalan (diajukan dari nomor WhatsApp lain). Bila Bapak/Ibu tetap perlu mengajukan, mohon hubungi kantor kecamatan.',
     transition: {
       state_is_final: 'Permohonan ini sudah selesai sehingga tidak dapat diubah lagi.',
       action_not_allowed_in_state: 'Tindakan ini tidak sesuai dengan tahap permohonan saat ini.',

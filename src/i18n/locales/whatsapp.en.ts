@@ -14,7 +14,7 @@ const whatsapp = {
     delivered: 'The document for application *{{ticket}}* has been handed over. Thank you for using the services of {{office}}. 🙏',
     cancelled: 'Application *{{ticket}}* has been cancelled. Type *menu* if you would like to make a new application.',
     pin_sent:
-      'New tracking PIN for application *{{ticket}}*: *{{pin}}*\nThe old PIN no longer works. Do not share this PIN with anyone, officers included. If you did not ask for it, simply ignore this message.',
+      'New PIN to track application *{{ticket}}*: *{{pin}}*\nIt was sent because someone pressed "Forgot PIN" on the Track Application page. The old PIN keeps working until this new one is used; the new PIN is valid for 24 hours. Do not share it with anyone, officers included. If you did not ask for it, simply ignore this message: your old PIN still works.',
     pin_reissued:
       'The tracking PIN of application *{{ticket}}* was replaced at {{office}} and a new receipt was printed. The old PIN no longer works. If you did not ask for this, please contact the kecamatan office at once.',
     verification_code: 'Your application verification code: *{{code}}*\nValid for 10 minutes. Do not share this code with anyone, officers included.',

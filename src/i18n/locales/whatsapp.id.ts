@@ -14,7 +14,7 @@ const whatsapp = {
     delivered: 'Dokumen permohonan *{{ticket}}* sudah diserahkan. Terima kasih telah menggunakan layanan {{office}}. 🙏',
     cancelled: 'Permohonan *{{ticket}}* sudah dibatalkan. Ketik *menu* bila Bapak/Ibu ingin mengajukan permohonan baru.',
     pin_sent:
-      'PIN pelacakan baru untuk permohonan *{{ticket}}*: *{{pin}}*\nPIN yang lama tidak berlaku lagi. Jangan berikan PIN ini kepada siapa pun, termasuk petugas. Bila Bapak/Ibu tidak memintanya, abaikan saja pesan ini.',
+      'PIN baru untuk melacak permohonan *{{ticket}}*: *{{pin}}*\nPIN ini dikirim karena ada permintaan "Lupa PIN" di halaman Lacak Permohonan. PIN lama tetap berlaku sampai PIN baru ini dipakai; PIN baru berlaku 24 jam. Jangan berikan PIN ini kepada siapa pun, termasuk petugas. Bila Bapak/Ibu tidak memintanya, abaikan saja pesan ini: PIN lama Bapak/Ibu tetap berlaku.',
     pin_reissued:
       'PIN pelacakan permohonan *{{ticket}}* telah diganti di {{office}} dan tanda terima baru sudah dicetak. PIN yang lama tidak berlaku lagi. Bila Bapak/Ibu tidak memintanya, mohon segera hubungi kantor kecamatan.',
     verification_code:

@@ -83,6 +83,7 @@ const citizen = {
     documentsFor: (age: number) => `Daftar ini disesuaikan dengan usia anak (${age} tahun) dan jawaban Bapak/Ibu.`,
     missingDocument: (label: string) => `${label}: belum diunggah.`,
     reviewIntro: 'Mohon periksa kembali. Setelah dikirim, petugas akan memeriksa berkas pada jam pelayanan.',
+    trackExisting: 'Lacak permohonan yang sudah ada',
     service: 'Layanan',
     subject: 'Nama',
     nik: 'NIK',
@@ -133,11 +134,11 @@ const citizen = {
     checking: 'Memeriksa…',
     lostPin: 'Lupa PIN atau tanda terima hilang?',
     lostPinExplain:
-      'Kami dapat mengirim PIN baru ke nomor WhatsApp yang tercatat pada permohonan. PIN yang lama tidak berlaku lagi setelahnya. Isi nomor tiket di atas, lalu tekan tombol di bawah.',
+      'Kami dapat mengirim PIN baru ke nomor WhatsApp yang tercatat pada permohonan. PIN lama tetap berlaku sampai PIN baru dipakai; PIN baru berlaku 24 jam. Isi nomor tiket di atas, lalu tekan tombol di bawah.',
     sendNewPin: 'Kirim PIN baru ke WhatsApp',
     sendingNewPin: 'Mengirim…',
     newPinSent:
-      'Terima kasih. Bila nomor tiket tersebut benar, PIN baru sudah kami kirim ke nomor WhatsApp yang tercatat pada permohonan; pesan dapat tiba dalam beberapa menit. PIN baru hanya dapat diminta sekali setiap 15 menit.',
+      'Terima kasih. Bila nomor tiket tersebut benar, PIN baru sudah kami kirim ke nomor WhatsApp yang tercatat pada permohonan; pesan dapat tiba dalam beberapa menit. PIN baru dapat diminta paling banyak 3 kali sehari.',
     statusHeading: 'Status permohonan',
     forWhom: 'Atas nama',
     applicant: 'Pemohon',

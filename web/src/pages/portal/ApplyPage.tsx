@@ -211,6 +211,11 @@ function Wizard(props: {
           facts={facts}
           onBack={() => go('documents')}
           onGo={go}
+          onTokenSpent={() => {
+            // The confirmation's applications are used up: a new code, the answers and uploads kept.
+            update({ token: undefined, verification: undefined });
+            go('phone');
+          }}
           onDone={(applied) => props.onDone(applied, service)}
         />
       )}

@@ -200,7 +200,16 @@ export function DocumentsStep(props: { service: CatalogueService; draft: Draft; 
   );
 }
 
-export function ReviewStep(props: { office: Office; service: CatalogueService; draft: Draft; facts: Facts; onBack: () => void; onGo: (step: Step) => void; onDone: (applied: Applied) => void }) {
+export function ReviewStep(props: {
+  office: Office;
+  service: CatalogueService;
+  draft: Draft;
+  facts: Facts;
+  onBack: () => void;
+  onGo: (step: Step) => void;
+  onTokenSpent: () => void;
+  onDone: (applied: Applied) => void;
+}) {
   const t = useT();
   const lang = useLang();
   const { draft, service, office } = props;
@@ -243,6 +252,9 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
   }
 
   const sessionEnded = error instanceof ApiError && (error.code === 'token_invalid' || error.code === 'token_missing');
+  // A confirmation whose applications are used up: back to the phone step for a new code.
+  const tokenSpent = error instanceof ApiError && error.code === 'applications_limit';
+  const existingTicket = error instanceof ApiError && error.code === 'duplicate_request' ? error.duplicate?.ticket : undefined;
   // The office refused a detail (a KK number whose date cannot be): fixed on the data step.
   const detailsRefused = error instanceof ApiError && error.fieldErrors.some((e) => e.field.startsWith('body.details.'));
   return (
@@ -251,11 +263,18 @@ export function ReviewStep(props: { office: Office; service: CatalogueService; d
       {error !== undefined && (
         <div tabIndex={-1} className="alert-holder">
           <ErrorAlert error={error} />
-          {sessionEnded && (
+          {(sessionEnded || tokenSpent) && (
             <p>
-              <button type="button" className="button button-secondary" onClick={() => props.onGo('phone')}>
+              <button type="button" className="button button-secondary" onClick={() => (tokenSpent ? props.onTokenSpent() : props.onGo('phone'))}>
                 {t.citizen.apply.steps.phone}
               </button>
+            </p>
+          )}
+          {existingTicket && (
+            <p>
+              <Link className="button button-secondary" to={`/lacak?tiket=${encodeURIComponent(existingTicket)}`}>
+                {t.citizen.apply.trackExisting}
+              </Link>
             </p>
           )}
           {detailsRefused && (

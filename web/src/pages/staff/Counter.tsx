@@ -30,6 +30,7 @@ const ID = {
   applicantName: 'loket-nama-pemohon',
   phone: 'loket-hp',
   relation: 'loket-hubungan',
+  duplicateReason: 'loket-alasan-ganda',
 } as const;
 /** Where the server's field errors belong on this form. */
 const FIELD_OF: Record<string, string> = {
@@ -74,6 +75,8 @@ export function Counter() {
   const [checklist, setChecklist] = useState<Checklist>();
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [general, setGeneral] = useState<string>();
+  // The server found an open request for this subject and service: the officer may take it in anyway, with a reason.
+  const [duplicate, setDuplicate] = useState<{ ticket: string; override: boolean; reason: string }>();
   const [submits, setSubmits] = useState(0);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<Saved>();
@@ -151,6 +154,7 @@ export function Counter() {
     setFilled(undefined);
     setProblems([]);
     setGeneral(undefined);
+    setDuplicate(undefined);
     setSaved(undefined);
     focusField(ID.nik);
   };
@@ -175,6 +179,7 @@ export function Counter() {
       const label = localized(spec.label, lang);
       if (problem) found.push({ fieldId: detailFieldId('loket', spec.field), label, message: tt.fields.problems[problem](label) });
     }
+    if (duplicate?.override && duplicate.reason.trim().length < 5) found.push({ fieldId: ID.duplicateReason, label: t.duplicateReason, message: tt.errors.required(t.duplicateReason) });
     setProblems(found);
     if (found[0]) return focusField(found[0].fieldId);
 
@@ -196,6 +201,7 @@ export function Counter() {
         handOverChoice: handOver,
         ...(disability.trim() && { disabilityNeeds: disability.trim() }),
         attachments: uploads.map((u) => ({ fileId: u.file.id, documentType: u.documentType })),
+        ...(duplicate?.override && { duplicateOverride: { reason: duplicate.reason.trim() } }),
       });
       setSaved({ request: result.request, pin: result.trackingPin, warnings: result.warnings });
       setTimeout(() => document.getElementById('loket-tersimpan')?.focus(), 0);
@@ -204,6 +210,7 @@ export function Counter() {
       const fieldIdOf = (field: string) => FIELD_OF[field] ?? (field.startsWith('body.details.') ? detailFieldId('loket', field.slice('body.details.'.length)) : undefined);
       const fieldProblems = error instanceof ApiError ? error.fieldErrors.flatMap((e) => { const fieldId = fieldIdOf(e.field); return fieldId ? [{ fieldId, label: e.field, message: e.message }] : []; }) : [];
       if (error instanceof ApiError && error.code === 'nik_invalid') fieldProblems.push({ fieldId: ID.nik, label: t.nik, message: t.nikNotValid });
+      if (error instanceof ApiError && error.code === 'duplicate_request' && error.duplicate?.ticket) setDuplicate({ ticket: error.duplicate.ticket, override: false, reason: '' });
       setProblems(fieldProblems);
       setGeneral(errorMessage(error, tt));
     } finally {
@@ -378,6 +385,35 @@ export function Counter() {
             <span aria-hidden="true">⚠ </span>
             {t.missingWarning(missingRequired.map((i) => localized(i.label, lang)).join(', '))}
           </p>
+        )}
+        {duplicate && (
+          <fieldset className="callout">
+            <legend>{t.duplicateLegend(duplicate.ticket)}</legend>
+            <div className="checkbox">
+              <input id="loket-ajukan-tetap" type="checkbox" checked={duplicate.override} onChange={(e) => setDuplicate({ ...duplicate, override: e.target.checked })} />
+              <label htmlFor="loket-ajukan-tetap">{t.duplicateOverride}</label>
+            </div>
+            {duplicate.override && (
+              <div className={problemFor(ID.duplicateReason) ? 'field field-invalid' : 'field'}>
+                <label htmlFor={ID.duplicateReason}>{t.duplicateReason}</label>
+                {problemFor(ID.duplicateReason) && (
+                  <p id={`${ID.duplicateReason}-error`} className="field-error">
+                    <span aria-hidden="true">⚠ </span>
+                    {problemFor(ID.duplicateReason)}
+                  </p>
+                )}
+                <input
+                  id={ID.duplicateReason}
+                  className="input"
+                  maxLength={300}
+                  value={duplicate.reason}
+                  onChange={(e) => setDuplicate({ ...duplicate, reason: e.target.value })}
+                  aria-invalid={problemFor(ID.duplicateReason) ? true : undefined}
+                  aria-describedby={problemFor(ID.duplicateReason) ? `${ID.duplicateReason}-error` : undefined}
+                />
+              </div>
+            )}
+          </fieldset>
         )}
         <button type="submit" className="button" aria-disabled={busy}>
           {busy ? t.saving : t.save}
