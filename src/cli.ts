@@ -12,6 +12,7 @@ import { configuredBlobStore } from './files/blobs.js';
 import { purgeDueFiles } from './files/purge.js';
 import { t } from './i18n/i18n.js';
 import { addOffice } from './offices/setup.js';
+import { applyPersonalDataRetention, totalOf } from './privacy/purge.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { AppError } from './platform/errors.js';
@@ -117,6 +118,21 @@ files
     withDatabase(async ({ db }) => {
       const purged = await purgeDueFiles({ db, clock: systemClock, blobs: configuredBlobStore(loadConfig()) }, { requestId: 'cli' });
       console.log(t('id', purged === 0 ? 'cli.files_purged_none' : 'cli.files_purged', { count: purged }));
+    }),
+  );
+
+const data = program.command('data').description('personal data (UU PDP)');
+data
+  .command('purge')
+  .description('anonymise or delete the personal data whose retention period has passed (the server also does this every hour)')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      const counts = await applyPersonalDataRetention({ db, clock: systemClock }, { requestId: 'cli' });
+      if (totalOf(counts) === 0) {
+        console.log(t('id', 'privacy.cli.none'));
+        return;
+      }
+      for (const [kind, count] of Object.entries(counts)) if (count > 0) console.log(t('id', `privacy.cli.${kind}`, { count }));
     }),
   );
 
