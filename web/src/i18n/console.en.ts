@@ -451,7 +451,7 @@ const consoleEn: ConsoleMessages = {
     state: 'Status',
     subject: 'Document for',
     applicant: 'Applicant',
-    keptUntil: 'Anonymised',
+    keptUntil: 'Data kept until',
     anonymised: 'already anonymised',
     whileOpen: 'while in progress',
     files: 'Documents',

@@ -455,7 +455,7 @@ const consoleId = {
     state: 'Status',
     subject: 'Yang dibuatkan dokumen',
     applicant: 'Pemohon',
-    keptUntil: 'Dianonimkan',
+    keptUntil: 'Data disimpan sampai',
     anonymised: 'sudah dianonimkan',
     whileOpen: 'selama diproses',
     files: 'Berkas',

@@ -79,6 +79,8 @@ export function DataSubjects() {
     }
   };
 
+  /** An SOP action in the vocabulary's words; other audit actions by their code. */
+  const actionLabel = (action: string) => localized(vocabulary.actions[action.replace(/^request\./, '')], lang, action);
   const total = held ? held.requests.length + held.files.length + held.chats.length + held.verifications.length : 0;
 
   return (
@@ -92,7 +94,7 @@ export function DataSubjects() {
         </button>
       </form>
       {error !== undefined && <ErrorAlert error={error} />}
-      <div role="status" aria-live="polite">
+      <div className="data-subject-status" role="status" aria-live="polite">
         {busy && <p className="loading">{tt.app.loading}</p>}
         {notice && <p className="alert alert-success">{notice}</p>}
         {held && !busy && <p>{total === 0 ? t.none : t.summary(held.requests.length, held.files.length, held.chats.length, held.accessLog.length)}</p>}
@@ -200,7 +202,7 @@ export function DataSubjects() {
                     {held.accessLog.map((a, i) => (
                       <tr key={i}>
                         <td>{dateTime(a.at, timeZone, lang)}</td>
-                        <td>{a.action}</td>
+                        <td>{actionLabel(a.action)}</td>
                         <td>{a.actorRole ? ((tt.roles as Record<string, string | undefined>)[a.actorRole] ?? a.actorRole) : a.actorType}</td>
                       </tr>
                     ))}
@@ -211,7 +213,7 @@ export function DataSubjects() {
           )}
           {!erasing && (
             <p>
-              <button type="button" className="button button-danger" onClick={() => setErasing(true)}>
+              <button type="button" className="button button-secondary button-danger" onClick={() => setErasing(true)}>
                 {t.erase}
               </button>
             </p>
@@ -222,6 +224,7 @@ export function DataSubjects() {
               onCancel={() => setErasing(false)}
               onDone={async (result) => {
                 setErasing(false);
+                setNotice(undefined);
                 setErasure(result);
                 await load(key);
               }}
@@ -355,7 +358,7 @@ function ErasureForm({ subjectKey, onCancel, onDone }: { subjectKey: SubjectKey;
           </div>
         </div>
         <div className="actions-row">
-          <button type="submit" className="button button-danger" aria-disabled={busy}>
+          <button type="submit" className="button button-secondary button-danger" aria-disabled={busy}>
             {t.eraseNow}
           </button>
           <button type="button" className="button button-secondary" onClick={onCancel}>
