@@ -328,7 +328,8 @@ export async function trackRequest(deps: PortalDeps, input: { ticket: string; pi
 export async function sendNewPin(deps: PortalDeps, input: { ticket: string }, origin: Origin): Promise<void> {
   const parsed = parseTicket(input.ticket);
   const request = parsed ? await store.findRequestByTicket(deps.db, parsed.ticket) : undefined;
-  if (!request) return;
+  // An anonymised request has no number to send to (UU PDP retention): the same silent answer.
+  if (!request || request.anonymisedAt) return;
   const last = await latestOutboxOfKind(deps.db, request.id, 'request.pin_sent');
   if (last && deps.clock.now().getTime() - last.createdAt.getTime() < NEW_PIN_INTERVAL_MINUTES * 60_000) return;
   await replaceTrackingPin(deps, request, { actor: { type: 'pemohon' }, origin, deliver: 'pin' });

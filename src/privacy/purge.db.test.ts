@@ -117,6 +117,11 @@ describe('personal-data retention, kind by kind, on its day', () => {
       anonymisedAt: t.clock.now(),
     });
     expect(JSON.stringify(done)).not.toContain('Sri Wahyuni');
+    // Nobody left to send a PIN to: the portal answers as for any ticket and writes nothing; the counter is refused.
+    const outboxBefore = await t.db.$count(outbox);
+    expect((await t.client().post('/api/v1/public/track/new-pin', { ticket: done.ticket })).statusCode).toBeLessThan(300);
+    expect(await t.db.$count(outbox)).toBe(outboxBefore);
+    expect((await (await t.signedIn('operator')).post(`/api/v1/requests/${ids.done}/pin`)).statusCode).toBe(409);
     expect((await requestRow(ids.cancelled)).anonymisedAt).toEqual(t.clock.now());
     const open = await requestRow(ids.open);
     expect(open).toMatchObject({ anonymisedAt: null, subjectNik: GIRL_NIK, applicantPhone: PHONE_OPEN });

@@ -1,7 +1,7 @@
 /** Personal data (UU PDP): retention runs and data-subject requests, in English. */
 const privacy = {
   errors: {
-    anonymised: 'The personal data of this request has been anonymised, so it can no longer be corrected.',
+    anonymised: 'The personal data of this request has been anonymised, so it can no longer be changed and there is no number to contact.',
   },
   refusals: {
     request_open: 'The request is still being processed. Please cancel it first if the person wants it erased.',

@@ -1,7 +1,7 @@
 /** Personal data (UU PDP): retention runs and data-subject requests, in Bahasa Indonesia. */
 const privacy = {
   errors: {
-    anonymised: 'Data pribadi pada permohonan ini sudah dianonimkan, sehingga tidak dapat dikoreksi lagi.',
+    anonymised: 'Data pribadi pada permohonan ini sudah dianonimkan, sehingga tidak dapat diubah lagi dan tidak ada nomor yang dapat dihubungi.',
   },
   refusals: {
     request_open: 'Permohonan masih diproses. Mohon batalkan permohonan terlebih dahulu bila Bapak/Ibu pemilik data menghendaki penghapusan.',
