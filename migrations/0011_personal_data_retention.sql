@@ -3,7 +3,9 @@ ALTER TABLE "outbox" ADD COLUMN "redacted_at" timestamp with time zone;--> state
 ALTER TABLE "requests" ADD COLUMN "anonymised_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "whatsapp_inbound" ADD COLUMN "redacted_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "audit_redaction_due_idx" ON "audit_log" USING btree ("at") WHERE "audit_log"."redacted_at" is null;--> statement-breakpoint
+CREATE INDEX "outbox_redaction_due_idx" ON "outbox" USING btree ("created_at") WHERE "outbox"."redacted_at" is null;--> statement-breakpoint
 CREATE INDEX "requests_anonymise_due_idx" ON "requests" USING btree ("state_entered_at") WHERE "requests"."anonymised_at" is null;--> statement-breakpoint
+CREATE INDEX "whatsapp_inbound_redaction_due_idx" ON "whatsapp_inbound" USING btree ("received_at") WHERE "whatsapp_inbound"."redacted_at" is null;--> statement-breakpoint
 -- The audit log stays append-only, with one narrow exception for UU PDP retention: after its
 -- period an entry's personal values may be stripped, once. The update passes only if
 --  * the transaction declared it is redacting (set_config('kencot.redacting', 'on', true), local

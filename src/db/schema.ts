@@ -319,6 +319,8 @@ export const outbox = pgTable(
     index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
     index('outbox_recipient_idx').on(t.officeCode, t.recipient, t.id),
     uniqueIndex('outbox_provider_id_uq').on(t.providerMessageId),
+    // The retention worker's question: which rows still hold a recipient and words?
+    index('outbox_redaction_due_idx').on(t.createdAt).where(sql`${t.redactedAt} is null`),
   ],
 );
 
@@ -370,6 +372,7 @@ export const whatsappInbound = pgTable(
     uniqueIndex('whatsapp_inbound_message_uq').on(t.waMessageId),
     index('whatsapp_inbound_pending_idx').on(t.status, t.nextAttemptAt),
     index('whatsapp_inbound_sender_idx').on(t.officeCode, t.waId, t.id),
+    index('whatsapp_inbound_redaction_due_idx').on(t.receivedAt).where(sql`${t.redactedAt} is null`),
   ],
 );
 

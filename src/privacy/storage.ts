@@ -120,7 +120,8 @@ export async function claimOutboxToBlank(db: Db, settledBefore: Date, limit: num
   const rows = await db
     .select({ id: outbox.id, officeCode: outbox.officeCode })
     .from(outbox)
-    .where(and(isNull(outbox.redactedAt), inArray(outbox.status, ['sent', 'failed']), sql`${settledAt} <= ${settledBefore.toISOString()}::timestamptz`))
+    // Created no later than settled: the created_at bound lets the partial index narrow the scan.
+    .where(and(isNull(outbox.redactedAt), lte(outbox.createdAt, settledBefore), inArray(outbox.status, ['sent', 'failed']), sql`${settledAt} <= ${settledBefore.toISOString()}::timestamptz`))
     .orderBy(asc(outbox.id))
     .limit(limit)
     .for('update', { skipLocked: true });
