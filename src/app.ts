@@ -9,6 +9,7 @@ import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerReceiptRoutes } from './receipts/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
+import { registerPrivacyRoutes } from './privacy/routes.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import { registerServiceSettingRoutes } from './office-catalogue/routes.js';
 import { createHttpApp, sendProblem, type AppDeps } from './platform/http.js';
@@ -38,6 +39,7 @@ export async function buildApp(deps: AppDeps) {
   if (deps.whatsapp.mode === 'simulator') registerSimulator(app, deps);
   registerServiceSettingRoutes(app, deps);
   registerReceiptRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

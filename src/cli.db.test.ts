@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from './auth/service.js';
 import { openDatabase } from './db/database.js';
-import { staffSessions } from './db/schema.js';
+import { phoneVerifications, staffSessions } from './db/schema.js';
 import { diskBlobStore } from './files/blobs.js';
 import { findFile, insertFile } from './files/storage.js';
 import { systemClock } from './platform/clock.js';
@@ -116,5 +116,16 @@ describe(`kencot CLI on ${testEngine}`, () => {
     } finally {
       await reopened.close();
     }
+  }, 60_000);
+  it('anonymises or deletes the personal data past its retention period and says what, in Indonesian', async () => {
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir });
+    try {
+      const sent = new Date(Date.now() - 2 * 86_400_000);
+      await database.db.insert(phoneVerifications).values({ officeCode: '33.02.21', phone: '6281227001234', codeHash: 'x', createdAt: sent, expiresAt: new Date(sent.getTime() + 600_000) });
+    } finally {
+      await database.close();
+    }
+    expect((await kencot('data', 'purge')).stdout).toBe('1 kode verifikasi nomor dihapus.\n');
+    expect((await kencot('data', 'purge')).stdout).toBe('Tidak ada data pribadi yang masa simpannya sudah habis.\n');
   }, 60_000);
 });

@@ -13,6 +13,7 @@ import { configuredBlobStore } from './files/blobs.js';
 import { purgeDueFiles } from './files/purge.js';
 import { t } from './i18n/i18n.js';
 import { addOffice } from './offices/setup.js';
+import { applyPersonalDataRetention, totalOf } from './privacy/purge.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { AppError } from './platform/errors.js';
@@ -165,6 +166,21 @@ program
       for (const table of summary.tables) console.log(t('id', 'cli.restore_table', { table: table.name, rows: table.rows }));
       if (summary.missingBlobs > 0) console.error(t('id', 'cli.backup_missing_blobs', { count: summary.missingBlobs }));
     }, { migrate: false }),
+  );
+
+const data = program.command('data').description('personal data (UU PDP)');
+data
+  .command('purge')
+  .description('anonymise or delete the personal data whose retention period has passed (the server also does this every hour)')
+  .action(() =>
+    withDatabase(async ({ db }) => {
+      const counts = await applyPersonalDataRetention({ db, clock: systemClock }, { requestId: 'cli' });
+      if (totalOf(counts) === 0) {
+        console.log(t('id', 'privacy.cli.none'));
+        return;
+      }
+      for (const [kind, count] of Object.entries(counts)) if (count > 0) console.log(t('id', `privacy.cli.${kind}`, { count }));
+    }),
   );
 
 program.parseAsync().catch((err: unknown) => {

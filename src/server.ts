@@ -9,6 +9,7 @@ import { buildApp } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import { configuredBlobStore } from './files/blobs.js';
 import { filePurgeWorker } from './files/purge.js';
+import { personalDataWorker } from './privacy/purge.js';
 import { DEMO_OFFICE_CODE, ensureInstallationSecret, setUpDemo } from './offices/setup.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
@@ -54,6 +55,9 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   // Scans past their retention period (UU PDP): every hour, and once a minute after start.
   const purge = filePurgeWorker({ db: database.db, clock, blobs }, logger);
   purge.start();
+  // The other personal data past its period (requests, chats, codes, outbox, audit details): same timing.
+  const retention = personalDataWorker({ db: database.db, clock }, logger);
+  retention.start();
   let closing: Promise<void> | undefined;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
@@ -63,6 +67,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
       (closing ??= (async () => {
         clearInterval(escalation);
         await purge.stop();
+        await retention.stop();
         await whatsapp.stop();
         await app.close();
         await database.close();

@@ -7,9 +7,9 @@ const operations = Object.keys(OPERATIONS) as Operation[];
 
 /** The intended matrix, written out by hand so a careless edit of OPERATIONS shows up here. */
 const EXPECTED: Record<Role, Operation[]> = {
-  camat: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox'],
-  sekcam: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox'],
-  kasi: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox'],
+  camat: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'personal_data.manage'],
+  sekcam: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'personal_data.manage'],
+  kasi: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox', 'personal_data.manage'],
   operator: ['office.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox'],
   kurir: ['office.read', 'request.read', 'request.hand_over'],
   admin: ['office.read', 'office.settings.update', 'staff.read', 'staff.manage', 'audit.read', 'catalogue.update', 'calendar.update'],

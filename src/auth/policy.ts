@@ -29,6 +29,10 @@ export const OPERATIONS = {
   'catalogue.update': ['admin'],
   'calendar.update': ['admin'],
   'whatsapp.inbox': ['camat', 'sekcam', 'kasi', 'operator'],
+  // A person's rights over their data (UU PDP): seeing all of it at once, exporting, correcting,
+  // erasing. The section head and the office's heads answer for it; not the operators, and not the
+  // admin, who configures the office but has no business with citizens' records.
+  'personal_data.manage': ['camat', 'sekcam', 'kasi'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

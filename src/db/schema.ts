@@ -192,10 +192,16 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     ip: text('ip'),
     requestId: text('request_id'),
+    /**
+     * When the retention worker stripped personal values from `details` and the IP (UU PDP); the
+     * trigger's one exception to append-only, see migration 0013.
+     */
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
   },
   (t) => [
     index('audit_office_at_idx').on(t.officeCode, t.at),
     index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_redaction_due_idx').on(t.at).where(sql`${t.redactedAt} is null`),
   ],
 );
 
@@ -292,9 +298,12 @@ export const requests = pgTable(
     pendingPinExpiresAt: timestamp('pending_pin_expires_at', { withTimezone: true }),
     /** Wrong tries checked against the pending PIN while the ticket or the client was throttled. */
     pendingPinAttempts: integer('pending_pin_attempts').notNull().default(0),
+    /** When the retention worker or an erasure removed the personal fields; the statistics columns stay. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('requests_ticket_uq').on(t.ticket),
+    index('requests_anonymise_due_idx').on(t.stateEnteredAt).where(sql`${t.anonymisedAt} is null`),
     index('requests_queue_idx').on(t.officeCode, t.state, t.dueAt),
     index('requests_nik_idx').on(t.officeCode, t.subjectNik),
     index('requests_phone_idx').on(t.officeCode, t.applicantPhone),
@@ -364,11 +373,15 @@ export const outbox = pgTable(
     /** sent → delivered → read, or failed; only ever moves forward. */
     deliveryStatus: text('delivery_status'),
     lastError: text('last_error'),
+    /** When the recipient, payload and body were blanked (retention, or an erasure). */
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
   },
   (t) => [
     index('outbox_pending_idx').on(t.status, t.nextAttemptAt),
     index('outbox_recipient_idx').on(t.officeCode, t.recipient, t.id),
     uniqueIndex('outbox_provider_id_uq').on(t.providerMessageId),
+    // The retention worker's question: which rows still hold a recipient and words?
+    index('outbox_redaction_due_idx').on(t.createdAt).where(sql`${t.redactedAt} is null`),
   ],
 );
 
@@ -413,11 +426,14 @@ export const whatsappInbound = pgTable(
     /** Why the document the user sent was not accepted (too large, unreadable, …). */
     mediaRefusal: text('media_refusal'),
     lastError: text('last_error'),
+    /** When the sender, name and message were blanked (retention, or an erasure). */
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('whatsapp_inbound_message_uq').on(t.waMessageId),
     index('whatsapp_inbound_pending_idx').on(t.status, t.nextAttemptAt),
     index('whatsapp_inbound_sender_idx').on(t.officeCode, t.waId, t.id),
+    index('whatsapp_inbound_redaction_due_idx').on(t.receivedAt).where(sql`${t.redactedAt} is null`),
   ],
 );
 

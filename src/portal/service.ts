@@ -377,7 +377,8 @@ export async function sendNewPin(deps: PortalDeps, input: { ticket: string }, or
   const pendingHash = await hashPassword(pin);
   const parsed = parseTicket(input.ticket);
   const request = parsed ? await store.findRequestByTicket(deps.db, parsed.ticket) : undefined;
-  if (!request) return;
+  // An anonymised request has no number to send to (UU PDP retention): the same silent answer.
+  if (!request || request.anonymisedAt) return;
   const expiresAt = new Date(now.getTime() + PENDING_PIN_HOURS * HOUR);
   await deps.db.transaction(async (tx) => {
     // One request at a time, so quick repeated clicks cannot both pass the daily limit.

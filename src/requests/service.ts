@@ -23,7 +23,7 @@ import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
 import type { Clock } from '../platform/clock.js';
-import { AppError, notFound } from '../platform/errors.js';
+import { AppError, conflict, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
 import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowEvent } from './transition.js';
@@ -426,6 +426,8 @@ export async function replaceTrackingPin(
   request: store.RequestRow,
   how: { actor: AuditActor; origin: Origin; deliver: 'notice' | 'pin' },
 ): Promise<string> {
+  // Anonymised after its retention period or an erasure: nobody left to send a PIN to.
+  if (request.anonymisedAt) throw conflict('privacy.errors.anonymised');
   const pin = generateTrackingPin((max) => crypto.randomInt(max));
   const pinHash = await hashPassword(pin);
   const now = deps.clock.now();

@@ -1,6 +1,7 @@
 /** English — the second locale. Keys mirror id.ts. */
 import bot from './bot.en.js';
 import citizen from './citizen.en.js';
+import privacy from './privacy.en.js';
 import whatsapp from './whatsapp.en.js';
 
 const en = {
@@ -140,6 +141,7 @@ const en = {
   },
   whatsapp,
   citizen,
+  privacy,
 } as const;
 
 export default en;

@@ -1,6 +1,7 @@
 /** Bahasa Indonesia — the default language of every message. */
 import bot from './bot.id.js';
 import citizen from './citizen.id.js';
+import privacy from './privacy.id.js';
 import whatsapp from './whatsapp.id.js';
 
 const id = {
@@ -143,6 +144,7 @@ const id = {
   },
   whatsapp,
   citizen,
+  privacy,
 } as const;
 
 export default id;

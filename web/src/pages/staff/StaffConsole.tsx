@@ -15,6 +15,7 @@ import { Account } from './Account.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { consoleApi, type Vocabulary } from './consoleApi.js';
 import { Counter } from './Counter.js';
+import { DataSubjects } from './DataSubjects.js';
 import { Inbox } from './Inbox.js';
 import { RequestPage } from './RequestPage.js';
 import { Search } from './Search.js';
@@ -180,6 +181,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.inbox(role) && !!user.officeCode, <Inbox />);
     case '/petugas/pengaturan':
       return forRole(may.settings(role), <Settings />);
+    case '/petugas/data-pribadi':
+      return forRole(may.personalData(role) && !!user.officeCode, <DataSubjects />);
     case '/petugas/akun':
       return <Account />;
     default:
@@ -209,6 +212,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/cari', label: t.console.nav.search, show: may.search(user.role) },
     { to: '/petugas/whatsapp', label: t.inbox.nav, show: may.inbox(user.role) && !!user.officeCode },
     { to: '/petugas/pengaturan', label: t.console.nav.settings, show: may.settings(user.role) },
+    { to: '/petugas/data-pribadi', label: t.console.dataSubjects.nav, show: may.personalData(user.role) && !!user.officeCode },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },
   ];
   return (

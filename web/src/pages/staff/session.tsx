@@ -44,6 +44,7 @@ export const may = {
   search: (role: string) => role !== 'admin',
   settings: (role: string) => role === 'admin',
   inbox: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
+  personalData: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
 };
 
 /** The page each role lands on. */
