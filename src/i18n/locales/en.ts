@@ -54,6 +54,8 @@ const en = {
     holiday_year_would_be_empty:
       'This is the last date of the confirmed {{year}} holiday list. Undo the confirmation of {{year}} first if the list is really to be emptied.',
     request_changed: 'Another officer has just changed this request. Please reload and check it again.',
+    // Least privilege per role (issue 9): a search key the role may not see.
+    search_key_not_allowed: 'Sorry, your role cannot search requests by this kind of key. Please search by ticket number.',
     transition: {
       state_is_final: 'This request is finished and can no longer be changed.',
       action_not_allowed_in_state: 'This action does not fit the stage the request is at.',

@@ -55,6 +55,8 @@ const id = {
     holiday_year_would_be_empty:
       'Ini tanggal terakhir dalam daftar libur {{year}} yang sudah dikonfirmasi. Batalkan dulu konfirmasi tahun {{year}} bila daftarnya memang hendak dikosongkan.',
     request_changed: 'Permohonan ini baru saja diubah oleh petugas lain. Mohon muat ulang lalu periksa kembali.',
+    // Least privilege per role (issue 9): a search key the role may not see.
+    search_key_not_allowed: 'Mohon maaf, peran Bapak/Ibu tidak dapat mencari permohonan dengan kata kunci jenis ini. Silakan cari dengan nomor tiket.',
     transition: {
       state_is_final: 'Permohonan ini sudah selesai sehingga tidak dapat diubah lagi.',
       action_not_allowed_in_state: 'Tindakan ini tidak sesuai dengan tahap permohonan saat ini.',
