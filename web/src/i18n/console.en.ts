@@ -119,6 +119,8 @@ const consoleEn: ConsoleMessages = {
     systemActor: 'System',
     unknownStaff: 'Staff member',
     viewedAs: (role) => `Viewed as ${role}. Every opening of a document is recorded.`,
+    // Least privilege per role (issue 9).
+    limitedView: 'Under the personal data protection rules, your role sees only the data its task needs.',
     reprint: {
       heading: 'Receipt',
       explain: 'Receipt lost? Make a new tracking PIN and print a new receipt. The old PIN stops working at once, and the applicant is told on WhatsApp.',

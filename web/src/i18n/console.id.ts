@@ -121,6 +121,8 @@ const consoleId = {
     systemActor: 'Sistem',
     unknownStaff: 'Petugas',
     viewedAs: (role: string) => `Dilihat sebagai ${role}. Setiap pembukaan dokumen tercatat.`,
+    // Least privilege per role (issue 9).
+    limitedView: 'Sesuai aturan pelindungan data pribadi, peran Bapak/Ibu hanya melihat data yang diperlukan untuk tugasnya.',
     reprint: {
       heading: 'Tanda terima',
       explain:
