@@ -360,6 +360,22 @@ describe('the kurir', () => {
     await page.goto(`${server.url}/petugas/permohonan/${notHis.id}`);
     await expect.poll(() => page.getByText('Data yang Bapak/Ibu cari tidak ditemukan.').count()).toBe(1);
     expect(await page.locator('main').innerText()).not.toContain('Ayu Lestari');
+
+    // Its search holds only its own deliveries: not another request by name, not the office with wildcards.
+    await page.goto(`${server.url}/petugas/cari`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Cari permohonan');
+    expect(await page.getByText(/Hanya antaran yang ditugaskan kepada Bapak\/Ibu/).count()).toBe(1);
+    const field = page.getByLabel('Nomor tiket, NIK, nama, atau nomor HP');
+    for (const q of ['Ayu Lestari', '%%%']) {
+      await field.fill(q);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByText(/Tidak ada permohonan yang cocok/).innerText()).toBe(`Tidak ada permohonan yang cocok dengan "${q}".`);
+    }
+    await field.fill('Anggraini');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/permohonan cocok/).innerText()).toBe('1 permohonan cocok dengan "Anggraini".');
+    await screenshot(page, 'console-kurir-search');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -326,6 +326,11 @@ const consoleEn: ConsoleMessages = {
     title: 'Find an application',
     label: 'Ticket number, NIK, name or mobile number',
     hint: 'E.g. KBR-26-000123, 3302…, Ayu, 0812…. Every search is recorded.',
+    // Least privilege per role (issue 9): what these roles may search by, and within what.
+    hintFor: {
+      kurir: 'Only the deliveries given to you, by ticket number, name or mobile number. Every search is recorded.',
+      kabupaten: 'By ticket number or NIK; the NIK is shown masked. Every search is recorded.',
+    },
     submit: 'Search',
     tooShort: 'Type at least 3 letters or digits.',
     none: (q) => `No application matches "${q}".`,

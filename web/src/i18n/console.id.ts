@@ -329,6 +329,11 @@ const consoleId = {
     title: 'Cari permohonan',
     label: 'Nomor tiket, NIK, nama, atau nomor HP',
     hint: 'Contoh: KBR-26-000123, 3302…, Ayu, 0812…. Setiap pencarian tercatat.',
+    // Least privilege per role (issue 9): what these roles may search by, and within what.
+    hintFor: {
+      kurir: 'Hanya antaran yang ditugaskan kepada Bapak/Ibu, dengan nomor tiket, nama, atau nomor HP. Setiap pencarian tercatat.',
+      kabupaten: 'Dengan nomor tiket atau NIK; NIK ditampilkan tersamar. Setiap pencarian tercatat.',
+    } as Record<string, string | undefined>,
     submit: 'Cari',
     tooShort: 'Ketik setidaknya 3 huruf atau angka.',
     none: (q: string) => `Tidak ada permohonan yang cocok dengan "${q}".`,
