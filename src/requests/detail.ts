@@ -17,9 +17,18 @@ import { findFile } from '../files/storage.js';
 import { describedChecklist, officeCatalogue } from '../office-catalogue/service.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
-import { notFound } from '../platform/errors.js';
+import { forbidden, notFound } from '../platform/errors.js';
 import type { DistrictPlace, RegionLookup } from '../regions/region-lookup.js';
 import { activeCouriers, auditOfRequest, countQueue, staffNames } from './console-storage.js';
+import {
+  accessTo,
+  detailValueFor,
+  groupOfDetailField,
+  groupsOf,
+  identityCheckFor,
+  presentRequestFor,
+  type RequestPart,
+} from './field-access.js';
 import { clocksOf, QUEUES, type QueueName } from './queue.js';
 import { getRequest, OPERATION_FOR, type RequestDeps } from './service.js';
 import type { RequestRow } from './storage.js';
@@ -84,13 +93,14 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
   const names = await staffNames(deps.db, request.courierStaffId ? [request.courierStaffId] : []);
   const desa = (await listDesa(deps.db, office.code)).find((d) => d.code === request.desaCode);
   const files = [];
-  for (const attachment of request.attachments) {
+  // Not even looked up for a viewer who may not see them.
+  for (const attachment of accessTo(actor.role, 'attachments') ? request.attachments : []) {
     const file = await findFile(deps.db, attachment.fileId);
     // purgedAt: the bytes are gone; purgeAfter: when they will go (null while the request is open,
     // then kept keptDaysAfterClosing days after it closes).
     if (file) files.push({ ...presentFile(file), documentType: attachment.documentType, keptDaysAfterClosing: retentionFor(attachment.documentType).daysAfterClosing });
   }
-  return {
+  return presentDetailFor(actor, {
     request,
     /** The attached documents with what the viewer needs (type, size, pixel dimensions) and their retention. */
     files,
@@ -106,6 +116,42 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
     mayViewDocuments: may(actor, 'file.read', { officeCode: request.officeCode }),
     /** Counter work: a new PIN and receipt for a lost one. */
     mayReprintReceipt: may(actor, 'request.create', { officeCode: request.officeCode }),
+  });
+}
+
+/**
+ * The request page cut down to what the viewer's role may see (`REQUEST_FIELD_ACCESS`): parts it
+ * may not see are left out, `visible` names the groups it holds so the console can hide sections.
+ */
+export function presentDetailFor<D extends {
+  request: RequestRow;
+  files: unknown[];
+  courier: unknown;
+  identity: NikCheck;
+  fields: ShownField[];
+  checklist: unknown;
+  documents: unknown;
+  mayViewDocuments: boolean;
+}>(actor: Pick<StaffActor, 'role'>, detail: D) {
+  const { request, files, courier, identity, fields, checklist, documents, mayViewDocuments, ...rest } = detail;
+  const role = actor.role;
+  const sees = (part: RequestPart) => accessTo(role, part) !== null;
+  const shownFields = fields.flatMap((f) => {
+    // A blank field shows as missing only to a viewer who would see its value.
+    if (f.value === null) return groupsOf(role)[groupOfDetailField(f.field)] ? [f] : [];
+    const value = detailValueFor(role, f.field, f.value);
+    return value === undefined ? [] : [{ ...f, value }];
+  });
+  return {
+    ...rest,
+    request: presentRequestFor(actor, request),
+    visible: groupsOf(role),
+    fields: shownFields,
+    mayViewDocuments: mayViewDocuments && sees('attachments'),
+    ...(sees('attachments') && { files }),
+    ...(sees('courier') && { courier }),
+    ...(sees('identityCheck') && { identity: identityCheckFor(role, identity) }),
+    ...(sees('checklist') && { checklist, documents }),
   };
 }
 
@@ -138,6 +184,7 @@ export function detailFieldsShown(checklist: Checklist | null, details: Readonly
 /** Everything that happened to the request and its documents, with the names of the staff who did it. */
 export async function requestHistory(deps: RequestDeps, actor: StaffActor, requestId: string) {
   const request = await getRequest(deps, actor, requestId);
+  if (!accessTo(actor.role, 'history')) throw forbidden();
   const entries = await auditOfRequest(deps.db, request.officeCode, request.id, request.attachments.map((a) => a.fileId), 500);
   const names = await staffNames(deps.db, [...new Set(entries.flatMap((e) => (e.actorType === 'staff' && e.actorId ? [e.actorId] : [])))]);
   return entries

@@ -9,7 +9,8 @@ import type { Role } from '../auth/roles.js';
 import { workingMinutesBetween, type WorkCalendar } from '../calendar/calendar.js';
 import { escalationLevel, slaStatus, stepDue } from '../calendar/sla.js';
 import { findOffice, listOffices } from '../offices/storage.js';
-import { notFound } from '../platform/errors.js';
+import { AppError, forbidden, notFound } from '../platform/errors.js';
+import { maySearchBy, REQUEST_READ_SCOPE } from './field-access.js';
 import { parseTicket } from './ticket.js';
 import { waId, type RequestDeps } from './service.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
@@ -46,7 +47,9 @@ export async function workQueue(
   const office = await findOffice(deps.db, officeCode);
   if (!office) throw notFound();
   const queue = QUEUES[q.queue];
-  const ownOnly = 'ownOnlyFor' in queue && (queue.ownOnlyFor as readonly Role[]).includes(actor.role);
+  // A queue is the work of the roles it names; anyone else reading it would browse the office's requests.
+  if (!(queue.roles as readonly Role[]).includes(actor.role)) throw forbidden();
+  const ownOnly = ('ownOnlyFor' in queue && (queue.ownOnlyFor as readonly Role[]).includes(actor.role)) || REQUEST_READ_SCOPE[actor.role] === 'own_deliveries';
   const rows = await store.queuePage(deps.db, {
     officeCode,
     states: queue.states,
@@ -73,7 +76,11 @@ export function searchKeyOf(text: string): store.SearchKey {
   return { kind: 'name', text: text.trim() };
 }
 
-/** Searching is reading citizens' data: it is audited, by the kind of key only (never the key itself). */
+/**
+ * Searching is reading citizens' data: it is audited, by the kind of key only (never the key itself).
+ * A role searches only by what it may see (`maySearchBy`), and within its read scope: a kurir finds
+ * only the deliveries given to it.
+ */
 export async function searchOfficeRequests(deps: RequestDeps, actor: StaffActor, officeCode: string | typeof WHOLE_REGENCY, text: string, origin: Origin) {
   const offices =
     officeCode === WHOLE_REGENCY
@@ -81,7 +88,9 @@ export async function searchOfficeRequests(deps: RequestDeps, actor: StaffActor,
       : [officeCode];
   for (const code of offices) authorize(actor, 'request.read', { officeCode: code });
   const key = searchKeyOf(text);
-  const rows = offices.length ? await store.searchRequests(deps.db, offices, key, 50) : [];
+  if (!maySearchBy(actor.role, key.kind)) throw new AppError('search_key_not_allowed', 403, 'errors.search_key_not_allowed');
+  const courierStaffId = REQUEST_READ_SCOPE[actor.role] === 'own_deliveries' ? actor.userId : undefined;
+  const rows = offices.length ? await store.searchRequests(deps.db, offices, key, 50, { courierStaffId }) : [];
   await recordAudit(deps.db, deps.clock.now(), {
     officeCode: officeCode === WHOLE_REGENCY ? null : officeCode,
     actor: { type: 'staff', id: actor.userId, role: actor.role },

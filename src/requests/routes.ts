@@ -5,36 +5,10 @@ import { originOf, requireStaff, type App, type AppDeps } from '../platform/http
 import { CHANNEL_LABELS, DOCUMENT_TYPE_LABELS, OUTPUT_DOCUMENT_LABELS } from '../catalogue/vocabulary.js';
 import { RETURN_REASON_LABELS } from './transition.js';
 import { ACTION_LABELS, FLAG_LABELS, STATE_LABELS } from './workflow.js';
+import { presentRequestFor as present } from './field-access.js';
 import { checkNikAtOffice, officeCouriers, queueCounts, requestDetail, requestHistory } from './detail.js';
 import { QUEUES, searchOfficeRequests, workQueue, type QueueName } from './queue.js';
 import * as requests from './service.js';
-import type { RequestRow } from './storage.js';
-
-function present(r: RequestRow) {
-  return {
-    id: r.id,
-    officeCode: r.officeCode,
-    ticket: r.ticket,
-    serviceCode: r.serviceCode,
-    channel: r.channel,
-    state: r.state,
-    flags: r.flags,
-    desaCode: r.desaCode,
-    applicant: r.applicant,
-    subject: r.subject,
-    details: r.details,
-    circumstances: r.circumstances,
-    handOverChoice: r.handOverChoice,
-    disabilityNeeds: r.disabilityNeeds,
-    attachments: r.attachments,
-    siakOutcomes: r.siakOutcomes,
-    returnReasons: r.returnReasons,
-    handOverRecord: r.handOverRecord,
-    submittedAt: r.submittedAt.toISOString(),
-    stateEnteredAt: r.stateEnteredAt.toISOString(),
-    dueAt: r.dueAt.toISOString(),
-  };
-}
 
 export function registerRequestRoutes(app: App, deps: AppDeps) {
   const rdeps = { db: deps.database.db, clock: deps.clock, regions: loadRegions() };
@@ -43,8 +17,9 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
     '/api/v1/offices/:officeCode/requests',
     { config: { access: 'request.create' }, schema: { tags: ['requests'], params: z.object({ officeCode: z.string() }), body: requests.NewRequestInput } },
     async (req, reply) => {
-      const { request, pin, warnings } = await requests.submitRequest(rdeps, requireStaff(req), req.params.officeCode, req.body, originOf(req));
-      return reply.status(201).send({ request: present(request), trackingPin: pin, warnings });
+      const actor = requireStaff(req);
+      const { request, pin, warnings } = await requests.submitRequest(rdeps, actor, req.params.officeCode, req.body, originOf(req));
+      return reply.status(201).send({ request: present(actor, request), trackingPin: pin, warnings });
     },
   );
 
@@ -58,10 +33,8 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
         params: z.object({ id: z.uuid() }),
       },
     },
-    async (req) => {
-      const { request, ...detail } = await requestDetail(rdeps, requireStaff(req), req.params.id);
-      return { request: present(request), ...detail };
-    },
+    // Already cut down to the caller's role (presentDetailFor).
+    async (req) => requestDetail(rdeps, requireStaff(req), req.params.id),
   );
 
   // Public and static: the words for the codes the API returns, from the domain's own labels.
@@ -111,7 +84,10 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
   app.post(
     '/api/v1/requests/:id/actions',
     { config: { access: ['request.verify', 'request.process', 'request.hand_over'] }, schema: { tags: ['requests'], params: z.object({ id: z.uuid() }), body: requests.ActionInput } },
-    async (req) => ({ request: present(await requests.actOnRequest(rdeps, requireStaff(req), req.params.id, req.body, originOf(req))) }),
+    async (req) => {
+      const actor = requireStaff(req);
+      return { request: present(actor, await requests.actOnRequest(rdeps, actor, req.params.id, req.body, originOf(req))) };
+    },
   );
 
   app.get(
@@ -135,10 +111,11 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
     async (req) => {
       const { afterDue, afterId, ...filters } = req.query;
       const after = afterDue && afterId ? { dueAt: new Date(afterDue), id: afterId } : undefined;
-      const { rows, clocks } = await workQueue(rdeps, requireStaff(req), req.params.officeCode, { queue: req.params.queue, ...filters, after });
+      const actor = requireStaff(req);
+      const { rows, clocks } = await workQueue(rdeps, actor, req.params.officeCode, { queue: req.params.queue, ...filters, after });
       const last = rows.at(-1);
       return {
-        requests: rows.map((r, i) => ({ ...present(r), clocks: clocks[i] })),
+        requests: rows.map((r, i) => ({ ...present(actor, r), clocks: clocks[i] })),
         next: last && rows.length === filters.limit ? { afterDue: last.dueAt.toISOString(), afterId: last.id } : null,
       };
     },
@@ -155,8 +132,9 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
         querystring: z.object({ q: z.string().trim().min(3).max(100) }),
       },
     },
-    async (req) => ({
-      requests: (await searchOfficeRequests(rdeps, requireStaff(req), req.params.officeCode, req.query.q, originOf(req))).map(present),
-    }),
+    async (req) => {
+      const actor = requireStaff(req);
+      return { requests: (await searchOfficeRequests(rdeps, actor, req.params.officeCode, req.query.q, originOf(req))).map((r) => present(actor, r)) };
+    },
   );
 }

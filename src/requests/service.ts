@@ -30,6 +30,7 @@ import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowE
 import { ACTIONS, isFinal, STATE_LABELS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
 import { duplicateLockKey, findDuplicate, subjectKeyOf } from './duplicates.js';
 import { activeCouriers } from './console-storage.js';
+import { withinReadScope } from './field-access.js';
 import * as store from './storage.js';
 
 export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };
@@ -343,6 +344,8 @@ export async function actOnRequest(
   const request = await store.findRequest(deps.db, requestId);
   if (!request) throw notFound();
   authorize(actor, OPERATION_FOR[input.action], { officeCode: request.officeCode });
+  // Acting must not tell a kurir more than reading does: a request not given to it does not exist.
+  if (!withinReadScope(actor, request)) throw notFound();
   const now = deps.clock.now();
   const result = applyTransition(
     { state: request.state as RequestState, flags: request.flags as Flag[], courierStaffId: request.courierStaffId, stateEnteredAt: request.stateEnteredAt },
@@ -411,6 +414,8 @@ export async function getRequest(deps: RequestDeps, actor: StaffActor, requestId
   const request = await store.findRequest(deps.db, requestId);
   if (!request) throw notFound();
   authorize(actor, 'request.read', { officeCode: request.officeCode });
+  // A kurir reads only the deliveries given to it; any other answers as if it did not exist.
+  if (!withinReadScope(actor, request)) throw notFound();
   return request;
 }
 

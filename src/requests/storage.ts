@@ -125,8 +125,20 @@ export type SearchKey =
   | { kind: 'phone'; phone: string }
   | { kind: 'name'; text: string };
 
-export async function searchRequests(db: Db, officeCodes: readonly string[], key: SearchKey, limit: number): Promise<RequestRow[]> {
-  const inOffices = inArray(requests.officeCode, [...officeCodes]);
+/** A name is matched as typed: % and _ are literal characters, not wildcards that list every request. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function searchRequests(
+  db: Db,
+  officeCodes: readonly string[],
+  key: SearchKey,
+  limit: number,
+  scope: { courierStaffId?: string | undefined } = {},
+): Promise<RequestRow[]> {
+  const where = [inArray(requests.officeCode, [...officeCodes])];
+  if (scope.courierStaffId) where.push(eq(requests.courierStaffId, scope.courierStaffId));
   const match =
     key.kind === 'ticket'
       ? eq(requests.ticket, key.ticket)
@@ -134,11 +146,11 @@ export async function searchRequests(db: Db, officeCodes: readonly string[], key
         ? eq(requests.subjectNik, key.nik)
         : key.kind === 'phone'
           ? eq(requests.applicantPhone, key.phone)
-          : sql`(${requests.subject}->>'name' ilike ${`%${key.text}%`} or ${requests.applicant}->>'name' ilike ${`%${key.text}%`})`;
+          : sql`(${requests.subject}->>'name' ilike ${likePattern(key.text)} or ${requests.applicant}->>'name' ilike ${likePattern(key.text)})`;
   return db
     .select()
     .from(requests)
-    .where(and(inOffices, match))
+    .where(and(...where, match))
     .orderBy(desc(requests.submittedAt))
     .limit(limit);
 }

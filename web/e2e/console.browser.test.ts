@@ -337,6 +337,78 @@ describe('search', () => {
   });
 });
 
+describe('the kurir', () => {
+  it('sees only the delivery given to it, with what a delivery needs and no NIK, KK number or history', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'sari', /Pekerjaan hari ini/);
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
+    const post = (url: string, data: unknown) => page.request.post(`${server.url}${url}`, { headers: { 'x-csrf-token': csrfToken }, data });
+    const created = await post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
+      serviceCode: 'kia_baru',
+      channel: 'walk_in',
+      desaCode: '33.02.20.2009',
+      applicant: { name: 'Ratna Anggraini', phone: '081227005678', relation: 'ibu' },
+      subject: { nik: '3302204506170004', name: 'Dewi Anggraini' },
+      details: { kk_number: '3302201005200001', subject_birth_place: 'Banyumas' },
+      handOverChoice: 'home_delivery',
+      disabilityNeeds: 'Anak pengguna kursi roda',
+    });
+    expect(created.status()).toBe(201);
+    const request = ((await created.json()) as { request: { id: string; ticket: string } }).request;
+    const { couriers } = (await (await page.request.get(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/couriers`)).json()) as { couriers: { id: string; name: string }[] };
+    const budi = couriers.find((c) => c.name === 'Budi Kurir')!.id;
+    for (const [action, payload] of [
+      ['verify_accept', {}],
+      ['record_siak_outcome', { outcomes: [{ document: 'kia', number: '3302204506170004', printed: true }] }],
+      ['mark_ready', {}],
+      ['assign_courier', { courierStaffId: budi }],
+    ] as const) {
+      expect((await post(`/api/v1/requests/${request.id}/actions`, { action, payload })).status(), action).toBe(200);
+    }
+    const notHis = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
+
+    await signIn(page, 'budi.kurir', /Pekerjaan hari ini/);
+    const deliveries = page.locator('section', { has: page.getByRole('heading', { name: /^Antar ke rumah/ }) });
+    await expect.poll(() => deliveries.getByRole('link', { name: request.ticket }).count()).toBe(1);
+    expect(await page.locator('.request-cards a').count()).toBe(1);
+    await deliveries.getByRole('link', { name: request.ticket }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe(`Permohonan ${request.ticket}`);
+    const details = await page.locator('dl.details').innerText();
+    expect(details).toMatch(/Dewi Anggraini[\s\S]*Ratna Anggraini[\s\S]*\+6281227005678[\s\S]*Kembaran/);
+    expect(details).toMatch(/kursi roda/);
+    const body = await page.locator('main').innerText();
+    for (const secret of ['3302204506170004', '3302201005200001', 'Nomor KK', 'Banyumas']) expect(body).not.toContain(secret);
+    expect(await page.getByRole('heading', { name: 'Riwayat' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Pemeriksaan NIK' }).count()).toBe(0);
+    expect(await page.getByText(/hanya melihat data yang diperlukan untuk tugasnya/).count()).toBe(1);
+    expect(await page.getByRole('button', { name: /Serahkan dokumen/ }).count()).toBeGreaterThan(0);
+    await screenshot(page, 'console-kurir-delivery');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Another request of the office: as far as the kurir can tell, it does not exist.
+    await page.goto(`${server.url}/petugas/permohonan/${notHis.id}`);
+    await expect.poll(() => page.getByText('Data yang Bapak/Ibu cari tidak ditemukan.').count()).toBe(1);
+    expect(await page.locator('main').innerText()).not.toContain('Ayu Lestari');
+
+    // Its search holds only its own deliveries: not another request by name, not the office with wildcards.
+    await page.goto(`${server.url}/petugas/cari`);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Cari permohonan');
+    expect(await page.getByText(/Hanya antaran yang ditugaskan kepada Bapak\/Ibu/).count()).toBe(1);
+    const field = page.getByLabel('Nomor tiket, NIK, nama, atau nomor HP');
+    for (const q of ['Ayu Lestari', '%%%']) {
+      await field.fill(q);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByText(/Tidak ada permohonan yang cocok/).innerText()).toBe(`Tidak ada permohonan yang cocok dengan "${q}".`);
+    }
+    await field.fill('Anggraini');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/permohonan cocok/).innerText()).toBe('1 permohonan cocok dengan "Anggraini".');
+    await screenshot(page, 'console-kurir-search');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the admin', () => {
   it("lands on the settings and changes a requirement's note, which the public catalogue then shows", async () => {
     const page = await browser.newPage();

@@ -57,6 +57,8 @@ const en = {
     duplicate_request: 'The same application already exists: {{ticket}} (status: {{state}}). A person can have only one open application for the same service.',
     duplicate_request_other:
       'An application for this service for the same person is already open (made from another WhatsApp number). If you still need to apply, please contact the kecamatan office.',
+    // Least privilege per role (issue 9): a search key the role may not see.
+    search_key_not_allowed: 'Sorry, your role cannot search requests by this kind of key. Please search by ticket number.',
     transition: {
       state_is_final: 'This request is finished and can no longer be changed.',
       action_not_allowed_in_state: 'This action does not fit the stage the request is at.',

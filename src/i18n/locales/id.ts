@@ -59,6 +59,8 @@ const id = {
       'Permohonan yang sama sudah ada: {{ticket}} (status: {{state}}). Satu orang hanya dapat memiliki satu permohonan yang masih berjalan untuk layanan yang sama.',
     duplicate_request_other:
       'Permohonan layanan ini untuk orang yang sama sudah ada dan masih berjalan (diajukan dari nomor WhatsApp lain). Bila Bapak/Ibu tetap perlu mengajukan, mohon hubungi kantor kecamatan.',
+    // Least privilege per role (issue 9): a search key the role may not see.
+    search_key_not_allowed: 'Mohon maaf, peran Bapak/Ibu tidak dapat mencari permohonan dengan kata kunci jenis ini. Silakan cari dengan nomor tiket.',
     transition: {
       state_is_final: 'Permohonan ini sudah selesai sehingga tidak dapat diubah lagi.',
       action_not_allowed_in_state: 'Tindakan ini tidak sesuai dengan tahap permohonan saat ini.',

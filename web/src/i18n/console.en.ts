@@ -122,6 +122,8 @@ const consoleEn: ConsoleMessages = {
     systemActor: 'System',
     unknownStaff: 'Staff member',
     viewedAs: (role) => `Viewed as ${role}. Every opening of a document is recorded.`,
+    // Least privilege per role (issue 9).
+    limitedView: 'Under the personal data protection rules, your role sees only the data its task needs.',
     reprint: {
       heading: 'Receipt',
       explain: 'Receipt lost? Make a new tracking PIN and print a new receipt. The old PIN stops working at once, and the applicant is told on WhatsApp.',
@@ -330,6 +332,11 @@ const consoleEn: ConsoleMessages = {
     title: 'Find an application',
     label: 'Ticket number, NIK, name or mobile number',
     hint: 'E.g. KBR-26-000123, 3302…, Ayu, 0812…. Every search is recorded.',
+    // Least privilege per role (issue 9): what these roles may search by, and within what.
+    hintFor: {
+      kurir: 'Only the deliveries given to you, by ticket number, name or mobile number. Every search is recorded.',
+      kabupaten: 'By ticket number or NIK; the NIK is shown masked. Every search is recorded.',
+    },
     submit: 'Search',
     tooShort: 'Type at least 3 letters or digits.',
     none: (q) => `No application matches "${q}".`,

@@ -124,6 +124,8 @@ const consoleId = {
     systemActor: 'Sistem',
     unknownStaff: 'Petugas',
     viewedAs: (role: string) => `Dilihat sebagai ${role}. Setiap pembukaan dokumen tercatat.`,
+    // Least privilege per role (issue 9).
+    limitedView: 'Sesuai aturan pelindungan data pribadi, peran Bapak/Ibu hanya melihat data yang diperlukan untuk tugasnya.',
     reprint: {
       heading: 'Tanda terima',
       explain:
@@ -333,6 +335,11 @@ const consoleId = {
     title: 'Cari permohonan',
     label: 'Nomor tiket, NIK, nama, atau nomor HP',
     hint: 'Contoh: KBR-26-000123, 3302…, Ayu, 0812…. Setiap pencarian tercatat.',
+    // Least privilege per role (issue 9): what these roles may search by, and within what.
+    hintFor: {
+      kurir: 'Hanya antaran yang ditugaskan kepada Bapak/Ibu, dengan nomor tiket, nama, atau nomor HP. Setiap pencarian tercatat.',
+      kabupaten: 'Dengan nomor tiket atau NIK; NIK ditampilkan tersamar. Setiap pencarian tercatat.',
+    } as Record<string, string | undefined>,
     submit: 'Cari',
     tooShort: 'Ketik setidaknya 3 huruf atau angka.',
     none: (q: string) => `Tidak ada permohonan yang cocok dengan "${q}".`,

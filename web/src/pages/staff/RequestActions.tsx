@@ -114,7 +114,7 @@ function ReturnForm({ detail, onAct, busy, onCancel }: FormProps & { detail: Req
   const [problem, setProblem] = useState<string>();
 
   // The documents a reason can name: the checklist's, and anything attached beyond it.
-  const candidates = [...new Set([...(detail.checklist?.items.map((i) => i.document) ?? []), ...detail.request.attachments.map((a) => a.documentType)])];
+  const candidates = [...new Set([...(detail.checklist?.items.map((i) => i.document) ?? []), ...(detail.request.attachments ?? []).map((a) => a.documentType)])];
   const toggle = (set: Set<string>, value: string, on: boolean) => {
     const next = new Set(set);
     if (on) next.add(value);
@@ -169,7 +169,7 @@ function ReturnForm({ detail, onAct, busy, onCancel }: FormProps & { detail: Req
               <label htmlFor={`${id}-${code}`}>{localized(vocabulary.returnReasons[code], lang, code)}</label>
             </div>
             {code === 'missing_document' && codes.has(code) && docChoices('hilang', missing, setMissing, candidates)}
-            {code === 'unreadable_document' && codes.has(code) && docChoices('buram', unreadable, setUnreadable, detail.request.attachments.map((a) => a.documentType))}
+            {code === 'unreadable_document' && codes.has(code) && docChoices('buram', unreadable, setUnreadable, (detail.request.attachments ?? []).map((a) => a.documentType))}
           </div>
         ))}
       </fieldset>
@@ -226,7 +226,7 @@ function SiakForm({ detail, onAct, busy, onCancel }: FormProps & { detail: Reque
   const id = useId();
   const outputs = detail.checklist?.outputs.map((o) => o.document) ?? Object.keys(vocabulary.outputDocuments);
   const [document, setDocument] = useState(outputs[0] ?? '');
-  const [number, setNumber] = useState(detail.identity.status === 'valid' && ['kia', 'ktp_el'].includes(outputs[0] ?? '') ? detail.identity.nik : '');
+  const [number, setNumber] = useState(detail.visible.identity === 'full' && detail.identity?.status === 'valid' && detail.identity.nik && ['kia', 'ktp_el'].includes(outputs[0] ?? '') ? detail.identity.nik : '');
   const [printed, setPrinted] = useState(true);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -312,7 +312,7 @@ function HandOverForm({ detail, onAct, busy, onCancel }: FormProps & { detail: R
   const t = useT().console.actions;
   const id = useId();
   const { request } = detail;
-  const [name, setName] = useState(request.applicant.name);
+  const [name, setName] = useState(request.applicant.name ?? '');
   const [relationship, setRelationship] = useState<string>('applicant');
   const [method, setMethod] = useState<string>(request.handOverChoice === 'home_delivery' ? 'home_delivery' : request.handOverChoice === 'school' ? 'school_session' : 'counter');
   const [problem, setProblem] = useState<string>();

@@ -57,9 +57,9 @@ export function Checklist({ detail, onShow }: { detail: RequestDetail; onShow: (
   const { vocabulary } = useSession();
   const { checklist } = detail;
   if (!checklist) return <p>{t.unknownService}</p>;
-  const files = detail.mayViewDocuments ? detail.files : [];
+  const files = (detail.mayViewDocuments && detail.files) || [];
   const fileOf = (item: ChecklistItem) => files.findIndex((f) => f.documentType === item.document || item.alternatives.includes(f.documentType));
-  const attached = (item: ChecklistItem) => detail.request.attachments.some((a) => a.documentType === item.document || item.alternatives.includes(a.documentType));
+  const attached = (item: ChecklistItem) => (detail.request.attachments ?? []).some((a) => a.documentType === item.document || item.alternatives.includes(a.documentType));
   return (
     <>
       {checklist.eligibility !== 'eligible' && (

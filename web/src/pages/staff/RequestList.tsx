@@ -66,7 +66,8 @@ export function RequestCards({
               <span className="request-card-service"> — {localized(serviceNames.get(r.serviceCode), lang, r.serviceCode)}</span>
             </Heading>
             <p className="request-card-line">
-              <span>{r.subject.name}</span>
+              {/* The regency sees no names: the masked NIK tells two requests apart. */}
+              <span>{r.subject.name ?? r.subject.nik ?? t.request.none}</span>
               {desa && <span> · {t.list.desa(desa)}</span>}
               <span> · {localized(vocabulary.channels[r.channel], lang, r.channel)}</span>
               <span> · {t.list.submitted(shortDateTime(r.submittedAt, timeZone, lang))}</span>

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/Errors.js';
 import { Loading, PageHeading } from '../../components/Page.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
-import { consoleApi, type Action, type HistoryEntry, type RequestDetail } from './consoleApi.js';
+import { consoleApi, type Action, type FieldGroup, type HistoryEntry, type NikCheck, type RequestDetail } from './consoleApi.js';
 import { DocumentViewer, INITIAL_VIEW, viewerSteps, type ViewerState } from './DocumentViewer.js';
 import { calendarDate, dateTime, localized } from './format.js';
 import { RequestActions } from './RequestActions.js';
@@ -39,7 +39,9 @@ export function RequestPage({ id }: { id: string }) {
 
   const load = useCallback(
     async (signal?: AbortSignal) => {
-      const [d, h] = await Promise.all([consoleApi.detail(id, signal), consoleApi.history(id, signal)]);
+      const d = await consoleApi.detail(id, signal);
+      // The history is not every role's to read (the kurir's page has none).
+      const h = d.visible.history ? await consoleApi.history(id, signal) : [];
       setDetail(d);
       setHistory(h);
     },
@@ -81,7 +83,7 @@ export function RequestPage({ id }: { id: string }) {
     if (open) document.querySelector<HTMLElement>(`#form-${open} [data-autofocus]`)?.focus();
   }, [open]);
 
-  const files = detail && detail.mayViewDocuments ? detail.files : [];
+  const files = (detail?.mayViewDocuments && detail.files) || [];
   const actions = detail?.availableActions ?? [];
   const onKey = useCallback(
     (key: string) => {
@@ -113,6 +115,9 @@ export function RequestPage({ id }: { id: string }) {
   const timeZone = office?.timezone ?? 'Asia/Jakarta';
   const when = (iso: string) => dateTime(iso, timeZone, lang);
   const verifying = actions.includes('verify_accept');
+  // Least privilege: a role sees only the field groups its task needs; the rest is absent, not empty.
+  const shows = (group: FieldGroup) => detail.visible[group] !== undefined;
+  const fullIdentity = detail.visible.identity === 'full';
   return (
     <>
       <p className="breadcrumb">
@@ -120,7 +125,8 @@ export function RequestPage({ id }: { id: string }) {
       </p>
       <PageHeading title={title} />
       <p className="lead">
-        {localized(detail.serviceName, lang, request.serviceCode)} — {request.subject.name}
+        {localized(detail.serviceName, lang, request.serviceCode)}
+        {request.subject.name && ` — ${request.subject.name}`}
       </p>
       <p className="request-status">
         <span className="badge badge-state">{localized(vocabulary.states[request.state], lang, request.state)}</span>
@@ -146,19 +152,25 @@ export function RequestPage({ id }: { id: string }) {
           <section aria-labelledby="data">
             <h2 id="data">{t.request.detailsHeading}</h2>
             <dl className="details">
-              <Row label={t.request.subject}>{request.subject.name}</Row>
-              <Row label={t.request.nik}>{request.subject.nik ?? t.request.none}</Row>
-              <Row label={t.request.birthDate}>{request.subject.birthDate ? calendarDate(request.subject.birthDate, lang) : t.request.none}</Row>
-              <Row label={t.request.sex}>{request.subject.sex ? t.request.sexes[request.subject.sex] : t.request.none}</Row>
-              <Row label={t.request.applicant}>
-                {request.applicant.name} ({request.applicant.relation})
-              </Row>
-              <Row label={t.request.phone}>+{request.applicant.phone}</Row>
+              {request.subject.name !== undefined && <Row label={t.request.subject}>{request.subject.name}</Row>}
+              {shows('identity') && <Row label={t.request.nik}>{request.subject.nik ?? t.request.none}</Row>}
+              {fullIdentity && (
+                <>
+                  <Row label={t.request.birthDate}>{request.subject.birthDate ? calendarDate(request.subject.birthDate, lang) : t.request.none}</Row>
+                  <Row label={t.request.sex}>{request.subject.sex ? t.request.sexes[request.subject.sex] : t.request.none}</Row>
+                </>
+              )}
+              {request.applicant.name !== undefined && (
+                <Row label={t.request.applicant}>
+                  {request.applicant.name} ({request.applicant.relation})
+                </Row>
+              )}
+              {request.applicant.phone !== undefined && <Row label={t.request.phone}>+{request.applicant.phone}</Row>}
               <Row label={t.request.desa}>{detail.desaName ?? request.desaCode ?? t.request.none}</Row>
-              {request.circumstances.hasBirthCertificate !== undefined && (
+              {request.circumstances?.hasBirthCertificate !== undefined && (
                 <Row label={t.request.hasAkta}>{t.request.hasAktaValues[request.circumstances.hasBirthCertificate ? 'yes' : 'no']}</Row>
               )}
-              {request.circumstances.foreign !== undefined && <Row label={t.request.nationality}>{t.request.nationalityValues[request.circumstances.foreign ? 'wna' : 'wni']}</Row>}
+              {request.circumstances?.foreign !== undefined && <Row label={t.request.nationality}>{t.request.nationalityValues[request.circumstances.foreign ? 'wna' : 'wni']}</Row>}
               {detail.fields.map((f) => (
                 <Row key={f.field} label={localized(f.label, lang, f.field)}>
                   {f.value !== null ? (
@@ -177,8 +189,8 @@ export function RequestPage({ id }: { id: string }) {
               <Row label={t.request.submitted}>{when(request.submittedAt)}</Row>
               <Row label={t.request.due}>{when(request.dueAt)}</Row>
               <Row label={t.request.handOver}>{t.request.handOverChoices[request.handOverChoice]}</Row>
-              <Row label={t.request.disability}>{request.disabilityNeeds ?? t.request.none}</Row>
-              {request.handOverChoice === 'home_delivery' && <Row label={t.request.courier}>{detail.courier?.name ?? t.request.noCourier}</Row>}
+              {shows('disability') && <Row label={t.request.disability}>{request.disabilityNeeds ?? t.request.none}</Row>}
+              {request.handOverChoice === 'home_delivery' && shows('delivery') && <Row label={t.request.courier}>{detail.courier?.name ?? t.request.noCourier}</Row>}
               {request.returnReasons && (
                 <Row label={t.request.returnReasons}>
                   <ul>
@@ -192,7 +204,7 @@ export function RequestPage({ id }: { id: string }) {
                   </ul>
                 </Row>
               )}
-              {request.siakOutcomes.length > 0 && (
+              {request.siakOutcomes && request.siakOutcomes.length > 0 && (
                 <Row label={t.request.siak}>
                   <ul>
                     {request.siakOutcomes.map((o, i) => (
@@ -212,14 +224,18 @@ export function RequestPage({ id }: { id: string }) {
               )}
             </dl>
           </section>
-          <section aria-labelledby="cek-nik">
-            <h2 id="cek-nik">{t.request.nikHeading}</h2>
-            <NikChecks check={detail.identity} />
-          </section>
-          <section aria-labelledby="persyaratan">
-            <h2 id="persyaratan">{t.request.checklistHeading}</h2>
-            <Checklist detail={detail} onShow={(index) => setView((v) => viewerSteps.show(v, index))} />
-          </section>
+          {fullIdentity && detail.identity && (
+            <section aria-labelledby="cek-nik">
+              <h2 id="cek-nik">{t.request.nikHeading}</h2>
+              <NikChecks check={detail.identity as NikCheck} />
+            </section>
+          )}
+          {shows('documents') && (
+            <section aria-labelledby="persyaratan">
+              <h2 id="persyaratan">{t.request.checklistHeading}</h2>
+              <Checklist detail={detail} onShow={(index) => setView((v) => viewerSteps.show(v, index))} />
+            </section>
+          )}
         </div>
         <section aria-labelledby="dokumen" className="request-documents">
           <h2 id="dokumen">{t.request.documentsHeading}</h2>
@@ -235,11 +251,16 @@ export function RequestPage({ id }: { id: string }) {
 
       {detail.mayReprintReceipt && <ReprintReceipt requestId={request.id} ticket={request.ticket} onIssued={() => void load().catch(() => undefined)} />}
 
-      <section aria-labelledby="riwayat">
-        <h2 id="riwayat">{t.request.historyHeading}</h2>
-        <History entries={history ?? []} timeZone={timeZone} files={detail.files} />
-      </section>
+      {shows('history') && (
+        <section aria-labelledby="riwayat">
+          <h2 id="riwayat">{t.request.historyHeading}</h2>
+          <History entries={history ?? []} timeZone={timeZone} files={detail.files ?? []} />
+        </section>
+      )}
       <p className="hint">{t.request.viewedAs(roleLabel(user.role, tt))}</p>
+      {!(['names', 'identity', 'contact', 'family', 'documents', 'delivery', 'history', 'disability'] as const).every((g) => detail.visible[g] === 'full') && (
+        <p className="hint">{t.request.limitedView}</p>
+      )}
     </>
   );
 }
@@ -253,7 +274,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function History({ entries, timeZone, files }: { entries: HistoryEntry[]; timeZone: string; files: RequestDetail['files'] }) {
+function History({ entries, timeZone, files }: { entries: HistoryEntry[]; timeZone: string; files: NonNullable<RequestDetail['files']> }) {
   const tt = useT();
   const t = tt.console.request;
   const { lang } = useLanguage();

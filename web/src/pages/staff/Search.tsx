@@ -57,7 +57,7 @@ export function Search() {
     <>
       <PageHeading title={t.title} />
       <form className="form search-form" onSubmit={submit} noValidate role="search" aria-busy={busy}>
-        <Field id={FIELD} label={t.label} hint={t.hint} autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} error={problem} />
+        <Field id={FIELD} label={t.label} hint={t.hintFor[user.role] ?? t.hint} autoComplete="off" value={text} onChange={(e) => setText(e.target.value)} error={problem} />
         <button type="submit" className="button" aria-disabled={busy}>
           {t.submit}
         </button>

@@ -11,6 +11,10 @@ export type Clocks = {
   step: (SlaStatus & { step: 'verify' | 'process' | 'hand_over' }) | null;
 };
 
+/**
+ * A request as the server shows it to the signed-in role (REQUEST_FIELD_ACCESS in
+ * src/requests/field-access.ts): what the role may not see is absent, a masked NIK reads 3302xxxxxxxx0001.
+ */
 export type ConsoleRequest = {
   id: string;
   officeCode: string;
@@ -20,21 +24,24 @@ export type ConsoleRequest = {
   state: string;
   flags: string[];
   desaCode: string | null;
-  applicant: { name: string; phone: string; relation: string };
-  subject: { nik?: string; name: string; birthDate?: string; sex?: 'L' | 'P' };
-  /** The service's other data fields by catalogue field code. */
+  applicant: { name?: string; phone?: string; relation?: string };
+  subject: { nik?: string; name?: string; birthDate?: string; sex?: 'L' | 'P' };
+  /** The service's other data fields by catalogue field code (only those the role may see). */
   details: Record<string, string>;
-  circumstances: { hasBirthCertificate?: boolean; foreign?: boolean };
+  circumstances?: { hasBirthCertificate?: boolean; foreign?: boolean };
   handOverChoice: 'pickup' | 'home_delivery' | 'school';
-  disabilityNeeds: string | null;
-  attachments: { fileId: string; documentType: string }[];
-  siakOutcomes: { document: string; number?: string; printed: boolean }[];
-  returnReasons: { code: string; document?: string; note?: string }[] | null;
-  handOverRecord: { receivedBy?: { name: string; relationship: string }; method?: string; receivedAt?: string } | null;
+  disabilityNeeds?: string | null;
+  attachments?: { fileId: string; documentType: string }[];
+  siakOutcomes?: { document: string; number?: string; printed: boolean }[];
+  returnReasons?: { code: string; document?: string; note?: string }[] | null;
+  handOverRecord?: { receivedBy?: { name: string; relationship: string }; method?: string; receivedAt?: string } | null;
   submittedAt: string;
   stateEnteredAt: string;
   dueAt: string;
 };
+
+/** The field groups of a request a role sees (the server's REQUEST_FIELD_ACCESS). */
+export type FieldGroup = 'names' | 'identity' | 'contact' | 'family' | 'documents' | 'delivery' | 'history' | 'disability';
 
 export type QueuedRequest = ConsoleRequest & { clocks: Clocks };
 export type QueueName = 'verify' | 'process' | 'hand_over' | 'escalated' | 'deliveries' | 'returned';
@@ -108,15 +115,18 @@ export type Action =
 
 export type RequestDetail = {
   request: ConsoleRequest;
-  files: (StoredFile & { documentType: string; keptDaysAfterClosing: number })[];
+  /** Which field groups this role sees, and how ('masked': identifiers cut down, the rest left out). */
+  visible: Partial<Record<FieldGroup, 'full' | 'masked'>>;
+  files?: (StoredFile & { documentType: string; keptDaysAfterClosing: number })[];
   serviceName: Localized | null;
   desaName: string | null;
-  courier: { id: string; name: string | null } | null;
-  identity: NikCheck;
+  courier?: { id: string; name: string | null } | null;
+  /** Absent without the identity group; under masked identity only the status and the masked NIK. */
+  identity?: NikCheck | { status: 'valid' | 'invalid' | 'absent'; nik?: string; errors?: undefined };
   /** The request's details with the service's labels; a required one not filled in has no value. */
   fields: { field: string; label: Localized; need: 'required' | 'optional' | 'conditional'; input: string; value: string | null }[];
-  checklist: Checklist | null;
-  documents: { complete: boolean; missing: ChecklistItem[]; undetermined: ChecklistItem[]; unexpected: string[] } | null;
+  checklist?: Checklist | null;
+  documents?: { complete: boolean; missing: ChecklistItem[]; undetermined: ChecklistItem[]; unexpected: string[] } | null;
   clocks: Clocks | null;
   availableActions: Action[];
   mayViewDocuments: boolean;
