@@ -18,6 +18,9 @@ const en = {
     unavailable: 'The service is unavailable right now. Please try again shortly.',
     payload_too_large: 'The data sent is too large.',
     unsupported_media_type: 'This content type is not supported.',
+    // WhatsApp simulator (demo): numbers are per browser.
+    simulator_number_taken: 'This number is used on another device or belongs to a registered citizen, so the simulator cannot use it. Please use another number.',
+    simulator_numbers_limit: 'The simulator in this browser has used too many numbers. Please close the browser and open the simulator again.',
     login_failed: 'Wrong username or password.',
     account_locked:
       'This account is temporarily locked after too many failed sign-ins. Try again after {{until}} or contact the admin.',

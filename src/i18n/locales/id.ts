@@ -18,6 +18,9 @@ const id = {
     unavailable: 'Layanan sedang tidak tersedia. Silakan coba beberapa saat lagi.',
     payload_too_large: 'Ukuran data yang dikirim terlalu besar.',
     unsupported_media_type: 'Jenis data yang dikirim tidak didukung.',
+    // WhatsApp simulator (demo): numbers are per browser.
+    simulator_number_taken: 'Nomor ini sudah dipakai di perangkat lain atau sudah terdaftar untuk warga, jadi tidak dapat dipakai di simulator. Silakan gunakan nomor lain.',
+    simulator_numbers_limit: 'Simulator di peramban ini sudah memakai terlalu banyak nomor. Silakan tutup peramban lalu buka kembali simulator.',
     login_failed: 'Nama pengguna atau kata sandi salah.',
     account_locked:
       'Akun dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Silakan coba lagi setelah pukul {{until}} atau hubungi admin.',
