@@ -86,8 +86,10 @@ export function registerSimulator(app: App, deps: AppDeps) {
   // Public: the simulator is served at all only where its owner turned it on, and then each browser has its own numbers.
   app.get('/api/v1/simulator/session', { config: { access: 'public' }, schema: { tags: ['simulator'] } }, async (req, reply) => {
     const session = sessionOf(req, reply, true) as string;
+    // Taken at once, so the page's number is this browser's before anything is sent to it (a portal code, say).
+    if (sessions.numbersOf(session).length === 0) await sessions.takeFreshNumber(deps.database.db, session);
     const numbers = sessions.numbersOf(session);
-    return { numbers, suggested: numbers.at(-1) ?? (await sessions.freshNumber(deps.database.db)) };
+    return { numbers, current: numbers.at(-1) as string };
   });
 
   app.post('/api/v1/simulator/messages', { config: { access: 'public' }, schema: { tags: ['simulator'], body: SimulatedMessage } }, async (req, reply) => {

@@ -12,14 +12,16 @@ import { numberIsKnown } from './storage.js';
 
 /** Enough for a demo that tries several applicants; a script taking numbers by the thousand stops here. */
 export const NUMBERS_PER_SESSION = 20;
+/** All browsers together: memory stays bounded however many sessions a script opens. */
+export const NUMBERS_IN_ALL = 10_000;
 
 export type SimulatorSessions = {
   numbersOf(sessionId: string): string[];
   owns(sessionId: string, waId: string): boolean;
   /** Takes the number for this session, or refuses with 403 when it is someone else's. */
   takeNumber(db: Db, sessionId: string, waId: string): Promise<void>;
-  /** A number nobody uses yet, for a browser that opens the simulator for the first time. */
-  freshNumber(db: Db): Promise<string>;
+  /** Takes a number nobody uses yet, for a browser that opens the simulator for the first time. */
+  takeFreshNumber(db: Db, sessionId: string): Promise<string>;
 };
 
 export const newSimulatorSessionId = () => crypto.randomBytes(24).toString('base64url');
@@ -32,23 +34,27 @@ export function simulatorSessions(): SimulatorSessions {
     return !ownerOf.has(waId) && !(await numberIsKnown(db, waId));
   }
 
+  async function takeNumber(db: Db, sessionId: string, waId: string) {
+    if (ownerOf.get(waId) === sessionId) return;
+    if (!(await isFree(db, waId))) throw new AppError('simulator_number_taken', 403);
+    const mine = numbers.get(sessionId) ?? [];
+    if (mine.length >= NUMBERS_PER_SESSION || ownerOf.size >= NUMBERS_IN_ALL) throw new AppError('simulator_numbers_limit', 429);
+    // Another request of any session may have taken it while the database answered.
+    if (ownerOf.has(waId)) throw new AppError('simulator_number_taken', 403);
+    ownerOf.set(waId, sessionId);
+    numbers.set(sessionId, [...mine, waId]);
+  }
+
   return {
     numbersOf: (sessionId) => [...(numbers.get(sessionId) ?? [])],
     owns: (sessionId, waId) => ownerOf.get(waId) === sessionId,
-    async takeNumber(db, sessionId, waId) {
-      if (ownerOf.get(waId) === sessionId) return;
-      if (!(await isFree(db, waId))) throw new AppError('simulator_number_taken', 403);
-      const mine = numbers.get(sessionId) ?? [];
-      if (mine.length >= NUMBERS_PER_SESSION) throw new AppError('simulator_numbers_limit', 429);
-      // Another request of any session may have taken it while the database answered.
-      if (ownerOf.has(waId)) throw new AppError('simulator_number_taken', 403);
-      ownerOf.set(waId, sessionId);
-      numbers.set(sessionId, [...mine, waId]);
-    },
-    async freshNumber(db) {
+    takeNumber,
+    async takeFreshNumber(db, sessionId) {
       for (let attempt = 0; attempt < 10; attempt++) {
         const waId = `62899${String(crypto.randomInt(0, 100_000_000)).padStart(8, '0')}`;
-        if (await isFree(db, waId)) return waId;
+        if (!(await isFree(db, waId))) continue;
+        await takeNumber(db, sessionId, waId);
+        return waId;
       }
       throw new AppError('unavailable', 503);
     },

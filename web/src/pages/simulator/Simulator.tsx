@@ -38,8 +38,8 @@ export function Simulator() {
       })
       .catch(setError);
     api
-      .get<{ numbers: string[]; suggested: string }>('/api/v1/simulator/session')
-      .then((r) => setWaId((current) => current || r.suggested))
+      .get<{ numbers: string[]; current: string }>('/api/v1/simulator/session')
+      .then((r) => setWaId((current) => current || r.current))
       .catch(setError);
   }, []);
 
@@ -116,7 +116,10 @@ export function Simulator() {
         </div>
         <div className="field">
           <label htmlFor="sim-phone">{t.simulator.phone}</label>
-          <input id="sim-phone" inputMode="numeric" value={waId} onChange={(e) => setWaId(e.target.value.replace(/\D/g, ''))} />
+          <input id="sim-phone" inputMode="numeric" aria-describedby="sim-phone-hint" value={waId} onChange={(e) => setWaId(e.target.value.replace(/\D/g, ''))} />
+          <p id="sim-phone-hint" className="hint">
+            {t.simulator.phoneHint}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="sim-name">{t.simulator.name}</label>
