@@ -49,7 +49,9 @@ export async function buildApp(deps: AppDeps) {
   // Client-side routes (/petugas/…, /lacak/…) all load the single page; API misses stay problem+json.
   app.setNotFoundHandler((req, reply) => {
     const apiPath = /^\/(api|webhooks)\//.test(req.url);
-    if (root && req.method === 'GET' && !apiPath && (req.headers.accept ?? '').includes('text/html')) {
+    // Where the simulator is off its page does not exist either.
+    const closedPage = deps.whatsapp.mode !== 'simulator' && /^\/simulator(\/|\?|$)/.test(req.url);
+    if (root && req.method === 'GET' && !apiPath && !closedPage && (req.headers.accept ?? '').includes('text/html')) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html', { maxAge: 0 });
     }
     return sendProblem(req, reply, new AppError('route_not_found', 404));

@@ -17,13 +17,15 @@ import { loggerOptions } from './platform/logger.js';
 import { loadRegions } from './regions/regions.js';
 import { escalateOverdueRequests } from './requests/escalation.js';
 import { chatbot } from './whatsapp/chatbot.js';
-import { registerNumbers, whatsAppRuntime } from './whatsapp/runtime.js';
+import { registerNumbers, whatsAppRuntime, type WhatsAppRuntime } from './whatsapp/runtime.js';
 
 export type RunningServer = {
   url: string;
   database: Database;
   /** Credentials of the first admin, when this start created it. */
   firstAdmin: { username: string; password: string } | undefined;
+  /** The WhatsApp channel (tests read a phone's messages from the simulator's stand-in). */
+  whatsapp: WhatsAppRuntime;
   close(): Promise<void>;
 };
 
@@ -63,6 +65,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     database,
     firstAdmin,
+    whatsapp,
     close: () =>
       (closing ??= (async () => {
         clearInterval(escalation);

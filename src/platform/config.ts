@@ -28,6 +28,12 @@ const EnvSchema = z.object({
   WHATSAPP_PHONE_NUMBER_ID: z.string().regex(/^\w{1,64}$/).optional(),
   WHATSAPP_GRAPH_URL: z.string().url().optional(),
   WHATSAPP_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default('v23.0'),
+  /**
+   * The WhatsApp simulator shows every message it sends, codes and PINs included, so it is never
+   * on by accident: `auto` serves it only without Meta credentials, on loopback, outside production.
+   */
+  SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+  NODE_ENV: z.string().optional(),
 });
 
 export type Config = {
@@ -53,7 +59,8 @@ export type Config = {
 };
 
 export type WhatsAppConfig = {
-  mode: 'cloud' | 'simulator';
+  /** `off`: no Meta credentials and the simulator not enabled — messages wait in the outbox. */
+  mode: 'cloud' | 'simulator' | 'off';
   verifyToken: string | undefined;
   appSecret: string | undefined;
   accessToken: string | undefined;
@@ -81,8 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined;
   const cloud = Boolean(e.WHATSAPP_APP_SECRET && e.WHATSAPP_ACCESS_TOKEN && e.WHATSAPP_VERIFY_TOKEN);
+  if (cloud && e.SIMULATOR === 'on') throw new Error('Invalid configuration:\n  SIMULATOR: cannot be on while the WhatsApp Cloud API credentials are set');
+  const simulator = !cloud && (e.SIMULATOR === 'on' || (e.SIMULATOR === 'auto' && isLoopback(e.HOST) && e.NODE_ENV !== 'production'));
   const whatsapp: WhatsAppConfig = {
-    mode: cloud ? 'cloud' : 'simulator',
+    mode: cloud ? 'cloud' : simulator ? 'simulator' : 'off',
     verifyToken: e.WHATSAPP_VERIFY_TOKEN,
     appSecret: e.WHATSAPP_APP_SECRET,
     accessToken: e.WHATSAPP_ACCESS_TOKEN,
@@ -105,4 +114,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO,
     s3,
   };
+}
+
+/** Only this machine can reach a server listening here (a demo on a laptop, a developer). */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\./.test(h);
 }

@@ -25,6 +25,7 @@ import { localeFromAcceptLanguage, t, type Locale } from '../i18n/i18n.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import type { BlobStore } from '../files/blobs.js';
 import type { WhatsAppRuntime } from '../whatsapp/runtime.js';
 
@@ -113,6 +114,7 @@ export async function createHttpApp(deps: AppDeps, opts: { exposeHeadRoutes?: bo
     reply.header('x-request-id', req.id);
   });
 
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie, { secret: deps.secret });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',

@@ -32,12 +32,19 @@ export const TEST_WHATSAPP_ENV = {
 };
 
 export async function testApp(
-  opts: { now?: string; maxUploadBytes?: number; loginRateLimitPerMinute?: number; logLines?: string[] } = {},
+  opts: {
+    now?: string;
+    maxUploadBytes?: number;
+    loginRateLimitPerMinute?: number;
+    logLines?: string[];
+    /** Environment instead of the Cloud-API test credentials (e.g. `{}` for the simulator). */
+    env?: Record<string, string>;
+  } = {},
 ) {
   const database = await freshDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-23T02:00:00Z'); // Monday 09:00 WIB
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...TEST_WHATSAPP_ENV }), maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000 };
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(opts.env ?? TEST_WHATSAPP_ENV) }), maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000 };
   const deps = { db: database.db, clock };
   await setUpDemo(deps, loadRegions());
   const blobs = diskBlobStore(path.join(dataDir, 'files'));

@@ -19,7 +19,7 @@ import type { GraphStandIn } from './simulator/graph-standin.js';
 import * as store from './storage.js';
 
 export type WhatsAppRuntime = {
-  mode: 'cloud' | 'simulator';
+  mode: WhatsAppConfig['mode'];
   appSecret: string;
   verifyToken: string;
   graph(): GraphTarget;
@@ -51,7 +51,6 @@ export const simulatorNumberId = (officeCode: string) => `9${officeCode.replace(
 export function whatsAppRuntime<S>(config: WhatsAppConfig, deps: RuntimeDeps<S>, pollMs = 1_000): WhatsAppRuntime {
   // The simulator needs no secrets from anyone: derive its own from the installation's.
   const derived = (purpose: string) => crypto.createHmac('sha256', deps.secret).update(`whatsapp-simulator:${purpose}`).digest('hex');
-  const simulator = config.mode === 'simulator';
   const appSecret = config.appSecret ?? derived('app-secret');
   const verifyToken = config.verifyToken ?? derived('verify-token');
   const accessToken = config.accessToken ?? derived('access-token');
@@ -94,7 +93,7 @@ export function whatsAppRuntime<S>(config: WhatsAppConfig, deps: RuntimeDeps<S>,
   }
 
   return {
-    mode: simulator ? 'simulator' : 'cloud',
+    mode: config.mode,
     appSecret,
     verifyToken,
     graph,
@@ -105,6 +104,11 @@ export function whatsAppRuntime<S>(config: WhatsAppConfig, deps: RuntimeDeps<S>,
     kick: () => setImmediate(run),
     drain,
     start() {
+      // No way to send and nobody can sign a webhook: the outbox keeps its messages until WhatsApp is configured.
+      if (config.mode === 'off') {
+        deps.logger?.warn('WhatsApp is off (no Meta credentials, simulator not enabled): messages wait in the outbox');
+        return;
+      }
       stopped = false;
       timer = setInterval(run, pollMs);
       timer.unref();

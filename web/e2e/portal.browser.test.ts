@@ -55,7 +55,7 @@ async function operatorActs(ticket: string, action: string, payload: Record<stri
 }
 
 /** The code the phone received (the office masks it once sent). */
-const codeSentTo = (waId: string) => codeOnPhone(server.url, waId);
+const codeSentTo = (waId: string) => codeOnPhone(server, waId);
 
 const jpeg = async (r: number, g: number, b: number) => ({
   name: 'foto-dokumen.jpg',
@@ -209,7 +209,7 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await expect.poll(() => page.getByText(/PIN baru sudah kami kirim ke nomor WhatsApp/).count()).toBe(1);
     await check(page, 'portal-track-1b-new-pin');
     // The first code the phone got confirmed the number; the second is the new PIN.
-    const newPin = await codeOnPhone(server.url, '6281227005151', 2);
+    const newPin = await codeOnPhone(server, '6281227005151', 2);
     await page.getByLabel('PIN (6 angka)').fill(newPin);
     await page.getByRole('button', { name: 'Lihat status' }).click();
 

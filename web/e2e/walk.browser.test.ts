@@ -54,7 +54,7 @@ const jpeg = async (r: number, g: number, b: number) => ({
 });
 
 /** The code the phone received (the office masks it once sent). */
-const codeSentTo = (waId: string) => codeOnPhone(server.url, waId);
+const codeSentTo = (waId: string) => codeOnPhone(server, waId);
 
 const staffBrowsers: Awaited<ReturnType<typeof launchBrowser>>[] = [];
 

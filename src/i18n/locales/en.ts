@@ -22,6 +22,9 @@ const en = {
     login_failed: 'Wrong username or password, or sign-in is limited for now. Please try again in a few minutes.',
     cannot_deactivate_self: 'You cannot deactivate your own account.',
     last_active_admin: 'This is the last active admin of this kecamatan. Activate or create another admin first.',
+    // WhatsApp simulator (demo): numbers are per browser.
+    simulator_number_taken: 'This number is used on another device or belongs to a registered citizen, so the simulator cannot use it. Please use another number.',
+    simulator_numbers_limit: 'The simulator in this browser has used too many numbers. Please close the browser and open the simulator again.',
     wrong_current_password: 'The current password is not correct.',
     weak_password: 'The new password needs at least 10 characters and must differ from the username.',
     username_taken: 'The username "{{username}}" is already taken.',

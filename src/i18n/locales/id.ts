@@ -22,6 +22,9 @@ const id = {
     login_failed: 'Nama pengguna atau kata sandi salah, atau akun sedang dibatasi. Silakan coba lagi dalam beberapa menit.',
     cannot_deactivate_self: 'Bapak/Ibu tidak dapat menonaktifkan akun sendiri.',
     last_active_admin: 'Akun ini admin aktif terakhir di kecamatan ini. Aktifkan atau buat admin lain terlebih dahulu.',
+    // WhatsApp simulator (demo): numbers are per browser.
+    simulator_number_taken: 'Nomor ini sudah dipakai di perangkat lain atau sudah terdaftar untuk warga, jadi tidak dapat dipakai di simulator. Silakan gunakan nomor lain.',
+    simulator_numbers_limit: 'Simulator di peramban ini sudah memakai terlalu banyak nomor. Silakan tutup peramban lalu buka kembali simulator.',
     wrong_current_password: 'Kata sandi lama tidak sesuai.',
     weak_password: 'Kata sandi baru minimal 10 karakter dan tidak boleh sama dengan nama pengguna.',
     username_taken: 'Nama pengguna "{{username}}" sudah dipakai.',

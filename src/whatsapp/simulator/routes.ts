@@ -1,10 +1,12 @@
 /**
- * The WhatsApp simulator, served only when no Meta credentials are configured: a phone-like chat
+ * The WhatsApp simulator, served only when turned on (`SIMULATOR`, see config.ts): a phone-like chat
  * page (web/src/pages/simulator) whose messages become properly signed Cloud API webhook payloads
  * posted to the real webhook route, and whose bot replies are whatever the product sent to the
- * local Graph API stand-in. The product's code path is the one it takes with Meta.
+ * local Graph API stand-in. The product's code path is the one it takes with Meta. A browser sees
+ * and speaks only for the numbers its own simulator session took (sessions.ts).
  */
 import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { listOffices } from '../../offices/storage.js';
 import { AppError } from '../../platform/errors.js';
@@ -13,6 +15,9 @@ import { readUploadedFile } from '../../files/routes.js';
 import { simulatorNumberId } from '../runtime.js';
 import { signBody } from '../webhook.js';
 import { registerGraphStandIn } from './graph-standin.js';
+import { newSimulatorSessionId, simulatorSessions } from './sessions.js';
+
+export const SIMULATOR_COOKIE = 'kencot_sim';
 
 type SimulatedInbound = { id: string; phoneNumberId: string; waId: string; at: Date; message: Record<string, unknown> };
 
@@ -39,6 +44,24 @@ export function registerSimulator(app: App, deps: AppDeps) {
     statusWebhook: { appSecret: runtime.appSecret, post: postToWebhook },
   });
   runtime.standIn = standIn;
+  const sessions = simulatorSessions();
+  const cookiePath = '/api/v1/simulator';
+
+  /** This browser's simulator session; a new one (and its cookie) when it has none and `create` is set. */
+  function sessionOf(req: FastifyRequest, reply: FastifyReply, create: boolean): string | undefined {
+    const raw = req.cookies[SIMULATOR_COOKIE];
+    const unsigned = raw ? req.unsignCookie(raw) : undefined;
+    if (unsigned?.valid && unsigned.value) return unsigned.value;
+    if (!create) return undefined;
+    const id = newSimulatorSessionId();
+    reply.setCookie(SIMULATOR_COOKIE, id, { path: cookiePath, httpOnly: true, sameSite: 'strict', signed: true, secure: deps.config.cookieSecure });
+    return id;
+  }
+  /** Speaking as a number takes it for this browser, unless it is someone else's. */
+  async function speakAs(req: FastifyRequest, reply: FastifyReply, waId: string) {
+    const session = sessionOf(req, reply, true) as string;
+    await sessions.takeNumber(deps.database.db, session, waId);
+  }
 
   /** Wraps one message as Meta does and posts it, signed, to the product's own webhook. */
   async function deliver(phoneNumberId: string, waId: string, name: string, message: Record<string, unknown>) {
@@ -60,8 +83,18 @@ export function registerSimulator(app: App, deps: AppDeps) {
     offices: (await listOffices(deps.database.db)).map((o) => ({ code: o.code, name: o.name, phoneNumberId: simulatorNumberId(o.code) })),
   }));
 
-  app.post('/api/v1/simulator/messages', { config: { access: 'public' }, schema: { tags: ['simulator'], body: SimulatedMessage } }, async (req) => {
+  // Public: the simulator is served at all only where its owner turned it on, and then each browser has its own numbers.
+  app.get('/api/v1/simulator/session', { config: { access: 'public' }, schema: { tags: ['simulator'] } }, async (req, reply) => {
+    const session = sessionOf(req, reply, true) as string;
+    // Taken at once, so the page's number is this browser's before anything is sent to it (a portal code, say).
+    if (sessions.numbersOf(session).length === 0) await sessions.takeFreshNumber(deps.database.db, session);
+    const numbers = sessions.numbersOf(session);
+    return { numbers, current: numbers.at(-1) as string };
+  });
+
+  app.post('/api/v1/simulator/messages', { config: { access: 'public' }, schema: { tags: ['simulator'], body: SimulatedMessage } }, async (req, reply) => {
     const m = req.body;
+    await speakAs(req, reply, m.waId);
     const message: Record<string, unknown> =
       m.type === 'text'
         ? { type: 'text', text: { body: m.text } }
@@ -78,10 +111,11 @@ export function registerSimulator(app: App, deps: AppDeps) {
   });
 
   // A photo or PDF from the phone: kept by the stand-in like Meta keeps media, announced by id.
-  app.post('/api/v1/simulator/media', { config: { access: 'public' }, schema: { tags: ['simulator'] } }, async (req) => {
+  app.post('/api/v1/simulator/media', { config: { access: 'public' }, schema: { tags: ['simulator'] } }, async (req, reply) => {
     const { bytes, fields } = await readUploadedFile(req, 50 * 1024 * 1024);
     const parsed = Base.safeParse(fields);
     if (!parsed.success) throw new AppError('validation', 422, 'errors.validation');
+    await speakAs(req, reply, parsed.data.waId);
     const declared = String(fields.mime ?? 'application/octet-stream').slice(0, 100);
     const mediaId = standIn.putMedia(bytes, declared);
     const sha256 = crypto.createHash('sha256').update(bytes).digest('base64');
@@ -91,8 +125,11 @@ export function registerSimulator(app: App, deps: AppDeps) {
     return deliver(parsed.data.phoneNumberId, parsed.data.waId, parsed.data.name, message);
   });
 
-  app.get('/api/v1/simulator/messages', { config: { access: 'public' }, schema: { tags: ['simulator'], querystring: z.object({ waId: WaId }) } }, async (req) => {
+  app.get('/api/v1/simulator/messages', { config: { access: 'public' }, schema: { tags: ['simulator'], querystring: z.object({ waId: WaId }) } }, async (req, reply) => {
     const waId = req.query.waId;
+    // Codes and PINs are in here: only the browser that took the number reads its chat.
+    const session = sessionOf(req, reply, false);
+    if (!session || !sessions.owns(session, waId)) throw new AppError('simulator_number_taken', 403);
     const mine = inbound.filter((m) => m.waId === waId).map((m) => ({ direction: 'in' as const, id: m.id, at: m.at.toISOString(), message: m.message }));
     const theirs = standIn.sentTo(waId).map((m) => ({ direction: 'out' as const, id: m.id, at: m.at.toISOString(), message: m.body }));
     return { messages: [...mine, ...theirs].sort((a, b) => a.at.localeCompare(b.at)) };

@@ -20,7 +20,8 @@ export function Simulator() {
   const t = useT();
   const [offices, setOffices] = useState<SimOffice[]>([]);
   const [office, setOffice] = useState('');
-  const [waId, setWaId] = useState('6281200000001');
+  // This browser's own number (the server hands out one nobody uses); typing another takes it on the first message.
+  const [waId, setWaId] = useState('');
   const [name, setName] = useState('Ibu Sri');
   const [text, setText] = useState('');
   const [entries, setEntries] = useState<Entry[]>([]);
@@ -36,6 +37,10 @@ export function Simulator() {
         setOffice((current) => current || r.offices[0]?.phoneNumberId || '');
       })
       .catch(setError);
+    api
+      .get<{ numbers: string[]; current: string }>('/api/v1/simulator/session')
+      .then((r) => setWaId((current) => current || r.current))
+      .catch(setError);
   }, []);
 
   useEffect(() => {
@@ -45,7 +50,8 @@ export function Simulator() {
       api
         .get<{ messages: Entry[] }>(`/api/v1/simulator/messages?waId=${waId}`)
         .then((r) => !stop && setEntries(r.messages))
-        .catch(() => undefined);
+        // Not this browser's number (yet): nothing to show until it sends from it.
+        .catch(() => !stop && setEntries([]));
     void load();
     const timer = setInterval(load, POLL_MS);
     return () => {
@@ -110,7 +116,10 @@ export function Simulator() {
         </div>
         <div className="field">
           <label htmlFor="sim-phone">{t.simulator.phone}</label>
-          <input id="sim-phone" inputMode="numeric" value={waId} onChange={(e) => setWaId(e.target.value.replace(/\D/g, ''))} />
+          <input id="sim-phone" inputMode="numeric" aria-describedby="sim-phone-hint" value={waId} onChange={(e) => setWaId(e.target.value.replace(/\D/g, ''))} />
+          <p id="sim-phone-hint" className="hint">
+            {t.simulator.phoneHint}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="sim-name">{t.simulator.name}</label>
