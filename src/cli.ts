@@ -15,6 +15,7 @@ import { addOffice } from './offices/setup.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { AppError } from './platform/errors.js';
+import { terminalMessage } from './platform/logger.js';
 import { loadRegions } from './regions/regions.js';
 import { NumberInput, registerNumber } from './whatsapp/service.js';
 
@@ -121,6 +122,6 @@ files
   );
 
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : err instanceof Error ? err.message : err);
+  console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : terminalMessage(err));
   process.exit(1);
 });

@@ -1,10 +1,11 @@
 /** `npm start`: one server process. Stops cleanly on SIGTERM/SIGINT. */
 import { loadConfig } from './platform/config.js';
+import { terminalMessage } from './platform/logger.js';
 import { startServer } from './server.js';
 
 const config = loadConfig();
 const server = await startServer(config).catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(terminalMessage(err));
   process.exit(1);
 });
 
