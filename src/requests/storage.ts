@@ -115,13 +115,21 @@ export async function searchRequests(db: Db, officeCodes: readonly string[], key
         ? eq(requests.subjectNik, key.nik)
         : key.kind === 'phone'
           ? eq(requests.applicantPhone, key.phone)
-          : sql`(${requests.subject}->>'name' ilike ${`%${key.text}%`} or ${requests.applicant}->>'name' ilike ${`%${key.text}%`})`;
+          : sql`(${requests.subject}->>'name' ilike ${likePattern(key.text)} or ${requests.applicant}->>'name' ilike ${likePattern(key.text)})`;
   return db
     .select()
     .from(requests)
     .where(and(inOffices, match))
     .orderBy(desc(requests.submittedAt))
     .limit(limit);
+}
+
+/**
+ * "Contains this text", with LIKE's own characters taken literally: unescaped, a search for `%%%`
+ * listed every request of the office and `_` matched any letter. Backslash is LIKE's default escape.
+ */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
 /** Active requests past their overall due time that are not yet flagged escalated. */

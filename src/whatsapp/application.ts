@@ -521,6 +521,8 @@ function fieldProblemNote(read: { problem: FieldProblemCode; numberErrors?: read
       return env.tr('apply.field.err_email');
     case 'phone_invalid':
       return env.tr('apply.field.err_phone');
+    case 'control_characters':
+      return env.tr('apply.field.err_control');
     case 'required':
       return env.tr('common.not_understood');
     default:

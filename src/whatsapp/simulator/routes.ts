@@ -13,13 +13,14 @@ import { readUploadedFile } from '../../files/routes.js';
 import { simulatorNumberId } from '../runtime.js';
 import { signBody } from '../webhook.js';
 import { registerGraphStandIn } from './graph-standin.js';
+import { safeLines, safeText } from '../../platform/safe-text.js';
 
 type SimulatedInbound = { id: string; phoneNumberId: string; waId: string; at: Date; message: Record<string, unknown> };
 
 const WaId = z.string().regex(/^62\d{8,13}$/);
-const Base = z.object({ phoneNumberId: z.string().regex(/^\d{1,20}$/), waId: WaId, name: z.string().trim().max(60).default('Warga') });
+const Base = z.object({ phoneNumberId: z.string().regex(/^\d{1,20}$/), waId: WaId, name: safeText().trim().max(60).default('Warga') });
 const SimulatedMessage = z.discriminatedUnion('type', [
-  Base.extend({ type: z.literal('text'), text: z.string().min(1).max(4096) }),
+  Base.extend({ type: z.literal('text'), text: safeLines().min(1).max(4096) }),
   Base.extend({ type: z.literal('button_reply'), id: z.string().min(1).max(256), title: z.string().max(24) }),
   Base.extend({ type: z.literal('list_reply'), id: z.string().min(1).max(256), title: z.string().max(24) }),
   Base.extend({ type: z.literal('voice') }),
