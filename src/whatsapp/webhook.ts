@@ -139,12 +139,20 @@ function timestampOf(seconds: string | undefined, fallback: Date): Date {
 }
 
 function capText(text: string | undefined, max: number): string | undefined {
-  return text === undefined ? undefined : text.slice(0, max);
+  return text === undefined ? undefined : storable(text.slice(0, max));
+}
+
+/**
+ * PostgreSQL refuses a NUL in text and in jsonb, and a lone surrogate's escape in jsonb, failing
+ * the whole delivery (and the batch it is committed with); nothing a person typed needs either.
+ * Applied after capping, since a cap can cut an emoji's surrogate pair in two.
+ */
+function storable(text: string): string {
+  return text.replaceAll('\u0000', '').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
 function capStrings(value: unknown, depth = 0): unknown {
-  // Postgres jsonb refuses \u0000 inside strings; nothing a person typed needs it.
-  if (typeof value === 'string') return value.replaceAll('\u0000', '').slice(0, MAX_TEXT);
+  if (typeof value === 'string') return storable(value.slice(0, MAX_TEXT));
   if (depth > 6) return null;
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => capStrings(v, depth + 1));
   if (value && typeof value === 'object') {
