@@ -51,6 +51,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       config: { access: 'public', rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
+        // A password only meets argon2, never SQL or a log; the net in http.ts still refuses a NUL.
         body: z.object({ username: safeText().trim().min(1).max(100), password: z.string().min(1).max(200) }),
         response: { 200: z.object({ user: PublicUser, mustChangePassword: z.boolean() }) },
       },
