@@ -33,6 +33,8 @@ describe('logged errors', () => {
     logger.error({ err: failedInsert(), inboundId: 7 }, 'whatsapp message handling failed');
     logger.error(failedInsert());
     logger.error({ error: failedInsert() }, 'another spelling');
+    const fastifyStyle = failedInsert();
+    logger.error({ err: fastifyStyle }, fastifyStyle.message);
     const text = lines.join('\n');
     for (const secret of [NIK, PHONE, '$argon2', 'Failed query', 'already exists', 'insert']) expect(text).not.toContain(secret);
     const first = JSON.parse(lines[0]!) as Record<string, unknown>;

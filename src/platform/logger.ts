@@ -35,9 +35,13 @@ export function loggerOptions(level: string): LoggerOptions {
       error: safeError,
     },
     hooks: {
-      // `logger.error(err)` would take the error's message as the line's message.
+      // `logger.error(err)` would take the error's message as the line's message, and Fastify's
+      // own handlers log `({ err }, err.message)`: the message is dropped either way.
       logMethod(args, method) {
-        if (args[0] instanceof Error && typeof args[1] !== 'string') return method.call(this, { err: args[0] }, 'error');
+        const [first, second] = args as unknown[];
+        if (first instanceof Error && typeof second !== 'string') return method.call(this, { err: first }, 'error');
+        const err = typeof first === 'object' && first !== null ? (first as { err?: unknown; error?: unknown }).err ?? (first as { error?: unknown }).error : undefined;
+        if (err instanceof Error && second === err.message) return method.call(this, first as object, 'error');
         return method.apply(this, args);
       },
     },
