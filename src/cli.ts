@@ -17,6 +17,7 @@ import { applyPersonalDataRetention, totalOf } from './privacy/purge.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { AppError } from './platform/errors.js';
+import { terminalMessage } from './platform/logger.js';
 import { loadRegions } from './regions/regions.js';
 import { NumberInput, registerNumber } from './whatsapp/service.js';
 
@@ -184,6 +185,6 @@ data
   );
 
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : err instanceof Error ? err.message : err);
+  console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : terminalMessage(err));
   process.exit(1);
 });

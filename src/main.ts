@@ -2,11 +2,12 @@
 import { t } from './i18n/i18n.js';
 import { loadConfig } from './platform/config.js';
 import { AppError } from './platform/errors.js';
+import { terminalMessage } from './platform/logger.js';
 import { startServer } from './server.js';
 
 const config = loadConfig();
 const server = await startServer(config).catch((err: unknown) => {
-  console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : err instanceof Error ? err.message : err);
+  console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : terminalMessage(err));
   process.exit(1);
 });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { authorize } from '../auth/policy.js';
 import { requireStaff, type App, type AppDeps } from '../platform/http.js';
 import { listAudit } from './audit.js';
+import { safeText } from '../platform/safe-text.js';
 
 export function registerAuditRoutes(app: App, deps: AppDeps) {
   app.get(
@@ -13,8 +14,8 @@ export function registerAuditRoutes(app: App, deps: AppDeps) {
         tags: ['audit'],
         params: z.object({ officeCode: z.string() }),
         querystring: z.object({
-          entityType: z.string().max(40).optional(),
-          entityId: z.string().max(80).optional(),
+          entityType: safeText().max(40).optional(),
+          entityId: safeText().max(80).optional(),
           beforeId: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ROLES } from './roles.js';
 import { originOf, requireStaff, SESSION_COOKIE, type App, type AppDeps } from '../platform/http.js';
 import * as auth from './service.js';
+import { safeText } from '../platform/safe-text.js';
 
 const PublicUser = z.object({
   id: z.string(),
@@ -54,7 +55,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       config: { access: 'public', rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }),
+        // A password only meets argon2, never SQL or a log; the net in http.ts still refuses a NUL.
+        body: z.object({ username: safeText().trim().min(1).max(100), password: z.string().min(1).max(200) }),
         response: { 200: z.object({ user: PublicUser, mustChangePassword: z.boolean() }) },
       },
     },
@@ -85,7 +87,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
       config: { access: 'signed-in' },
       schema: {
         tags: ['auth'],
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }),
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: safeText().min(1).max(200) }),
       },
     },
     async (req, reply) => {
@@ -109,8 +111,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps) {
         params: z.object({ officeCode: z.string() }),
         body: z.object({
           role: z.enum(ROLES),
-          name: z.string().trim().min(1).max(120),
-          username: z.string().trim().regex(/^[a-z0-9._-]{3,40}$/i),
+          name: safeText().trim().min(1).max(120),
+          username: safeText().trim().regex(/^[a-z0-9._-]{3,40}$/i),
         }),
         response: { 201: z.object({ user: PublicUser, initialPassword: z.string() }) },
       },

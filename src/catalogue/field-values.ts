@@ -14,6 +14,7 @@
  */
 import { compareIsoDates, parseIsoDate, type IsoDate } from '../identity/calendar-date.js';
 import { parseKk, parseNik, type NikErrorCode } from '../identity/nik.js';
+import { isSafeText } from '../platform/safe-text.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { requirementsFor, type RequirementContext, type Service } from './catalogue.js';
 import { DATA_FIELD_DEFINITIONS, DATA_FIELDS, type DataField, type LocalizedText } from './vocabulary.js';
@@ -44,6 +45,7 @@ export const FIELD_PROBLEMS = [
   'phone_invalid',
   'sex_invalid',
   'desa_invalid',
+  'control_characters', // a NUL or another character no keyboard types (src/platform/safe-text.ts)
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEMS)[number];
 
@@ -83,6 +85,8 @@ const MOBILE = /^(\+?62|0)8\d{7,12}$/;
  */
 export function readFieldValue(field: DataField, raw: string, rules: FieldRules): FieldRead {
   const input = DATA_FIELD_DEFINITIONS[field].input;
+  // Checked before anything is normalised; tabs and line breaks are whitespace, folded below.
+  if (!isSafeText(raw, 'lines')) return { ok: false, problem: 'control_characters' };
   // Line breaks are kept in an address or a list of names; anything else is one line.
   const multiline = input === 'address' || field === 'moving_members';
   const value = (multiline ? raw.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{2,}/g, '\n') : raw.replace(/\s+/g, ' ')).trim();

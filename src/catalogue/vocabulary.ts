@@ -10,10 +10,11 @@
  * Labels are shown to people: Bahasa Indonesia first, English second.
  */
 import { z } from 'zod';
+import { safeText } from '../platform/safe-text.js';
 
 export const LocalizedTextSchema = z.object({
-  id: z.string().trim().min(1),
-  en: z.string().trim().min(1),
+  id: safeText().trim().min(1),
+  en: safeText().trim().min(1),
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 

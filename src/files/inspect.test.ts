@@ -179,20 +179,20 @@ describe('inspectUpload: images are re-encoded', () => {
     expect(await inspect(webp.subarray(0, webp.length / 2))).toEqual({ ok: false, reason: 'unreadable' });
   });
 
-  it('refuses pixel bombs by their header, before decoding', async () => {
+  it('refuses pixel bombs by their header, before decoding, saying how many pixels the picture has', async () => {
     // A real 1×1 JPEG whose frame header claims 60000×60000 (3.6 gigapixels).
     const jpeg = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).jpeg().toBuffer());
     const sof = jpeg.indexOf(Buffer.from([0xff, 0xc0]));
     jpeg.writeUInt16BE(60000, sof + 5);
     jpeg.writeUInt16BE(60000, sof + 7);
-    expect(await inspect(jpeg)).toEqual({ ok: false, reason: 'too_large' });
+    expect(await inspect(jpeg)).toEqual({ ok: false, reason: 'too_many_pixels', width: 60000, height: 60000 });
 
     // A PNG whose IHDR says 30000×30000 with a small IDAT, as a deflate bomb would.
     const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer());
     png.writeUInt32BE(30000, 16);
     png.writeUInt32BE(30000, 20);
     png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
-    expect(await inspect(png)).toEqual({ ok: false, reason: 'too_large' });
+    expect(await inspect(png)).toEqual({ ok: false, reason: 'too_many_pixels', width: 30000, height: 30000 });
   });
 });
 
@@ -223,9 +223,23 @@ describe('inspectUpload: HEIC/HEIF', () => {
     expect(right[0]).toBeLessThan(60);
   });
 
-  it('refuses AVIF, which is not on the accepted list', async () => {
+  it('accepts AVIF by its content and stores it as an upright JPEG', async () => {
     const avif = await halfRedHalfBlue().avif().toBuffer();
-    expect(await inspect(avif)).toEqual({ ok: false, reason: 'unsupported_type' });
+    expect((await fileTypeFromBuffer(avif))?.mime).toBe('image/avif');
+    const result = expectAccepted(await inspect(avif));
+    expect(result).toMatchObject({ mime: 'image/jpeg', extension: 'jpg', width: 40, height: 20 });
+    expect((await sharp(result.bytes).metadata()).format).toBe('jpeg');
+    expect((await pixelAt(result.bytes, 5, 10))[0]).toBeGreaterThan(180);
+    expect((await pixelAt(result.bytes, 35, 10))[2]).toBeGreaterThan(180);
+  });
+
+  it('refuses an AVIF pixel bomb by its header, saying how many pixels it claims', async () => {
+    const avif = Buffer.from(await halfRedHalfBlue().avif().toBuffer());
+    // The 'ispe' box holds the image's width and height (two 32-bit values after version and flags).
+    const ispe = avif.indexOf(Buffer.from('ispe', 'latin1'));
+    avif.writeUInt32BE(40000, ispe + 8);
+    avif.writeUInt32BE(20000, ispe + 12);
+    expect(await inspect(avif)).toEqual({ ok: false, reason: 'too_many_pixels', width: 40000, height: 20000 });
   });
 });
 
@@ -342,10 +356,30 @@ describe('inspectUpload: PDF', () => {
   it.each([
     ['/ObjStm', '/Type /ObjStm'],
     ['/Obj#53tm, with a decoy "stream" in a string before the real keyword', '/Type /Obj#53tm /Note (a decoy\nstream\n)'],
-  ])('refuses an object-stream deflate bomb (%s) as too_large before pdf-lib inflates it', async (_label, type) => {
+  ])('refuses an object-stream deflate bomb (%s) as pdf_too_large before pdf-lib inflates it', async (_label, type) => {
     const bytes = pdfWithObjectStream(`${type} /Filter /FlateDecode`, deflateSync(Buffer.alloc(100 * MB), { level: 9 }));
     expect(bytes.length).toBeLessThan(MB);
-    expect(await inspect(bytes)).toEqual({ ok: false, reason: 'too_large' });
+    expect(await inspect(bytes)).toEqual({ ok: false, reason: 'pdf_too_large' });
+  });
+
+  /** A page whose content stream is `inflated` bytes of spaces (valid content: nothing drawn), deflated. */
+  async function pdfWithContent(inflated: number, filter: string | string[] = 'FlateDecode'): Promise<Buffer> {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    const stream = doc.context.stream(deflateSync(Buffer.alloc(inflated, 0x20), { level: 9 }), { Filter: filter });
+    page.node.set(PDFName.of('Contents'), doc.context.register(stream));
+    return Buffer.from(await doc.save({ useObjectStreams: false }));
+  }
+
+  it('refuses a PDF whose content stream inflates to 200 MB, which a staff viewer would inflate', async () => {
+    const bomb = await pdfWithContent(200 * MB);
+    expect(bomb.length).toBeLessThan(MB);
+    expect(await inspect(bomb)).toEqual({ ok: false, reason: 'pdf_too_large' });
+  });
+
+  it('accepts a content stream that inflates to a few MB, and refuses one behind a filter it cannot bound', async () => {
+    expectAccepted(await inspect(await pdfWithContent(4 * MB)));
+    expect(await inspect(await pdfWithContent(MB, ['ASCIIHexDecode', 'FlateDecode']))).toEqual({ ok: false, reason: 'unreadable' });
   });
 
   it('accepts a well-formed object stream, and refuses one behind a filter chain it cannot bound', async () => {

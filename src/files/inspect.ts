@@ -14,10 +14,10 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 import { fileTypeFromBuffer } from 'file-type';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFStream, PDFString, type PDFContext, type PDFObject } from 'pdf-lib';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 
-export type InspectRefusal = 'too_large' | 'unsupported_type' | 'unreadable' | 'pdf_active_content' | 'empty';
+export type InspectRefusal = 'too_large' | 'too_many_pixels' | 'pdf_too_large' | 'unsupported_type' | 'unreadable' | 'pdf_active_content' | 'empty';
 export type StoredMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 export type StoredExtension = 'jpg' | 'png' | 'webp' | 'pdf';
 
@@ -37,6 +37,9 @@ export interface AcceptedUpload {
 export interface RefusedUpload {
   ok: false;
   reason: InspectRefusal;
+  /** What the picture's header claims, for `too_many_pixels`: the message says what was wrong. */
+  width?: number;
+  height?: number;
 }
 export type InspectResult = AcceptedUpload | RefusedUpload;
 
@@ -49,6 +52,12 @@ export interface InspectOptions {
 export const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Decoded-size cap against decompression bombs. A 48 MP iPhone "HEIF Max" photo still fits. */
 export const MAX_INPUT_PIXELS = 50_000_000;
+/**
+ * What a PDF's FlateDecode streams (page content, images, fonts) may inflate to in all, which is
+ * what a staff member's viewer will inflate to show it. A 300 dpi colour A4 page stored losslessly
+ * is about 26 MB, so three such pages fit; a 200 KB "content stream" of 200 MB of zeros does not.
+ */
+export const MAX_PDF_INFLATED_BYTES = 100 * 1024 * 1024;
 /**
  * Stored photos are downscaled so their longest side is at most this. A scanned A4 page at
  * 3000 px is about 250 dpi — every stamp and signature on a KK stays readable — while a 50 MP
@@ -91,6 +100,8 @@ export async function inspectUpload(bytes: Buffer, opts: InspectOptions): Promis
   if (!detected) return refuse('unsupported_type');
   if (detected.mime === 'application/pdf') return inspectPdf(bytes);
   if (HEIF_MIMES.has(detected.mime)) return inspectHeif(bytes);
+  // AVIF is AV1 in a HEIF container: sharp decodes it (libheif with aom), stored as JPEG like HEIC.
+  if (detected.mime === 'image/avif') return inspectHeif(bytes, decodeWithSharp);
   const format = IMAGE_FORMAT_BY_MIME[detected.mime];
   if (format) return inspectImage(bytes, format);
   return refuse('unsupported_type');
@@ -98,6 +109,10 @@ export async function inspectUpload(bytes: Buffer, opts: InspectOptions): Promis
 
 function refuse(reason: InspectRefusal): RefusedUpload {
   return { ok: false, reason };
+}
+
+function tooManyPixels(width: number, height: number): RefusedUpload {
+  return { ok: false, reason: 'too_many_pixels', width, height };
 }
 
 function accept(format: ImageFormat | 'pdf', stored: Buffer, extra: { width?: number; height?: number; pages?: number }): AcceptedUpload {
@@ -129,7 +144,7 @@ async function inspectImage(bytes: Buffer, format: ImageFormat): Promise<Inspect
     return refuse('unreadable');
   }
   if (probe.format !== format || !probe.width || !probe.height) return refuse('unreadable');
-  if (probe.width * probe.height > MAX_INPUT_PIXELS) return refuse('too_large');
+  if (probe.width * probe.height > MAX_INPUT_PIXELS) return tooManyPixels(probe.width, probe.height);
 
   const encode = (failOn: 'warning' | 'error') =>
     // .rotate() with no angle applies the EXIF orientation, so the stored pixels are upright
@@ -186,7 +201,14 @@ function loadHeicDecode(): HeicDecode {
   return heicDecode;
 }
 
-class TooManyPixels extends Error {}
+class TooManyPixels extends Error {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    super('too many pixels');
+  }
+}
 
 /**
  * Phone HEIC photos are HEVC-coded, which sharp's prebuilt libvips cannot decode (HEVC is left out
@@ -195,15 +217,12 @@ class TooManyPixels extends Error {}
  * Either way we get upright RGBA pixels (libheif applies the container's irot/imir itself; HEIF
  * says EXIF orientation must be ignored) and store a JPEG, which every staff browser can show.
  */
-async function inspectHeif(bytes: Buffer): Promise<InspectResult> {
+async function inspectHeif(bytes: Buffer, decode: (bytes: Buffer) => Promise<DecodedRgba> = decodeHeic): Promise<InspectResult> {
   let decoded: DecodedRgba;
   try {
-    decoded = await decodeWithLibheif(bytes).catch((error: unknown) => {
-      if (error instanceof TooManyPixels) throw error;
-      return decodeWithSharp(bytes);
-    });
+    decoded = await decode(bytes);
   } catch (error) {
-    return refuse(error instanceof TooManyPixels ? 'too_large' : 'unreadable');
+    return error instanceof TooManyPixels ? tooManyPixels(error.width, error.height) : refuse('unreadable');
   }
   try {
     const { width, height, data } = decoded;
@@ -217,6 +236,14 @@ async function inspectHeif(bytes: Buffer): Promise<InspectResult> {
   }
 }
 
+/** libheif (WebAssembly) first, for HEVC; sharp for what that build lacks (AV1). */
+function decodeHeic(bytes: Buffer): Promise<DecodedRgba> {
+  return decodeWithLibheif(bytes).catch((error: unknown) => {
+    if (error instanceof TooManyPixels) throw error;
+    return decodeWithSharp(bytes);
+  });
+}
+
 async function decodeWithLibheif(bytes: Buffer): Promise<DecodedRgba> {
   const images = await loadHeicDecode().all({ buffer: bytes });
   try {
@@ -225,7 +252,7 @@ async function decodeWithLibheif(bytes: Buffer): Promise<DecodedRgba> {
     if (!primary) throw new Error('HEIF file without an image');
     // Checked from the container header before decoding. Note the WebAssembly heap grows to
     // the largest image decoded so far and never shrinks.
-    if (primary.width * primary.height > MAX_INPUT_PIXELS) throw new TooManyPixels();
+    if (primary.width * primary.height > MAX_INPUT_PIXELS) throw new TooManyPixels(primary.width, primary.height);
     return await primary.decode();
   } finally {
     images.dispose();
@@ -235,7 +262,7 @@ async function decodeWithLibheif(bytes: Buffer): Promise<DecodedRgba> {
 async function decodeWithSharp(bytes: Buffer): Promise<DecodedRgba> {
   const probe = await sharp(bytes, { limitInputPixels: false }).metadata();
   if (probe.format !== 'heif') throw new Error(`not HEIF but ${probe.format}`);
-  if (probe.width * probe.height > MAX_INPUT_PIXELS) throw new TooManyPixels();
+  if (probe.width * probe.height > MAX_INPUT_PIXELS) throw new TooManyPixels(probe.width, probe.height);
   const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_INPUT_PIXELS })
     .rotate()
     .ensureAlpha()
@@ -294,6 +321,8 @@ async function inspectPdf(bytes: Buffer): Promise<InspectResult> {
     const pages = doc.getPageCount();
     if (pages < 1) return refuse('unreadable');
     if (hasActiveContent(doc.context)) return refuse('pdf_active_content');
+    // 3. What a viewer will inflate to show it (stored as is, so it must be bounded here).
+    boundInflatedStreams(doc.context);
     return accept('pdf', bytes, { pages });
   } catch (error) {
     // Encrypted, malformed, or breaking the parser in some other way (a stack overflow on
@@ -344,13 +373,13 @@ function inflateStructureStreams(bytes: Buffer, text: string): string[] {
     const bodyStart = findStreamBody(text, (match.index ?? 0) + match[0].length);
     if (bodyStart === undefined || bodyStart === lastBodyStart) continue;
     lastBodyStart = bodyStart;
-    if (budget <= 0) throw new PdfRefusal('too_large');
+    if (budget <= 0) throw new PdfRefusal('pdf_too_large');
     let inflated: Buffer;
     try {
       // Z_SYNC_FLUSH: tolerate a truncated stream as pdf-lib does; data after the end is ignored.
       inflated = inflateSync(bytes.subarray(bodyStart), { maxOutputLength: budget, finishFlush: zlibConstants.Z_SYNC_FLUSH });
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfRefusal('too_large');
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfRefusal('pdf_too_large');
       // Not a clean zlib stream. pdf-lib would still decode it without a limit — another filter
       // chain such as [/ASCIIHexDecode /FlateDecode], or deflate data its lenient decoder accepts
       // (it checks neither back-references nor the checksum) — and no PDF writer produces that.
@@ -360,6 +389,36 @@ function inflateStructureStreams(bytes: Buffer, text: string): string[] {
     if (name === 'ObjStm') objectStreams.push(inflated.toString('latin1'));
   }
   return objectStreams;
+}
+
+/**
+ * Inflates every FlateDecode stream pdf-lib found (page content, images, fonts) against one budget
+ * for the whole file, and throws PdfRefusal('pdf_too_large') past it. pdf-lib only slices each
+ * stream's bytes by its /Length, so nothing has been inflated before this. Object and
+ * cross-reference streams were bounded in the raw pass. Throws 'unreadable' for a stream that puts
+ * another filter before FlateDecode (its input cannot be bounded without decoding that first, and
+ * no PDF writer we know produces one) or whose deflate data is broken.
+ */
+function boundInflatedStreams(context: PDFContext): void {
+  let budget = MAX_PDF_INFLATED_BYTES;
+  for (const [, object] of context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFRawStream)) continue;
+    const type = object.dict.lookup(PDFName.of('Type'));
+    if (type instanceof PDFName && ['ObjStm', 'XRef'].includes(nameOf(type))) continue;
+    const filter = object.dict.lookup(PDFName.of('Filter'));
+    const filters = filter instanceof PDFName ? [filter] : filter instanceof PDFArray ? filter.asArray() : [];
+    const names = filters.map((f) => (f instanceof PDFName ? nameOf(f) : ''));
+    const flate = names.findIndex((n) => n === 'FlateDecode' || n === 'Fl');
+    if (flate < 0) continue;
+    if (flate > 0) throw new PdfRefusal('unreadable');
+    if (budget <= 0) throw new PdfRefusal('pdf_too_large');
+    try {
+      budget -= inflateSync(object.contents, { maxOutputLength: budget, finishFlush: zlibConstants.Z_SYNC_FLUSH }).length;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PdfRefusal('pdf_too_large');
+      throw new PdfRefusal('unreadable');
+    }
+  }
 }
 
 /**

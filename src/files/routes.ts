@@ -5,6 +5,7 @@ import { DocumentTypeSchema } from '../catalogue/vocabulary.js';
 import { AppError } from '../platform/errors.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import * as files from './service.js';
+import { safeText } from '../platform/safe-text.js';
 
 const StoredFile = z.object({
   id: z.string(),
@@ -102,7 +103,7 @@ export function registerFileRoutes(app: App, deps: AppDeps) {
   // The applicant has no account: the short-lived signed link is their authority.
   app.get(
     '/api/v1/public/files/:id/content',
-    { config: { access: 'public' }, schema: { tags: ['files'], params: z.object({ id: z.uuid() }), querystring: z.object({ token: z.string().min(1).max(200) }) } },
+    { config: { access: 'public' }, schema: { tags: ['files'], params: z.object({ id: z.uuid() }), querystring: z.object({ token: safeText().min(1).max(200) }) } },
     async (req, reply) => {
       const { file, bytes } = await files.readFileByLink(fdeps, req.params.id, req.query.token, originOf(req));
       return sendDocument(reply, file, bytes);

@@ -12,7 +12,7 @@ import { findOffice } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { BlobStore } from './blobs.js';
-import { inspectUpload } from './inspect.js';
+import { inspectUpload, MAX_INPUT_PIXELS, MAX_PDF_INFLATED_BYTES } from './inspect.js';
 import * as store from './storage.js';
 
 export type FileDeps = { db: Db; clock: Clock; blobs: BlobStore; maxUploadBytes: number; secret: string };
@@ -49,9 +49,17 @@ export function humanSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
-export function uploadRefusal(reason: string, maxUploadBytes: number): AppError {
+/** A refused upload in words that say what was wrong: the file's size, a picture's pixels, a PDF's inflated content. */
+export function uploadRefusal(reason: string, maxUploadBytes: number, picture: { width?: number | undefined; height?: number | undefined } = {}): AppError {
   const status = reason === 'too_large' ? 413 : reason === 'unsupported_type' ? 415 : 422;
-  return new AppError(`upload_${reason}`, status, `errors.upload.${reason}`, { limit: humanSize(maxUploadBytes) });
+  return new AppError(`upload_${reason}`, status, `errors.upload.${reason}`, {
+    limit: humanSize(maxUploadBytes),
+    width: picture.width,
+    height: picture.height,
+    megapixels: picture.width && picture.height ? Math.round((picture.width * picture.height) / 1_000_000) : undefined,
+    maxMegapixels: Math.round(MAX_INPUT_PIXELS / 1_000_000),
+    pdfLimit: humanSize(MAX_PDF_INFLATED_BYTES),
+  });
 }
 
 /**
@@ -66,7 +74,7 @@ export async function storeUpload(
   const uploader = input.uploader;
   if ('kind' in uploader) authorize(uploader, 'file.upload', { officeCode: input.officeCode });
   const inspected = await inspectUpload(input.bytes, { maxBytes: deps.maxUploadBytes });
-  if (!inspected.ok) throw uploadRefusal(inspected.reason, deps.maxUploadBytes);
+  if (!inspected.ok) throw uploadRefusal(inspected.reason, deps.maxUploadBytes, inspected);
   const now = deps.clock.now();
   const auditActor = toAuditActor(uploader);
   return deps.db.transaction(async (tx) => {

@@ -12,6 +12,7 @@ import type { Clock } from '../platform/clock.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
 import { WeeklyHoursSchema } from './service.js';
 import * as store from './storage.js';
+import { safeText } from '../platform/safe-text.js';
 
 export async function loadOfficeCalendar(db: Db, office: store.OfficeRow, now: Date): Promise<WorkCalendar> {
   const year = now.getUTCFullYear();
@@ -37,7 +38,7 @@ const nationalOf = (closures: readonly Closure[], year: number) =>
 export const ClosureInput = z.object({
   date: z.iso.date(),
   kind: z.enum(['penutupan_kantor', 'cuti_bersama', 'libur_nasional']),
-  name: z.string().trim().min(1).max(120),
+  name: safeText().trim().min(1).max(120),
 });
 
 /**
@@ -130,7 +131,7 @@ export async function removeClosure(deps: { db: Db; clock: Clock }, actor: Staff
 }
 
 export const SpecialPeriodInput = z
-  .object({ name: z.string().trim().min(1).max(120), from: z.iso.date(), to: z.iso.date(), schedule: WeeklyHoursSchema })
+  .object({ name: safeText().trim().min(1).max(120), from: z.iso.date(), to: z.iso.date(), schedule: WeeklyHoursSchema })
   .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
 
 /** Adds e.g. Ramadan hours; refused (422) when they overlap another period or are not valid hours. */

@@ -11,6 +11,7 @@ import { authorize, type StaffActor } from '../auth/policy.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import * as store from './storage.js';
+import { safeLines, safeText } from '../platform/safe-text.js';
 
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const WeeklyHoursSchema = z
@@ -18,11 +19,11 @@ export const WeeklyHoursSchema = z
   .refine((week) => Object.values(week).every((day) => day.every((i) => i.open < i.close)), 'open must be before close');
 
 export const OfficeContactSchema = z.object({
-  address: z.string().min(1).max(300),
-  phone: z.string().max(30).optional(),
-  whatsapp: z.string().max(30).optional(),
-  email: z.string().email().max(200).optional(),
-  instagram: z.string().max(100).optional(),
+  address: safeLines().min(1).max(300),
+  phone: safeText().max(30).optional(),
+  whatsapp: safeText().max(30).optional(),
+  email: safeText().email().max(200).optional(),
+  instagram: safeText().max(100).optional(),
 });
 
 /** Banyumas hours: Monday–Thursday 07:15–15:30, Friday 07:15–15:15, closed at the weekend. */

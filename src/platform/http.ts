@@ -26,6 +26,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { AppError } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { isUnsafeTextIssue, UNSAFE_TEXT, unsafeTextPaths } from './safe-text.js';
 import type { BlobStore } from '../files/blobs.js';
 import type { WhatsAppRuntime } from '../whatsapp/runtime.js';
 
@@ -144,6 +145,14 @@ export async function createHttpApp(deps: AppDeps, opts: { exposeHeadRoutes?: bo
     await new Promise<void>((resolve) => app.csrfProtection(req, reply, () => resolve()));
   });
 
+  // A net under the routes' schemas: no text with control characters or lone surrogates reaches
+  // an operation (or PostgreSQL, where a NUL fails the statement), whatever a schema forgot.
+  app.addHook('preValidation', async (req) => {
+    if (CSRF_EXEMPT.some((re) => re.test(req.url.split('?')[0] ?? ''))) return;
+    const found = [...unsafeTextPaths(req.params, 'params'), ...unsafeTextPaths(req.query, 'querystring'), ...unsafeTextPaths(req.body, 'body')];
+    if (found.length > 0) throw new AppError('validation', 400, 'errors.validation', {}, { errors: found.map(unsafeTextError) });
+  });
+
   app.setErrorHandler((error, req, reply) => sendProblem(req, reply, error));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -215,10 +224,10 @@ function toProblem(error: FastifyishError): {
   if (error instanceof AppError)
     return { status: error.status, code: error.code, messageKey: error.messageKey, params: error.params, extra: error.extra };
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors = error.validation.map((v) => ({
-      field: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
-      message: v.message,
-    }));
+    const errors = error.validation.map((v) => {
+      const field = `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`;
+      return isUnsafeTextIssue(v) ? unsafeTextError(field) : { field, message: v.message };
+    });
     return make(400, 'validation', { errors });
   }
   switch (error.code) {
@@ -239,6 +248,11 @@ function toProblem(error: FastifyishError): {
   if (error.statusCode === 429) return make(429, 'rate_limited');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return make(error.statusCode, 'validation');
   return make(500, 'internal');
+}
+
+/** A field holding control characters: a message of its own, shown beside the field. */
+function unsafeTextError(field: string) {
+  return { field, code: UNSAFE_TEXT, messageKey: `errors.field.${UNSAFE_TEXT}_here`, params: {} };
 }
 
 /** The signed-in staff member, or a 401. */

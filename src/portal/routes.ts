@@ -14,6 +14,7 @@ import { originOf, type App, type AppDeps } from '../platform/http.js';
 import { loadRegions } from '../regions/regions.js';
 import * as portal from './service.js';
 import { verifyPortalToken, type ApplicantClaims, type TrackingClaims } from './tokens.js';
+import { safeText } from '../platform/safe-text.js';
 
 /** A citizen's route: no account, so open to anyone, and limited per address. */
 const perMinute = (max: number) => ({ access: 'public' as const, rateLimit: { max, timeWindow: '1 minute' } });
@@ -58,7 +59,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['portal'],
         summary: 'What a NIK says (birth date, sex, age) or why it is not one, as it is typed',
-        body: z.object({ nik: z.string().max(40), officeCode: z.string().max(20).optional() }),
+        body: z.object({ nik: safeText().max(40), officeCode: safeText().max(20).optional() }),
       },
     },
     async (req) => {
@@ -77,7 +78,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
         tags: ['portal'],
         summary: 'Send a 6-digit code to a WhatsApp number (3 per number per hour)',
         params: z.object({ officeCode: z.string().max(20) }),
-        body: z.object({ phone: z.string().max(30) }),
+        body: z.object({ phone: safeText().max(30) }),
       },
     },
     async (req, reply) => {
@@ -94,7 +95,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
         tags: ['portal'],
         summary: 'Confirm the code; returns the applicant token',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ code: z.string().trim().regex(/^\d{6}$/) }),
+        body: z.object({ code: safeText().trim().regex(/^\d{6}$/) }),
       },
     },
     async (req) => {
@@ -138,7 +139,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['portal'],
         summary: 'Ticket + PIN (the receipt\'s, or a pending one from new-pin) → where the request is, and a tracking token; wrong PINs throttled per client and per ticket, one 401 for every refusal',
-        body: z.object({ ticket: z.string().trim().min(1).max(40), pin: z.string().trim().regex(/^\d{6}$/) }),
+        body: z.object({ ticket: safeText().trim().min(1).max(40), pin: safeText().trim().regex(/^\d{6}$/) }),
       },
     },
     async (req) => {
@@ -154,7 +155,7 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
       schema: {
         tags: ['portal'],
         summary: `Lost PIN: a pending PIN is sent to the WhatsApp number on the request (${portal.NEW_PINS_PER_DAY} a day; the old PIN works until the new one is used); the same 202 whatever the ticket`,
-        body: z.object({ ticket: z.string().trim().min(1).max(40) }),
+        body: z.object({ ticket: safeText().trim().min(1).max(40) }),
       },
     },
     async (req, reply) => {

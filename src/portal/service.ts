@@ -31,6 +31,7 @@ import { REJECT_REASON_LABELS, RETURN_REASON_LABELS, type RejectReason, type Ret
 import { availableActions, STATE_LABELS, type Flag, type RequestState } from '../requests/workflow.js';
 import * as store from './storage.js';
 import { codeMatches, hashCode, signPortalToken, type ApplicantClaims, type TrackingClaims } from './tokens.js';
+import { safeLines, safeText } from '../platform/safe-text.js';
 
 export type PortalDeps = { db: Db; clock: Clock; regions: RegionLookup; blobs: BlobStore; maxUploadBytes: number; secret: string };
 
@@ -234,16 +235,16 @@ async function checkOwnAttachments(deps: PortalDeps, attachments: readonly Attac
 const Attachments = z.array(z.object({ fileId: z.uuid(), documentType: DocumentTypeSchema })).max(20);
 
 export const ApplyInput = z.object({
-  serviceCode: z.string().min(1).max(60),
+  serviceCode: safeText().min(1).max(60),
   desaCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
-  applicant: z.object({ name: z.string().trim().min(1).max(120), relation: z.string().trim().min(1).max(40) }),
-  subject: z.object({ nik: z.string().trim().max(30).optional(), name: z.string().trim().min(1).max(120) }),
+  applicant: z.object({ name: safeText().trim().min(1).max(120), relation: safeText().trim().min(1).max(40) }),
+  subject: z.object({ nik: safeText().trim().max(30).optional(), name: safeText().trim().min(1).max(120) }),
   /** Facts the requirement list depends on that the NIK cannot tell. */
   circumstances: CircumstancesInput.default({}),
   /** The service's other data fields (KK number, parents' names …) by catalogue field code. */
   details: RequestDetailsInput.default({}),
   handOverChoice: z.enum(['pickup', 'home_delivery']).default('pickup'),
-  disabilityNeeds: z.string().trim().max(500).optional(),
+  disabilityNeeds: safeLines().trim().max(500).optional(),
   attachments: Attachments.default([]),
 });
 export type ApplyInput = z.infer<typeof ApplyInput>;

@@ -4,6 +4,7 @@ import { LOCALES } from '../i18n/i18n.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import { loadRegions } from '../regions/regions.js';
 import { printReceipt, reissueTrackingPin } from './service.js';
+import { safeText } from '../platform/safe-text.js';
 
 export function registerReceiptRoutes(app: App, deps: AppDeps) {
   const rdeps = { db: deps.database.db, clock: deps.clock, regions: loadRegions() };
@@ -16,7 +17,7 @@ export function registerReceiptRoutes(app: App, deps: AppDeps) {
         tags: ['requests'],
         summary: 'The receipt PDF, with the tracking PIN given at submission (checked against its hash, never stored)',
         params: z.object({ id: z.uuid() }),
-        body: z.object({ pin: z.string().trim().max(12), locale: z.enum(LOCALES).default('id') }),
+        body: z.object({ pin: safeText().trim().max(12), locale: z.enum(LOCALES).default('id') }),
       },
     },
     async (req, reply) => {

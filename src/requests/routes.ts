@@ -9,6 +9,7 @@ import { presentRequestFor as present } from './field-access.js';
 import { checkNikAtOffice, officeCouriers, queueCounts, requestDetail, requestHistory } from './detail.js';
 import { QUEUES, searchOfficeRequests, workQueue, type QueueName } from './queue.js';
 import * as requests from './service.js';
+import { safeText } from '../platform/safe-text.js';
 
 export function registerRequestRoutes(app: App, deps: AppDeps) {
   const rdeps = { db: deps.database.db, clock: deps.clock, regions: loadRegions() };
@@ -63,7 +64,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
         tags: ['requests'],
         summary: 'Check a NIK (format, region, date, serial) and compare it with the declared birth date and sex',
         params: z.object({ officeCode: z.string() }),
-        body: z.object({ nik: z.string().max(30), birthDate: z.iso.date().optional(), sex: z.enum(['L', 'P']).optional() }),
+        body: z.object({ nik: safeText().max(30), birthDate: z.iso.date().optional(), sex: z.enum(['L', 'P']).optional() }),
       },
     },
     async (req) => ({ check: await checkNikAtOffice(rdeps, requireStaff(req), req.params.officeCode, req.body) }),
@@ -99,9 +100,9 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
         summary: 'A work queue, most urgent first, with SLA clocks (keyset paging by afterDue + afterId)',
         params: z.object({ officeCode: z.string(), queue: z.enum(Object.keys(QUEUES) as [QueueName, ...QueueName[]]) }),
         querystring: z.object({
-          serviceCode: z.string().max(60).optional(),
-          desaCode: z.string().max(20).optional(),
-          channel: z.string().max(20).optional(),
+          serviceCode: safeText().max(60).optional(),
+          desaCode: safeText().max(20).optional(),
+          channel: safeText().max(20).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(25),
           afterDue: z.iso.datetime().optional(),
           afterId: z.uuid().optional(),
@@ -129,7 +130,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
         tags: ['requests'],
         summary: 'Search by ticket, NIK, phone or name ("regency" as officeCode searches every office the caller reads)',
         params: z.object({ officeCode: z.string() }),
-        querystring: z.object({ q: z.string().trim().min(3).max(100) }),
+        querystring: z.object({ q: safeText().trim().min(3).max(100) }),
       },
     },
     async (req) => {

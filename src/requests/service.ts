@@ -32,29 +32,29 @@ import { duplicateLockKey, findDuplicate, subjectKeyOf } from './duplicates.js';
 import { activeCouriers } from './console-storage.js';
 import { withinReadScope } from './field-access.js';
 import * as store from './storage.js';
+import { safeLines, safeText } from '../platform/safe-text.js';
 
 export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };
 
 // People write 0812-2700-1234, 0812 2700 1234 or +62 812…; keep the digits, then check them.
-const phone = z
-  .string()
+const phone = safeText()
   .max(30)
   .transform((s) => s.replace(/[\s.()-]/g, ''))
   .pipe(z.string().regex(/^(\+?62|0)8\d{7,12}$/, 'nomor HP tidak valid'));
 
 /** Field code → the value as typed. The codes and values are judged against the service, not here. */
-export const RequestDetailsInput = z.record(z.string().max(40), z.string().max(2000)).refine((d) => Object.keys(d).length <= 30, 'too many fields');
+export const RequestDetailsInput = z.record(safeText().max(40), safeLines().max(2000)).refine((d) => Object.keys(d).length <= 30, 'too many fields');
 /** Facts the conditional fields and documents depend on that the NIK cannot tell. */
 export const CircumstancesInput = z.object({ hasBirthCertificate: z.boolean().optional(), foreign: z.boolean().optional() });
 
 export const NewRequestInput = z.object({
-  serviceCode: z.string().min(1).max(60),
+  serviceCode: safeText().min(1).max(60),
   channel: ChannelSchema.default('walk_in'),
   desaCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
-  applicant: z.object({ name: z.string().trim().min(1).max(120), phone, relation: z.string().trim().min(1).max(40) }),
+  applicant: z.object({ name: safeText().trim().min(1).max(120), phone, relation: safeText().trim().min(1).max(40) }),
   subject: z.object({
-    nik: z.string().trim().max(30).optional(),
-    name: z.string().trim().min(1).max(120),
+    nik: safeText().trim().max(30).optional(),
+    name: safeText().trim().min(1).max(120),
     birthDate: z.iso.date().optional(),
     sex: z.enum(['L', 'P']).optional(),
   }),
@@ -62,7 +62,7 @@ export const NewRequestInput = z.object({
   details: RequestDetailsInput.optional(),
   circumstances: CircumstancesInput.optional(),
   handOverChoice: z.enum(['pickup', 'home_delivery', 'school']).default('pickup'),
-  disabilityNeeds: z.string().trim().max(500).optional(),
+  disabilityNeeds: safeLines().trim().max(500).optional(),
   attachments: z.array(z.object({ fileId: z.uuid(), documentType: DocumentTypeSchema })).max(20).default([]),
   /**
    * The counter takes the request in although the same subject already has an open one for this

@@ -125,7 +125,10 @@ export type SearchKey =
   | { kind: 'phone'; phone: string }
   | { kind: 'name'; text: string };
 
-/** A name is matched as typed: % and _ are literal characters, not wildcards that list every request. */
+/**
+ * "Contains this text", with LIKE's own characters taken literally: unescaped, a search for `%%%`
+ * listed every request of the office and `_` matched any letter. Backslash is LIKE's default escape.
+ */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

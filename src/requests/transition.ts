@@ -27,11 +27,12 @@ import {
   type RequestState,
   type WorkflowPosition,
 } from './workflow.js';
+import { safeLines, safeText } from '../platform/safe-text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Payloads
 
-const note = z.string().trim().min(1).max(500);
+const note = safeLines().trim().min(1).max(500);
 
 export const RETURN_REASON_CODES = [
   'missing_document',
@@ -87,7 +88,7 @@ export const REJECT_REASON_LABELS: Readonly<Record<RejectReason['code'], Localiz
 export const SiakOutcomeSchema = z.object({
   document: OutputDocumentSchema,
   /** Registration or document number SIAK issued (akta number; for KIA/KTP-el it is the NIK). */
-  number: z.string().trim().min(1).max(64).optional(),
+  number: safeText().trim().min(1).max(64).optional(),
   printed: z.boolean(),
 });
 export type SiakOutcome = z.infer<typeof SiakOutcomeSchema>;
@@ -105,9 +106,9 @@ export const PAYLOAD_SCHEMAS = {
   resubmit: z.object({}),
   record_siak_outcome: z.object({ outcomes: z.array(SiakOutcomeSchema).min(1) }),
   mark_ready: z.object({}),
-  assign_courier: z.object({ courierStaffId: z.string().trim().min(1) }),
+  assign_courier: z.object({ courierStaffId: safeText().trim().min(1) }),
   hand_over: z.object({
-    receivedBy: z.object({ name: z.string().trim().min(1).max(120), relationship: z.enum(RECIPIENT_RELATIONSHIPS) }),
+    receivedBy: z.object({ name: safeText().trim().min(1).max(120), relationship: z.enum(RECIPIENT_RELATIONSHIPS) }),
     method: z.enum(HAND_OVER_METHODS),
     receivedAt: z.coerce.date(),
   }),

@@ -9,6 +9,7 @@ import { DATA_FIELD_DEFINITIONS, OUTPUT_DOCUMENT_LABELS, type DataField } from '
 import { formatIsoDate, isRealDate } from '../identity/calendar-date.js';
 import { kiaEligibility } from '../identity/kia.js';
 import { normaliseNikInput, parseNik, type NikErrorCode } from '../identity/nik.js';
+import { isSafeText } from '../platform/safe-text.js';
 import {
   SELF,
   ageOn,
@@ -65,6 +66,8 @@ export function parseTypedDate(input: string): string | undefined {
 /** A person's name as typed, or the key of what is wrong with it. */
 function readName(input: string): { name: string } | { problem: string } {
   const name = input.replace(/\s+/g, ' ').trim();
+  // Would pass here and fail the submission at the very end with a general error.
+  if (!isSafeText(name, 'line')) return { problem: 'apply.field.err_control' };
   if (/\d/.test(name)) return { problem: 'apply.name.digits' };
   if ((name.match(/\p{L}/gu) ?? []).length < 2) return { problem: 'apply.name.too_short' };
   if (name.length > 120) return { problem: 'apply.name.too_long' };
@@ -521,6 +524,8 @@ function fieldProblemNote(read: { problem: FieldProblemCode; numberErrors?: read
       return env.tr('apply.field.err_email');
     case 'phone_invalid':
       return env.tr('apply.field.err_phone');
+    case 'control_characters':
+      return env.tr('apply.field.err_control');
     case 'required':
       return env.tr('common.not_understood');
     default:

@@ -14,7 +14,7 @@ export const BOT_LOCALES = ['id', 'en', 'jv'] as const;
 export type BotLocale = (typeof BOT_LOCALES)[number];
 
 /** Why an upload was not accepted, as `inspectUpload` says (plus a failed download from Meta). */
-export type DocumentRefusal = 'empty' | 'too_large' | 'unsupported_type' | 'unreadable' | 'pdf_active_content' | 'download_failed';
+export type DocumentRefusal = 'empty' | 'too_large' | 'too_many_pixels' | 'pdf_too_large' | 'unsupported_type' | 'unreadable' | 'pdf_active_content' | 'download_failed';
 
 /** What the user sent, normalised from Meta's message types. */
 export type InboundEvent =

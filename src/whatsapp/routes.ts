@@ -7,6 +7,7 @@ import * as whatsapp from './service.js';
 import { inboundBatcher } from './intake-batch.js';
 import { findNumber } from './storage.js';
 import { signatureIsValid } from './webhook.js';
+import { safeLines } from '../platform/safe-text.js';
 
 /** Meta's payloads are a few KB; a megabyte more than covers a batch, anything bigger is not Meta. */
 const WEBHOOK_BODY_LIMIT = 2 * 1024 * 1024;
@@ -96,7 +97,7 @@ export function registerWhatsAppRoutes(app: App, deps: AppDeps) {
 
   app.post(
     '/api/v1/whatsapp/conversations/:id/messages',
-    { config: { access: 'whatsapp.inbox' }, schema: { tags: ['whatsapp'], summary: 'Reply as staff (through the outbox)', params: ConversationParams, body: z.object({ text: z.string().trim().min(1).max(4096) }) } },
+    { config: { access: 'whatsapp.inbox' }, schema: { tags: ['whatsapp'], summary: 'Reply as staff (through the outbox)', params: ConversationParams, body: z.object({ text: safeLines().trim().min(1).max(4096) }) } },
     async (req, reply) => {
       await whatsapp.replyAsStaff(wdeps, requireStaff(req), req.params.id, req.body.text, originOf(req));
       runtime.kick();

@@ -19,6 +19,7 @@ import { masked, secretsOf } from './secrets.js';
 import * as store from './storage.js';
 import type { InboundBatcher } from './intake-batch.js';
 import { parseWebhook, statusRank, type Malformed } from './webhook.js';
+import { safeText } from '../platform/safe-text.js';
 
 export type WhatsAppDeps = { db: Db; clock: Clock };
 
@@ -86,7 +87,7 @@ export const TemplatesSchema = z.record(
   z.string().regex(/^(request\.(\*|received|returned|rejected|ready|delivered|cancelled)|verification\.code)$/),
   z.object({ name: z.string().regex(/^[a-z0-9_]{1,512}$/), language: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/) }),
 );
-export const NumberInput = z.object({ displayPhone: z.string().trim().max(30).optional(), templates: TemplatesSchema.optional() });
+export const NumberInput = z.object({ displayPhone: safeText().trim().max(30).optional(), templates: TemplatesSchema.optional() });
 
 /** Points a Cloud API business number at an office, with its approved templates; the admin's or the CLI's. */
 export async function registerNumber(deps: WhatsAppDeps, actor: StaffActor | null, officeCode: string, phoneNumberId: string, input: z.infer<typeof NumberInput>, origin: Origin) {

@@ -74,6 +74,16 @@ describe('parseWebhook', () => {
     const parsed = parseWebhook(payload({ messages: [msg.text('62812', 'a\u0000b')] }), at);
     expect(parsed.ok && parsed.messages[0]!.message).toMatchObject({ text: { body: 'ab' } });
   });
+  it('drops a NUL from the contact name (a text column) and replaces a lone surrogate, which jsonb refuses too', () => {
+    const parsed = parseWebhook(payload({ contacts: [{ waId: '62812', name: 'Sri\u0000 \ud800' }], messages: [msg.text('62812', 'halo \udc00')] }), at);
+    if (!parsed.ok) throw new Error('expected ok');
+    expect(parsed.messages[0]).toMatchObject({ contactName: 'Sri \ufffd', message: { text: { body: 'halo \ufffd' } } });
+  });
+  it('caps a long text without leaving half an emoji behind', () => {
+    const parsed = parseWebhook(payload({ messages: [msg.text('62812', `${'a'.repeat(4095)}👶`)] }), at);
+    if (!parsed.ok) throw new Error('expected ok');
+    expect(parsed.messages[0]!.message).toMatchObject({ text: { body: `${'a'.repeat(4095)}\ufffd` } });
+  });
 });
 
 describe('statusRank', () => {

@@ -234,6 +234,7 @@ const bot = {
       err_future: 'Sorry, the *{{label}}* cannot be after today.',
       err_too_long: 'Sorry, that is too long (at most {{max}} characters). Please shorten it.',
       err_email: 'Sorry, that email address does not look right.',
+      err_control: 'Sorry, that answer contains hidden characters we cannot save. Please type it again.',
       err_phone: 'Sorry, that mobile number does not look right.',
     },
     birth_date: {
@@ -289,6 +290,8 @@ const bot = {
         unreadable: "Sorry, we couldn't read that file (it may be damaged or cut off). Please photograph the *{{doc}}* again and resend it.",
         pdf_active_content: "For safety we can't accept a PDF with scripts or hidden attachments. Please send the *{{doc}}* as a photo or an ordinary scan.",
         download_failed: "Sorry, the file didn't reach us because of a network problem. Please send the *{{doc}}* again.",
+        too_many_pixels: 'Sorry, the picture has too many pixels (more than 50 megapixels). Please send the *{{doc}}* again as an ordinary phone photo.',
+        pdf_too_large: 'Sorry, the content of that PDF becomes too large when opened, so we cannot accept it. Please send the *{{doc}}* as a photo or an ordinary scan.',
       },
     },
     disability: {

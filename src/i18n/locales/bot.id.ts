@@ -252,6 +252,7 @@ const bot = {
       err_future: 'Mohon maaf, *{{label}}* tidak boleh setelah hari ini.',
       err_too_long: 'Mohon maaf, isian terlalu panjang (paling banyak {{max}} huruf). Mohon dipersingkat.',
       err_email: 'Mohon maaf, alamat email tersebut belum benar.',
+      err_control: 'Mohon maaf, jawaban tersebut memuat karakter tersembunyi yang tidak dapat kami simpan. Mohon ketik ulang jawabannya.',
       err_phone: 'Mohon maaf, nomor HP tersebut belum benar.',
     },
     fact_foreign: {
@@ -301,6 +302,8 @@ const bot = {
         unreadable: 'Mohon maaf, berkas tersebut tidak dapat dibaca (mungkin rusak atau terpotong). Mohon foto ulang *{{doc}}* lalu kirim kembali.',
         pdf_active_content: 'Mohon maaf, demi keamanan PDF yang berisi skrip atau lampiran tersembunyi tidak dapat kami terima. Mohon kirim *{{doc}}* sebagai foto atau hasil pindai (scan) biasa.',
         download_failed: 'Mohon maaf, berkas gagal kami terima karena gangguan jaringan. Mohon kirim ulang *{{doc}}*.',
+        too_many_pixels: 'Mohon maaf, resolusi gambar terlalu besar (lebih dari 50 juta piksel). Mohon kirim ulang *{{doc}}* sebagai foto biasa dari kamera HP.',
+        pdf_too_large: 'Mohon maaf, isi PDF tersebut terlalu besar saat dibuka sehingga tidak dapat kami terima. Mohon kirim *{{doc}}* sebagai foto atau hasil pindai (scan) biasa.',
       },
     },
     disability: {

@@ -48,6 +48,9 @@ const en = {
       phone_invalid: '{{label}} is not valid. For example: 0812 2700 1234.',
       sex_invalid: '{{label}} must be male (L) or female (P).',
       desa_invalid: '{{label}} is not known.',
+      // Control characters (issue 9): a NUL or similar, usually pasted from another application.
+      control_characters: '{{label}} contains hidden characters that cannot be saved (usually copied along from another app). Please type it again.',
+      control_characters_here: 'This field contains hidden characters that cannot be saved (usually copied along from another app). Please type it again.',
     },
     transition_refused: 'This action cannot be taken on this request.',
     closure_exists: 'This closure date is already recorded.',
@@ -73,11 +76,16 @@ const en = {
     upload: {
       missing: 'Please attach one file (a photo or a PDF).',
       too_large: 'The file is too large. The limit is {{limit}}. Please send a smaller photo.',
-      unsupported_type: 'This kind of file cannot be accepted. Please send a photo (JPG, PNG, WebP, HEIC) or a PDF.',
+      unsupported_type: 'This kind of file cannot be accepted. Please send a photo (JPG, PNG, WebP, HEIC, AVIF) or a PDF.',
       unreadable: 'The file could not be read (it may be damaged or cut off). Please take the photo again or resend it.',
       pdf_active_content:
         'This PDF contains scripts or hidden attachments, so it cannot be accepted for safety reasons. Please send a plain scan or a photo of the document.',
       empty: 'The file sent is empty.',
+      // Say what was wrong (issue 9): the picture's pixels or the PDF's inflated content, not the file size.
+      too_many_pixels:
+        'The picture is too large: {{width}} × {{height}} pixels (about {{megapixels}} megapixels); at most {{maxMegapixels}} megapixels are accepted. Please send an ordinary phone photo or make the picture smaller.',
+      pdf_too_large:
+        'The content of this PDF becomes too large when opened (more than {{pdfLimit}}), so it cannot be accepted. Please send a plain scan or a photo of the document.',
     },
     backup: {
       damaged: 'The backup file is damaged or not a Kencot backup ({{detail}}). Restore cancelled; the database was not changed.',

@@ -48,6 +48,11 @@ const id = {
       phone_invalid: '{{label}} tidak valid. Contoh penulisan: 0812 2700 1234.',
       sex_invalid: '{{label}} harus laki-laki (L) atau perempuan (P).',
       desa_invalid: '{{label}} tidak dikenal.',
+      // Control characters (issue 9): a NUL or similar, usually pasted from another application.
+      control_characters:
+        '{{label}} memuat karakter tersembunyi yang tidak dapat disimpan (biasanya terbawa saat menyalin dari aplikasi lain). Mohon ketik ulang isian ini.',
+      control_characters_here:
+        'Isian ini memuat karakter tersembunyi yang tidak dapat disimpan (biasanya terbawa saat menyalin dari aplikasi lain). Mohon ketik ulang isian ini.',
     },
     transition_refused: 'Tindakan ini tidak dapat dilakukan pada permohonan ini.',
     closure_exists: 'Tanggal tutup ini sudah tercatat.',
@@ -76,11 +81,16 @@ const id = {
       missing: 'Mohon lampirkan satu berkas (foto atau PDF).',
       too_large: 'Ukuran berkas terlalu besar. Batas maksimal {{limit}}. Mohon kirim foto dengan ukuran lebih kecil.',
       unsupported_type:
-        'Jenis berkas tidak dapat diterima. Mohon kirim foto (JPG, PNG, WebP, HEIC) atau dokumen PDF.',
+        'Jenis berkas tidak dapat diterima. Mohon kirim foto (JPG, PNG, WebP, HEIC, AVIF) atau dokumen PDF.',
       unreadable: 'Berkas tidak dapat dibaca (mungkin rusak atau terpotong). Mohon foto ulang atau kirim ulang berkasnya.',
       pdf_active_content:
         'PDF ini berisi skrip atau lampiran tersembunyi sehingga tidak dapat diterima demi keamanan. Mohon kirim hasil pindai (scan) biasa atau foto dokumen.',
       empty: 'Berkas yang dikirim kosong.',
+      // Say what was wrong (issue 9): the picture's pixels or the PDF's inflated content, not the file size.
+      too_many_pixels:
+        'Gambar terlalu besar ukurannya: {{width}} × {{height}} piksel (sekitar {{megapixels}} juta piksel), sedangkan batasnya {{maxMegapixels}} juta piksel. Mohon kirim foto biasa dari kamera HP atau perkecil gambarnya.',
+      pdf_too_large:
+        'Isi PDF ini menjadi terlalu besar saat dibuka (lebih dari {{pdfLimit}}) sehingga tidak dapat diterima. Mohon kirim hasil pindai (scan) biasa atau foto dokumen.',
     },
     backup: {
       damaged: 'Berkas cadangan rusak atau bukan cadangan Kencot ({{detail}}). Pemulihan dibatalkan; basis data tidak diubah.',

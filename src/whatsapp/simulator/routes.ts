@@ -18,17 +18,18 @@ import { registerGraphStandIn } from './graph-standin.js';
 import { newSimulatorSessionId, simulatorSessions } from './sessions.js';
 
 export const SIMULATOR_COOKIE = 'kencot_sim';
+import { safeLines, safeText } from '../../platform/safe-text.js';
 
 type SimulatedInbound = { id: string; phoneNumberId: string; waId: string; at: Date; message: Record<string, unknown> };
 
 const WaId = z.string().regex(/^62\d{8,13}$/);
-const Base = z.object({ phoneNumberId: z.string().regex(/^\d{1,20}$/), waId: WaId, name: z.string().trim().max(60).default('Warga') });
+const Base = z.object({ phoneNumberId: z.string().regex(/^\d{1,20}$/), waId: WaId, name: safeText().trim().max(60).default('Warga') });
 const SimulatedMessage = z.discriminatedUnion('type', [
-  Base.extend({ type: z.literal('text'), text: z.string().min(1).max(4096) }),
-  Base.extend({ type: z.literal('button_reply'), id: z.string().min(1).max(256), title: z.string().max(24) }),
-  Base.extend({ type: z.literal('list_reply'), id: z.string().min(1).max(256), title: z.string().max(24) }),
+  Base.extend({ type: z.literal('text'), text: safeLines().min(1).max(4096) }),
+  Base.extend({ type: z.literal('button_reply'), id: safeText().min(1).max(256), title: safeText().max(24) }),
+  Base.extend({ type: z.literal('list_reply'), id: safeText().min(1).max(256), title: safeText().max(24) }),
   Base.extend({ type: z.literal('voice') }),
-  Base.extend({ type: z.literal('location'), latitude: z.number(), longitude: z.number(), name: z.string().max(100).optional() }),
+  Base.extend({ type: z.literal('location'), latitude: z.number(), longitude: z.number(), name: safeText().max(100).optional() }),
   Base.extend({ type: z.literal('sticker') }),
 ]);
 

@@ -115,7 +115,7 @@ const citizen: CitizenMessages = {
     uploaded: (name, size) => `Uploaded: ${name} (${size})`,
     replaceHint: 'Choose another file to replace it.',
     tooLarge: (limit) => `The file is too large. The limit is ${limit}.`,
-    wrongType: 'This kind of file cannot be accepted. Choose a photo (JPG, PNG, HEIC) or a PDF.',
+    wrongType: 'This kind of file cannot be accepted. Choose a photo (JPG, PNG, WebP, HEIC, AVIF) or a PDF.',
     required: 'required',
     conditional: 'required',
     optional: 'optional',

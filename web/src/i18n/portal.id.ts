@@ -116,7 +116,7 @@ const citizen = {
     uploaded: (name: string, size: string) => `Terunggah: ${name} (${size})`,
     replaceHint: 'Pilih berkas lain untuk mengganti.',
     tooLarge: (limit: string) => `Ukuran berkas terlalu besar. Batas maksimal ${limit}.`,
-    wrongType: 'Jenis berkas tidak dapat diterima. Pilih foto (JPG, PNG, HEIC) atau PDF.',
+    wrongType: 'Jenis berkas tidak dapat diterima. Pilih foto (JPG, PNG, WebP, HEIC, AVIF) atau PDF.',
     required: 'wajib',
     conditional: 'wajib',
     optional: 'tidak wajib',
