@@ -9,21 +9,9 @@
  */
 import { z } from 'zod';
 
-/** Every C0 control, DEL and every C1 control. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-/** The same, less tab, line feed and carriage return. */
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+import { isSafeText, UNSAFE_TEXT } from './typed-text.js';
 
-export type TextKind = 'line' | 'lines';
-
-export function isSafeText(text: string, kind: TextKind = 'line'): boolean {
-  return !(kind === 'lines' ? CONTROL_BUT_LINES : CONTROL).test(text) && !LONE_SURROGATE.test(text);
-}
-
-/** The stable code of the refusal, in zod issues and in problem+json field errors. */
-export const UNSAFE_TEXT = 'control_characters';
+export { isSafeText, UNSAFE_TEXT, type TextKind } from './typed-text.js';
 
 /**
  * A string schema that refuses what `isSafeText` refuses; chain `.trim().min().max()` after it.

@@ -40,3 +40,11 @@ describe('the portal’s detail fields for these answers', () => {
     expect(fieldsFor(service, { foreign: false, hasBirthCertificate: false }).map((f) => `${f.field}:${f.need}`)).toEqual(['kk_number:required', 'mother_name:required', 'father_name:optional']);
   });
 });
+
+describe('text no keyboard types', () => {
+  it('refuses a NUL or an escape in a field, as the server does, and keeps line breaks in several-line fields', () => {
+    expect(detailProblem(spec('text'), 'Budi\u0000', TODAY)).toBe('control_characters');
+    expect(detailProblem(spec('text'), 'Budi\u001b[31m', TODAY)).toBe('control_characters');
+    expect(detailProblem(spec('text'), 'Budi Santoso', TODAY)).toBeUndefined();
+  });
+});

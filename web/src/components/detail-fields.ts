@@ -3,6 +3,8 @@
  * phone can make before sending. The server checks again with `checkRequestFields`
  * (src/catalogue/field-values.ts); this only spares a round trip for the obvious mistakes.
  */
+import { isSafeText } from '../../../src/platform/typed-text.js';
+
 export type Localized = { id: string; en: string };
 
 /** A field as the catalogue endpoints describe it, its need already settled for this applicant. */
@@ -16,7 +18,7 @@ export type DetailFieldSpec = {
 
 export type DetailValues = Record<string, string>;
 
-export type DetailProblem = 'required' | 'number' | 'date' | 'future' | 'email' | 'too_long';
+export type DetailProblem = 'required' | 'number' | 'date' | 'future' | 'email' | 'too_long' | 'control_characters';
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
@@ -24,6 +26,7 @@ const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 export function detailProblem(spec: DetailFieldSpec, raw: string | undefined, today: string): DetailProblem | undefined {
   const value = (raw ?? '').trim();
   if (!value) return spec.need === 'required' ? 'required' : undefined;
+  if (!isSafeText(value, 'lines')) return 'control_characters';
   if ([...value].length > spec.maxLength) return 'too_long';
   if ((spec.input === 'kk_number' || spec.input === 'nik') && !/^\d{16}$/.test(value.replace(/[\s.-]/g, ''))) return 'number';
   if (spec.input === 'date') {

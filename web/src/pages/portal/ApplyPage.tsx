@@ -10,6 +10,7 @@ import { Field } from '../../components/Field.js';
 import { focusHeading, Loading, PageHeading } from '../../components/Page.js';
 import { useT } from '../../i18n/index.js';
 import { Link, useLocation } from '../../router.js';
+import { isSafeText } from '../../../../src/platform/typed-text.js';
 import type { Office } from '../../types.js';
 import { checkNik, getCatalogue, type Applied, type CatalogueService, type NikCheck } from './api.js';
 import { DetailFields, detailFieldId } from '../../components/DetailFields.js';
@@ -379,6 +380,7 @@ function DataStep(props: {
               : undefined;
     if (nikProblem) list.push({ fieldId: 'nik', label: nikLabel, message: nikProblem });
     need(draft.subjectName.trim() !== '', 'subject-name', nameLabel);
+    need(isSafeText(draft.subjectName), 'subject-name', nameLabel, t.fields.problems.control_characters(nameLabel));
     need(draft.desaCode !== '', 'desa', t.citizen.apply.desa);
     if (asks.birthCertificate) need(draft.hasBirthCertificate !== '', 'akta-yes', t.citizen.apply.birthCertificateLegend, t.errors.required(t.citizen.apply.birthCertificateLegend.replace(/\?$/, '')));
     for (const spec of detailSpecs) {
@@ -387,6 +389,7 @@ function DataStep(props: {
       if (problem) list.push({ fieldId: detailFieldId('data', spec.field), label, message: t.fields.problems[problem](label) });
     }
     need(draft.applicantName.trim() !== '', 'applicant-name', t.citizen.apply.applicantName);
+    need(isSafeText(draft.applicantName), 'applicant-name', t.citizen.apply.applicantName, t.fields.problems.control_characters(t.citizen.apply.applicantName));
     need(draft.relation !== '', 'relation', t.citizen.apply.relation);
     return list;
   }
