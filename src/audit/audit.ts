@@ -3,7 +3,7 @@
  * transaction as the change it describes; read-only afterwards (a database trigger refuses
  * UPDATE, DELETE and TRUNCATE).
  */
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { StaffActor } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
 import { auditLog } from '../db/schema.js';
@@ -32,19 +32,12 @@ export type AuditEntry = {
 };
 
 export async function recordAudit(db: Db, at: Date, entry: AuditEntry, origin: Origin = {}): Promise<void> {
-  await db.insert(auditLog).values({
-    at,
-    officeCode: entry.officeCode,
-    actorType: entry.actor.type,
-    actorId: entry.actor.id ?? null,
-    actorRole: entry.actor.type === 'staff' ? entry.actor.role : null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    details: entry.details ?? {},
-    ip: origin.ip ?? null,
-    requestId: origin.requestId ?? null,
-  });
+  // The columns are named, not taken from the schema: `kencot backup` runs before an upgrade's
+  // migrations too, against a database whose audit_log lacks the newer columns (redacted_at).
+  await db.execute(sql`insert into audit_log (at, office_code, actor_type, actor_id, actor_role, action, entity_type, entity_id, details, ip, request_id)
+    values (${at.toISOString()}, ${entry.officeCode}, ${entry.actor.type}, ${entry.actor.id ?? null},
+      ${entry.actor.type === 'staff' ? entry.actor.role : null}, ${entry.action}, ${entry.entityType}, ${entry.entityId ?? null},
+      ${JSON.stringify(entry.details ?? {})}::jsonb, ${origin.ip ?? null}, ${origin.requestId ?? null})`);
 }
 
 export type AuditQuery = {

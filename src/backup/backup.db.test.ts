@@ -18,9 +18,8 @@ import { openDatabase, PGLITE_EXTENSIONS, rows, type Database, type Db } from '.
 import { files } from '../db/schema.js';
 import { diskBlobStore, type BlobStore } from '../files/blobs.js';
 import { t as translate } from '../i18n/i18n.js';
-import { addOffice, DEMO_OFFICE_CODE } from '../offices/setup.js';
+import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { AppError } from '../platform/errors.js';
-import { loadRegions } from '../regions/regions.js';
 import { testApp, TEST_PASSWORD, TEST_WHATSAPP_ENV, type TestApp } from '../test-support/app.js';
 import { testEngine } from '../test-support/db.js';
 import { adminUrl, databaseUrl } from '../test-support/global-setup.js';
@@ -328,7 +327,9 @@ describe(`backup and restore on ${testEngine}`, () => {
     const known = knownMigrations();
     const older = await blankDatabase();
     await older.db.transaction((tx) => applyMigrations(tx, known.slice(0, -1).map((m) => m.when)));
-    await addOffice({ db: older.db, clock: t.clock }, loadRegions(), { code: '33.02.21', ticketPrefix: 'SMB', contact: { address: 'Kantor Kecamatan Sumbang' } });
+    // Plain SQL, not addOffice: today's code writes columns the older schema does not have yet.
+    await older.db.execute(sql`insert into offices (code, name, regency_code, regency_name, province_name, ticket_prefix, contact, working_hours)
+      values ('33.02.21', 'Sumbang', '33.02', 'Kabupaten Banyumas', 'Jawa Tengah', 'SMB', '{"address":"Kantor Kecamatan Sumbang"}'::jsonb, '{}'::jsonb)`);
     const file = path.join(work, 'older.tar');
     await createBackup({ database: older, blobs: blankStore().blobs, clock: t.clock }, file);
 

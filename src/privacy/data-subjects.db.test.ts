@@ -38,7 +38,7 @@ beforeAll(async () => {
   expect(up.statusCode, up.body).toBe(201);
   fileId = up.json().file.id;
 
-  req.open = await submitKia(operator, { phone: PHONE_AS_TYPED, nik: GIRL_NIK, name: 'Ayu Lestar' });
+  // One child has one open KIA at a time (the duplicate rule): the closed ones come first.
   req.issued = await submitKia(operator, { phone: PHONE_AS_TYPED, nik: GIRL_NIK });
   await handOver(operator, req.issued.id, now);
   const cancelled = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
@@ -53,6 +53,7 @@ beforeAll(async () => {
   expect(cancelled.statusCode, cancelled.body).toBe(201);
   req.cancelled = cancelled.json().request;
   await act(kasi, req.cancelled.id, 'cancel');
+  req.open = await submitKia(operator, { phone: PHONE_AS_TYPED, nik: GIRL_NIK, name: 'Ayu Lestar' });
   // Someone else entirely: never in the answers.
   req.other = await submitKia(operator, { phone: '6281227009999', nik: OTHER_NIK, name: 'Budi' });
 

@@ -9,7 +9,7 @@ import { ROLES, type Role } from '../auth/roles.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
 import { multipart } from '../test-support/multipart.js';
-import { GIRL_NIK, KK_NUMBER } from '../test-support/requests.js';
+import { anotherGirlNik, GIRL_NIK, KK_NUMBER } from '../test-support/requests.js';
 
 type Client = Awaited<ReturnType<TestApp['signedIn']>>;
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- response bodies, read field by field
@@ -17,6 +17,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const BASE = `/api/v1/offices/${DEMO_OFFICE_CODE}`;
 const MASKED_NIK = '3302xxxxxxxx0001';
 const MASKED_KK = '3302xxxxxxxx0001';
+/** The child of the request still at the verify step: another child, as one child has one open KIA. */
+const WAITING_NIK = '3302205005200002';
 
 let t: TestApp;
 let clients: Map<Role, Client>;
@@ -30,13 +32,14 @@ let othersDelivery: { id: string; ticket: string };
 /** A request still at the verify step. */
 let waiting: { id: string; ticket: string };
 
-async function submit(name: string, overrides: Record<string, unknown> = {}) {
+/** The child's NIK differs per request: a second open KIA for one child is refused as a duplicate. */
+async function submit(name: string, overrides: Record<string, unknown> = {}, nik = GIRL_NIK) {
   const res = await operator.post(`${BASE}/requests`, {
     serviceCode: 'kia_baru',
     channel: 'walk_in',
     desaCode: '33.02.20.2009',
     applicant: { name: `Ibu ${name}`, phone: '0812-2700-1234', relation: 'ibu' },
-    subject: { nik: GIRL_NIK, name, birthDate: '2020-05-10', sex: 'P' },
+    subject: { nik, name, birthDate: '2020-05-10', sex: 'P' },
     circumstances: { hasBirthCertificate: false, foreign: false },
     details: { kk_number: KK_NUMBER, subject_birth_place: 'Banyumas', father_name: 'Bapak Darsono', mother_name: 'Ibu Sri Wahyuni' },
     handOverChoice: 'home_delivery',
@@ -71,9 +74,9 @@ beforeAll(async () => {
 
   delivery = await submit('Ayu Lestari', { attachments: [{ fileId: upload.json().file.id, documentType: 'kk' }] });
   await readyFor(delivery, kurir);
-  othersDelivery = await submit('Bunga Citra');
+  othersDelivery = await submit('Bunga Citra', {}, anotherGirlNik());
   await readyFor(othersDelivery, otherKurir);
-  waiting = await submit('Cahya Dewi', { handOverChoice: 'pickup', disabilityNeeds: undefined });
+  waiting = await submit('Cahya Dewi', { handOverChoice: 'pickup', disabilityNeeds: undefined }, WAITING_NIK);
 });
 afterAll(() => t.close());
 
@@ -252,7 +255,7 @@ describe('queues and search for the other roles', () => {
   it('office roles get whole rows in their queues and search', async () => {
     const rows = (await operator.get(`${BASE}/queues/verify`)).json().requests as Json[];
     expect(rows.map((r) => r.id)).toEqual([waiting.id]);
-    expect(rows[0]!.subject.nik).toBe(GIRL_NIK);
+    expect(rows[0]!.subject.nik).toBe(WAITING_NIK);
     expect(rows[0]!.details.mother_name).toBe('Ibu Sri Wahyuni');
     const found = (await clients.get('camat')!.get(`${BASE}/requests?q=${waiting.ticket}`)).json().requests as Json[];
     expect(found[0]!.applicant.phone).toBe('6281227001234');
@@ -262,12 +265,12 @@ describe('queues and search for the other roles', () => {
     const regency = clients.get('kabupaten')!;
     const byTicket = (await regency.get(`/api/v1/offices/regency/requests?q=${waiting.ticket}`)).json().requests as Json[];
     expect(byTicket.map((r) => r.id)).toEqual([waiting.id]);
-    expect(byTicket[0]!.subject).toEqual({ nik: MASKED_NIK });
+    expect(byTicket[0]!.subject).toEqual({ nik: '3302xxxxxxxx0002' });
     expect(byTicket[0]!.applicant).toEqual({});
     expect(byTicket[0]!.details).toEqual({ kk_number: MASKED_KK });
-    const byNik = (await regency.get(`${BASE}/requests?q=${GIRL_NIK}`)).json().requests as Json[];
-    expect(byNik).toHaveLength(3);
-    expect(JSON.stringify(byNik)).not.toContain(GIRL_NIK);
+    const byNik = (await regency.get(`${BASE}/requests?q=${WAITING_NIK}`)).json().requests as Json[];
+    expect(byNik.map((r) => r.id)).toEqual([waiting.id]);
+    expect(JSON.stringify(byNik)).not.toContain(WAITING_NIK);
     for (const q of ['Lestari', '0812 2700 1234']) {
       const res = await regency.get(`${BASE}/requests?q=${encodeURIComponent(q)}`);
       expect(res.statusCode, q).toBe(403);

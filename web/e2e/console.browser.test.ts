@@ -365,7 +365,7 @@ describe('the kurir', () => {
     ] as const) {
       expect((await post(`/api/v1/requests/${request.id}/actions`, { action, payload })).status(), action).toBe(200);
     }
-    const notHis = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
+    const notHis = await walkInThroughApi(page, { nik: '3302205005200007', name: 'Citra Lestari' });
 
     await signIn(page, 'budi.kurir', /Pekerjaan hari ini/);
     const deliveries = page.locator('section', { has: page.getByRole('heading', { name: /^Antar ke rumah/ }) });

@@ -51,7 +51,7 @@ async function andWaitForReply(page: Page, act: () => Promise<void>) {
   const replies = page.locator('.sim-theirs');
   const before = await replies.count();
   await act();
-  await expect.poll(() => replies.count(), { timeout: 15_000 }).toBeGreaterThan(before);
+  await expect.poll(() => replies.count(), { timeout: 30_000 }).toBeGreaterThan(before);
   // A turn may bring several messages; they are all in once the count holds still.
   let last = -1;
   await expect
