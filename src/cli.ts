@@ -12,6 +12,7 @@ import { openDatabase } from './db/database.js';
 import { configuredBlobStore } from './files/blobs.js';
 import { purgeDueFiles } from './files/purge.js';
 import { t } from './i18n/i18n.js';
+import { ikmReport } from './ikm/cli.js';
 import { addOffice } from './offices/setup.js';
 import { applyPersonalDataRetention, totalOf } from './privacy/purge.js';
 import { systemClock } from './platform/clock.js';
@@ -183,6 +184,21 @@ data
       for (const [kind, count] of Object.entries(counts)) if (count > 0) console.log(t('id', `privacy.cli.${kind}`, { count }));
     }),
   );
+
+program
+  .command('ikm')
+  .description('compute the satisfaction index (IKM, PermenPANRB 14/2017) from a CSV of survey answers')
+  .requiredOption('--input <file>', 'CSV: a header of unsur codes (PERSYARATAN, PROSEDUR, …) in any order, one respondent per row, answers 1–4')
+  .option('--population <n>', 'service users in the period, to check the Krejcie–Morgan minimum sample', (v) => {
+    if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a whole number');
+    return Number(v);
+  })
+  .option('--json', 'print the result as JSON')
+  .action((opts: { input: string; population?: number; json?: boolean }) => {
+    const { output, ok } = ikmReport(opts);
+    (ok ? console.log : console.error)(output);
+    if (!ok) process.exitCode = 1;
+  });
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : terminalMessage(err));
