@@ -44,6 +44,8 @@ export function Simulator() {
   }, []);
 
   useEffect(() => {
+    // Another number's conversation must not stay on screen while this one loads.
+    setEntries([]);
     if (!/^62\d{8,13}$/.test(waId)) return;
     let stop = false;
     const load = () =>
