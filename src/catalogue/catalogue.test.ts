@@ -45,6 +45,8 @@ describe('catalogue data', () => {
         'kia_rusak',
         'kk_baru',
         'kk_pisah',
+        'kk_hilang',
+        'kk_rusak',
         'kk_perubahan',
         'ktp_el_cetak',
         'ktp_el_hilang',
@@ -70,6 +72,19 @@ describe('catalogue data', () => {
     for (const type of DOCUMENT_TYPES) {
       expect(DOCUMENT_TYPE_LABELS[type].id.length).toBeGreaterThan(1);
       expect(DOCUMENT_TYPE_LABELS[type].en.length).toBeGreaterThan(1);
+    }
+  });
+
+  it('re-issues a lost KK on the police report and a damaged one on the card itself, each with a KTP-el, free, over WhatsApp too', () => {
+    const lost = requirementsFor(get(SERVICES, 'kk_hilang'));
+    expect(docs(lost, 'required')).toEqual(['ktp_el', 'surat_keterangan_hilang']);
+    expect(lost.items.find((i) => i.document === 'surat_keterangan_hilang')?.details?.id).toMatch(/kepolisian/);
+    const damaged = requirementsFor(get(SERVICES, 'kk_rusak'));
+    expect(docs(damaged, 'required')).toEqual(['dokumen_rusak', 'ktp_el']);
+    for (const code of ['kk_hilang', 'kk_rusak']) {
+      expect(get(SERVICES, code).feeRupiah).toBe(0);
+      expect(get(SERVICES, code).channels).toContain('whatsapp');
+      expect(get(SERVICES, code).outputs).toEqual([{ document: 'kk' }]);
     }
   });
 

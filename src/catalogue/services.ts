@@ -294,6 +294,50 @@ const KK_SERVICES: Service[] = [
     outputs: [{ document: 'kk' }],
     channels: REMOTE_AND_HOME,
   }),
+  // A lost or damaged KK is re-issued with the same number (Perpres 96/2018 art. 12): the police
+  // report of the loss, or the damaged card itself, and the KTP-el of the one applying.
+  service({
+    code: 'kk_hilang',
+    category: 'kk',
+    name: { id: 'Penggantian KK hilang', en: 'Replacement of a lost family card' },
+    description: {
+      id: 'KK yang hilang dicetak ulang dengan nomor yang sama. Diajukan oleh kepala keluarga atau anggota keluarga yang tercantum di KK.',
+      en: 'A lost family card is reprinted with the same number. The head of household or a member listed on the card applies.',
+    },
+    requirements: [
+      req('surat_keterangan_hilang', { details: { id: 'Surat keterangan kehilangan dari kepolisian', en: 'The police report of the loss' } }),
+      req('ktp_el', { details: { id: 'KTP-el kepala keluarga atau anggota keluarga yang mengajukan', en: 'KTP-el of the head of household or the member applying' } }),
+    ],
+    fields: [
+      field('subject_nik', { id: 'NIK kepala keluarga atau anggota keluarga', en: 'NIK of the head of household or a member' }),
+      field('subject_name', { id: 'Nama kepala keluarga', en: 'Name of the head of household' }),
+      optField('kk_number', undefined, { id: 'Nomor KK (jika ingat)', en: 'KK number (if known)' }),
+      field('desa'),
+    ],
+    outputs: [{ document: 'kk' }],
+    channels: REMOTE_AND_HOME,
+  }),
+  service({
+    code: 'kk_rusak',
+    category: 'kk',
+    name: { id: 'Penggantian KK rusak', en: 'Replacement of a damaged family card' },
+    description: {
+      id: 'KK yang rusak (sobek, luntur, tidak terbaca) dicetak ulang dengan nomor yang sama. KK yang rusak diserahkan saat pengambilan.',
+      en: 'A damaged family card (torn, faded, unreadable) is reprinted with the same number. The damaged card is handed in at collection.',
+    },
+    requirements: [
+      req('dokumen_rusak', { details: { id: 'KK yang rusak', en: 'The damaged family card' } }),
+      req('ktp_el', { details: { id: 'KTP-el kepala keluarga atau anggota keluarga yang mengajukan', en: 'KTP-el of the head of household or the member applying' } }),
+    ],
+    fields: [
+      field('subject_nik', { id: 'NIK kepala keluarga atau anggota keluarga', en: 'NIK of the head of household or a member' }),
+      field('subject_name', { id: 'Nama kepala keluarga', en: 'Name of the head of household' }),
+      field('kk_number'),
+      field('desa'),
+    ],
+    outputs: [{ document: 'kk' }],
+    channels: REMOTE_AND_HOME,
+  }),
 ];
 
 // ---- civil registration, moving, IKD --------------------------------------------------------

@@ -112,6 +112,8 @@ const bot = {
     kk_baru: 'New family card',
     kk_perubahan: 'Family card change',
     kk_pisah: 'Split family card',
+    kk_hilang: 'Lost family card',
+    kk_rusak: 'Damaged family card',
     akta_kelahiran: 'Birth certificate',
     akta_kematian: 'Death certificate',
     surat_pindah: 'Moving out (SKPWNI)',

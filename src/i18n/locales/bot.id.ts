@@ -123,6 +123,8 @@ const bot = {
     kk_baru: 'KK baru',
     kk_perubahan: 'Perubahan data KK',
     kk_pisah: 'Pisah KK',
+    kk_hilang: 'KK hilang',
+    kk_rusak: 'KK rusak',
     akta_kelahiran: 'Akta kelahiran',
     akta_kematian: 'Akta kematian',
     surat_pindah: 'Surat pindah (SKPWNI)',
