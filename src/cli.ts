@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `kencot` — administration from the server's shell: migrations, offices, staff accounts, purging
- * scans past their retention period, backups.
+ * scans past their retention period, backups; and `understand`, what the chatbot reads in a message.
  * Uses the same configuration (DATABASE_URL or DATA_DIR) as the server.
  */
 import { Command, InvalidArgumentError } from 'commander';
@@ -13,6 +13,7 @@ import { configuredBlobStore } from './files/blobs.js';
 import { purgeDueFiles } from './files/purge.js';
 import { t } from './i18n/i18n.js';
 import { ikmReport } from './ikm/cli.js';
+import { SERVICES } from './catalogue/services.js';
 import { addOffice } from './offices/setup.js';
 import { applyPersonalDataRetention, totalOf } from './privacy/purge.js';
 import { systemClock } from './platform/clock.js';
@@ -21,6 +22,7 @@ import { AppError } from './platform/errors.js';
 import { terminalMessage } from './platform/logger.js';
 import { loadRegions } from './regions/regions.js';
 import { NumberInput, registerNumber } from './whatsapp/service.js';
+import { understand } from './whatsapp/understand.js';
 
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>, opts = { migrate: true }): Promise<T> {
   const config = loadConfig();
@@ -198,6 +200,21 @@ program
     const { output, ok } = ikmReport(opts);
     (ok ? console.log : console.error)(output);
     if (!ok) process.exitCode = 1;
+  });
+
+program
+  .command('understand')
+  .description("what the chatbot reads in a citizen's message: intent, service and ticket (no database needed)")
+  .argument('<text...>', 'the message, e.g. "cek status kbr 26 2"')
+  .option('--json', 'print {"intent", "service", "ticket"} as JSON')
+  .action((parts: string[], opts: { json?: boolean }) => {
+    const { intent, service, ticket } = understand(parts.join(' '), SERVICES);
+    if (opts.json) {
+      // Spelled as the contract shows it (a space after each colon); any JSON reader takes it.
+      console.log(`{"intent": ${JSON.stringify(intent)}, "service": ${JSON.stringify(service)}, "ticket": ${JSON.stringify(ticket)}}`);
+      return;
+    }
+    console.log(`intent: ${intent} · service: ${service ?? '-'} · ticket: ${ticket ?? '-'}`);
   });
 
 program.parseAsync().catch((err: unknown) => {
