@@ -27,6 +27,8 @@ export const ScreenSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cancel_confirm'), requestId: z.string() }),
   z.object({ kind: z.literal('fix'), index: z.number().int().min(0).max(50) }),
   z.object({ kind: z.literal('fix_confirm') }),
+  /** Handed to an officer: the bot says once that it waits, then stays silent until "menu" or a tap. */
+  z.object({ kind: z.literal('staff'), told: z.boolean() }),
 ]);
 export type Screen = z.infer<typeof ScreenSchema>;
 

@@ -88,7 +88,8 @@ describe('a first-time user', () => {
     const turn = c.say('Assalamualaikum');
     expect(turn.replies).toHaveLength(1);
     expect(turn.replies[0]!.type).toBe('list');
-    expect(turn.text).toContain('Selamat pagi, Bapak/Ibu');
+    // A salam is answered in kind (issue 10).
+    expect(turn.text).toContain('Waalaikumsalam, Bapak/Ibu');
     expect(turn.text).toContain('WIS ORA KENCOT');
     expect(turn.text).toContain('GRATIS');
     expect(turn.ids).toEqual(['m:info', 'm:apply', 'm:status', 'm:staff', 'm:hours', 'm:language']);
@@ -151,8 +152,10 @@ describe('service information', () => {
   it('understands typed wishes at the menu', () => {
     const c = chat();
     c.say('halo');
-    expect(c.say('syarat akta').ids).toEqual(['svc:akta_kelahiran', 'svc:akta_kematian']);
-    expect(c.say('mau bikin KIA').text).toContain('Silakan pilih permohonan');
+    // "akta" alone is the birth certificate people mean most; "Layanan lain" is one tap away (issue 10: answer, do not list).
+    expect(c.say('syarat akta').ids).toEqual(['apply:akta_kelahiran', 'nav:services', 'nav:menu']);
+    expect(c.say('mau bikin KIA').text).toContain('NIK anak');
+    c.say('menu');
     expect(c.say('IKD').text).toContain('*Aktivasi Identitas Kependudukan Digital (IKD)*');
   });
 });

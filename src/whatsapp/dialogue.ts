@@ -8,7 +8,7 @@
  * case and with any punctuation, and their English equivalents. A conversation idle for more than
  * 30 minutes is asked whether to continue a half-finished flow, or greeted again.
  *
- * It never throws and always answers (except to a reaction): a bug inside is caught and answered
+ * It never throws and always answers (except to a reaction, and while an officer is awaited after saying so once): a bug inside is caught and answered
  * with an apology and the menu, so the worker never retries one message forever. The tests fail on
  * that apology, so such a bug does not go unnoticed.
  */
@@ -37,6 +37,7 @@ import { formatClock, formatDateTime, officeOpenness, officeToday, weeklyHoursLi
 import { buttons, isKeyword, list, makeTr, normalise, prepend, text, turn, type Env, type Turn } from './dialogue-kit.js';
 import { greeting, mainMenu, MENU_ITEMS, type MenuItem } from './dialogue-menu.js';
 import { initialDialogueState, readDialogueState, type DialogueState, type Screen } from './dialogue-state.js';
+import { actOn, answerMidForm, readText, salamReply, type Moves } from './dialogue-understood.js';
 import {
   cancelConfirmPrompt,
   detailPrompt,
@@ -121,7 +122,14 @@ function firstContact(state: DialogueState, event: InboundEvent, env: Env): Turn
     const english = { ...state, locale: 'en' as const };
     return turn(english, greeting(envFor(english, env.ctx), false));
   }
-  return turn({ ...state, screen: { kind: 'menu' } }, greeting(env, false));
+  const menu = { ...state, screen: { kind: 'menu' } as Screen };
+  if (event.type !== 'text') return turn(menu, greeting(env, false));
+  // "assalamualaikum, mau bikin KIA anak saya": the salam answered and the request acted on at once.
+  const understood = readText(event.text, env);
+  const acted = actOn(menu, understood, env, moves(), salamReply(understood, env));
+  if (acted) return acted;
+  if (understood.salam === 'islamic') return turn(menu, mainMenu(env, env.tr('greeting.welcome', { salam: 'Waalaikumsalam', office: env.ctx.office.name })));
+  return turn(menu, greeting(env, false));
 }
 
 function isMidFlow(state: DialogueState): boolean {
@@ -185,7 +193,7 @@ function handOff(state: DialogueState, env: Env): Turn {
     openness.kind === 'open' ? env.tr('staff.open', { office: env.ctx.office.name, closes: formatClock(openness.closesAt, env), zone: zoneAbbreviation(env) })
     : openness.kind === 'closed' ? env.tr('staff.closed', { next: formatDateTime(openness.nextOpening, env) })
     : env.tr('staff.unknown');
-  return turn({ ...state, screen: { kind: 'menu' }, draft: null, fix: null, idlePrompt: false }, text(body), [{ type: 'hand_off_to_staff' }]);
+  return turn({ ...state, screen: { kind: 'staff', told: false }, draft: null, fix: null, idlePrompt: false }, text(body), [{ type: 'hand_off_to_staff' }]);
 }
 
 function hoursText(env: Env): string {
@@ -268,6 +276,10 @@ function globalCommand(state: DialogueState, event: InboundEvent, env: Env): Tur
     if (isKeyword(event.text, 'cancel')) return cancelFlow(state, env);
     if (isKeyword(event.text, 'back')) return goBack(state, env);
     if (isKeyword(event.text, 'staff')) return handOff(state, env);
+    // "mau ngomong sama petugas" anywhere, but not a question about what officers do ("apa petugas bisa datang ke rumah?").
+    // A clear reading only (an officer named), so a desa typed with a slip ("sambeng") is never taken for one.
+    const asked = state.screen.kind === 'staff' ? undefined : readText(event.text, env);
+    if (asked?.intent === 'human' && (asked.scores.human ?? 0) >= 2.5) return handOff(state, env);
     return undefined;
   }
   if (event.type !== 'choice') return undefined;
@@ -292,6 +304,8 @@ function goBack(state: DialogueState, env: Env): Turn {
   switch (screen.kind) {
     case 'menu':
       return toMenu(state, env, env.tr('menu.already_here'));
+    case 'staff':
+      return toMenu(state, env);
     case 'language':
     case 'status_list':
       return toMenu(state, env);
@@ -338,6 +352,8 @@ function screenPrompt(state: DialogueState, env: Env): OutboundMessage[] {
   switch (screen.kind) {
     case 'menu':
       return mainMenu(env);
+    case 'staff':
+      return text(env.tr('staff.waiting'));
     case 'language':
       return languagePrompt(env);
     case 'services':
@@ -380,6 +396,10 @@ function onScreen(state: DialogueState, event: InboundEvent, env: Env): Turn {
   switch (screen.kind) {
     case 'menu':
       return onMenu(state, event, env);
+    case 'staff':
+      // What is written now is for the officer: said once, then silence (the inbox shows it all).
+      if (screen.told) return turn(state, []);
+      return turn({ ...state, screen: { kind: 'staff', told: true } }, text(env.tr('staff.waiting')));
     case 'language':
       handled = onLanguage(state, event, env);
       break;
@@ -462,6 +482,11 @@ function onForm(state: DialogueState, event: InboundEvent, env: Env): Turn {
   const service = draft && findService(env.ctx.services, draft.serviceCode);
   if (!draft || !service) return toMenu(state, env, env.tr('services.unavailable'));
   const page = state.screen.kind === 'form' ? state.screen.page : 0;
+  if (event.type === 'text') {
+    const again = questionPrompt(nextQuestion(service, draft, env), service, draft, env, page);
+    const answered = answerMidForm(event.text, service, again, env);
+    if (answered) return turn(state, answered);
+  }
   const result = answerQuestion(nextQuestion(service, draft, env), service, draft, event, env, page);
   switch (result.kind) {
     case 'next': {
@@ -542,6 +567,8 @@ function readMenuText(state: DialogueState, input: string, env: Env): Turn | und
   const number = /^\d{1,2}$/.test(typed) ? Number(typed) : 0;
   const item = MENU_ITEMS[number - 1];
   if (item) return menuAction(state, item, env);
+  const understood = actOn(state, readText(input, env), env, moves());
+  if (understood) return understood;
   if (mentions(typed, THANKS)) return turn({ ...state, screen: { kind: 'menu' } }, buttons(env, env.tr('menu.thanks'), [{ id: 'nav:menu', title: env.tr('common.main_menu') }]));
   if (isKeyword(input, 'english') || isKeyword(input, 'indonesian')) return onLanguage(state, { type: 'text', text: input }, env);
   if (isKeyword(input, 'language')) return menuAction(state, 'language', env);
@@ -552,6 +579,20 @@ function readMenuText(state: DialogueState, input: string, env: Env): Turn | und
   if (category) return openCategory(state, purpose, category, env);
   if (purpose === 'apply' || mentions(typed, MENU_WORDS.info)) return openPicker(state, purpose, env);
   return undefined;
+}
+
+/** The screen moves `actOn` may make, as this module makes them. */
+function moves(): Moves {
+  return {
+    startApplication,
+    openPicker,
+    showHours: (state, env) => showHours({ ...state, draft: null, fix: null }, env),
+    handOff,
+    status: (state, ticket, env) => (ticket ? lookupTicket(state, ticket, env) : undefined) ?? openStatusList({ ...state, draft: null, fix: null }, env),
+    toMenu: (state, env) => toMenu(state, env),
+    cancel: cancelFlow,
+    thanks: (state, env) => turn({ ...state, screen: { kind: 'menu' } }, buttons(env, env.tr('menu.thanks'), [{ id: 'nav:menu', title: env.tr('common.main_menu') }])),
+  };
 }
 
 function mentionedCategory(typed: string): string | undefined {

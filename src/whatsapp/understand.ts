@@ -266,7 +266,8 @@ export function understand(text: string, catalogue?: readonly Pick<Service, 'cod
   const raw = words(found ? found.rest : text);
   const tokens = raw.map(canonicalWord);
   const { rest, salam } = stripSalam(tokens);
-  const question = /\?/.test(text) || rest.some((t) => QUESTION_WORDS.has(t));
+  // A question mark, or a question word first: "perlu pendamping" stated at a form step is an answer, not a question.
+  const question = /\?/.test(text) || QUESTION_WORDS.has(rest[0] ?? '') || rest.slice(-2).some((t) => t === 'berapa' || t === 'bagaimana' || t === 'dimana');
   const service = findService(rest, catalogue);
   const scores = scoreIntents(rest);
   if (found) scores.status = (scores.status ?? 0) + 3;

@@ -69,6 +69,21 @@ const bot = {
     open: "All right, we've passed your message to the staff of {{office}}. An officer will reply in this chat as soon as possible (the office is open today until {{closes}} {{zone}}). Please write what you need.",
     closed: "All right, we've passed your message to the staff. The office is closed now, so an officer will reply from *{{next}}*. Please write what you need in the meantime.",
     unknown: "All right, we've passed your message to the staff. An officer will reply in this chat during office hours. Please write what you need.",
+    waiting: 'Your message has been passed on to an officer. Please wait for their reply; until then we will not answer automatically. Type *menu* to go back to the automatic service.',
+  },
+  understand: {
+    waalaikumsalam: 'Waalaikumsalam 🙏',
+    salam: '{{salam}} 🙏',
+    fee_service:
+      '*Fee for {{service}}: FREE (Rp0).* By Law 24/2013 art. 79A, population documents are issued free of charge. Please do not pay anyone.',
+    fee_general: 'All population-document services are *FREE (Rp0)*: by Law 24/2013 art. 79A no fee is charged. Please do not pay anyone.',
+    duration_service: '*Time to complete {{service}}:* {{time}}.',
+    home_service:
+      'For residents with a disability, elderly or ill residents, officers of {{office}} can *come to your home* for the enrolment, and finished documents can be *delivered to your home*. When you apply here, tell us about the special needs and choose *home delivery*. To arrange a visit, please talk to an officer.',
+    complaint:
+      'We are sorry for the trouble. 🙏 Please choose *Talk to staff* and describe what happened; an officer will follow it up. Remember, all our services are free of charge.',
+    location: '*Address of {{office}}:*\n{{address}}',
+    resume: "Let's continue your application:",
   },
   hours: {
     title: '*Opening hours of {{office}}* ({{zone}})',

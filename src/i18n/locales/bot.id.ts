@@ -80,6 +80,23 @@ const bot = {
       'Baik, pesan Bapak/Ibu sudah kami teruskan kepada petugas. Saat ini di luar jam layanan, sehingga petugas akan membalas mulai *{{next}}*. Silakan tuliskan keperluan Bapak/Ibu terlebih dahulu.',
     unknown:
       'Baik, pesan Bapak/Ibu sudah kami teruskan kepada petugas. Petugas akan membalas di percakapan ini pada jam layanan. Silakan tuliskan keperluan Bapak/Ibu.',
+    waiting:
+      'Pesan Bapak/Ibu sudah kami teruskan kepada petugas. Mohon tunggu balasan petugas; sementara itu kami tidak menjawab otomatis. Ketik *menu* bila ingin kembali ke layanan otomatis.',
+  },
+  understand: {
+    waalaikumsalam: 'Waalaikumsalam, Bapak/Ibu 🙏',
+    salam: '{{salam}}, Bapak/Ibu 🙏',
+    fee_service:
+      '*Biaya {{service}}: GRATIS (Rp0).* Sesuai UU 24/2013 Pasal 79A, pengurusan dokumen kependudukan tidak dipungut biaya apa pun. Mohon jangan membayar kepada siapa pun.',
+    fee_general:
+      'Semua layanan dokumen kependudukan *GRATIS (Rp0)*: sesuai UU 24/2013 Pasal 79A tidak dipungut biaya apa pun. Mohon jangan membayar kepada siapa pun.',
+    duration_service: '*Waktu penyelesaian {{service}}:* {{time}}.',
+    home_service:
+      'Bagi warga penyandang disabilitas, lansia, atau yang sedang sakit, petugas {{office}} dapat *datang ke rumah* untuk perekaman, dan dokumen yang sudah jadi dapat *diantar ke rumah*. Saat mengajukan permohonan di sini, sampaikan kebutuhan khusus pemohon lalu pilih *diantar ke rumah*. Untuk mengatur kunjungan petugas, silakan bicara dengan petugas.',
+    complaint:
+      'Mohon maaf atas ketidaknyamanan yang Bapak/Ibu alami. 🙏 Silakan pilih *Bicara dgn petugas* dan tuliskan kejadiannya; petugas akan menindaklanjuti. Ingat, semua layanan kami tidak dipungut biaya.',
+    location: '*Alamat {{office}}:*\n{{address}}',
+    resume: 'Kita lanjutkan pengisian permohonan:',
   },
   hours: {
     title: '*Jam layanan {{office}}* ({{zone}})',
