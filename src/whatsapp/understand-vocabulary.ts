@@ -74,7 +74,7 @@ export const SPELLING: Readonly<Record<string, string>> = {
   bayar: 'bayar', mbayar: 'bayar', bayare: 'bayar', membayar: 'bayar', dibayar: 'bayar', pembayaran: 'bayar', byr: 'bayar', pay: 'bayar', nebus: 'bayar', tebus: 'bayar',
   uang: 'uang', duit: 'uang', dhuwit: 'uang', duwit: 'uang', rupiah: 'uang', rp: 'uang', sepeser: 'uang', ribu: 'uang', ewu: 'uang',
   gratis: 'gratis', free: 'gratis', cuma: 'gratis', prei: 'libur', geratis: 'gratis', grates: 'gratis',
-  pungli: 'pungli', pungutan: 'pungli', sogok: 'pungli', suap: 'pungli', amplop: 'pungli', calo: 'pungli', nyogok: 'pungli',
+  pungli: 'pungli', pungutan: 'pungut', dipungut: 'pungut', pungut: 'pungut', polisi: 'polisi', kepolisian: 'polisi', polres: 'polisi', polsek: 'polisi', sogok: 'pungli', suap: 'pungli', amplop: 'pungli', calo: 'pungli', nyogok: 'pungli',
   // requirements
   syarat: 'syarat', syaratnya: 'syarat', syarate: 'syarat', sarat: 'syarat', saratnya: 'syarat', sarate: 'syarat', persyaratan: 'syarat', persyaratannya: 'syarat', syrt: 'syarat', syaratipun: 'syarat', requirement: 'syarat', requirements: 'syarat', dokumen: 'dokumen', berkas: 'dokumen', berkasnya: 'dokumen', berkase: 'dokumen', dokumennya: 'dokumen', dokumene: 'dokumen', file: 'dokumen',
   cara: 'cara', caranya: 'cara', carane: 'cara', prosedur: 'cara', prosedurnya: 'cara', alur: 'cara', alurnya: 'cara', langkah: 'cara', tahapan: 'cara', tata: 'cara',
@@ -174,10 +174,10 @@ export const INTENT_CUES: Readonly<Partial<Record<Intent, readonly (readonly [st
     ['jemput', 2], ['kebutuhan khusus', 4], ['lumpuh', 3], ['tidak bisa berjalan', 4], ['pakai tongkat', 3], ['terbaring', 3], ['tidak mampu datang', 4],
   ],
   complaint: [
-    ['komplain', 4], ['kecewa', 4], ['lapor', 1.5], ['pungli', 5], ['buruk', 3], ['marah', 3], ['lambat', 3], ['kok lama', 3], ['lama banget', 3], ['lama sekali', 3],
+    ['komplain', 4], ['kecewa', 4], ['lapor', 1], ['pungli', 5], ['buruk', 3], ['marah', 3], ['lambat', 3], ['kok lama', 3], ['lama banget', 3], ['lama sekali', 3],
     ['kok belum', 2.5], ['kok tidak', 2], ['padahal', 1.5], ['sudah lama', 1.5], ['belum juga', 2.5], ['tidak jadi jadi', 3], ['diminta bayar', 4], ['disuruh bayar', 4],
     ['dimintai uang', 4], ['minta uang', 3.5], ['bayar uang', 2], ['tidak dibalas', 3], ['tidak dilayani', 3.5], ['tidak ramah', 4], ['dipingpong', 4], ['bolak balik', 3],
-    ['mau lapor', 2], ['saran', 2], ['kritik', 3], ['tidak profesional', 4], ['tidak becus', 4], ['percuma', 3], ['sia sia', 3], ['gimana sih', 2], ['bagaimana sih', 2],
+    ['mau lapor', 0.5], ['saran', 2], ['kritik', 3], ['tidak profesional', 4], ['tidak becus', 4], ['percuma', 3], ['sia sia', 3], ['gimana sih', 2], ['bagaimana sih', 2],
   ],
   cancel: [
     ['batal', 4], ['tidak jadi', 3.5], ['tidak usah', 2.5], ['tidak jadi daftar', 2], ['tidak perlu lagi', 2.5], ['hapus', 2], ['hapus permohonan', 2], ['batal permohonan', 1],
@@ -201,7 +201,7 @@ export const INTENT_CUES: Readonly<Partial<Record<Intent, readonly (readonly [st
   requirements: [
     ['syarat', 4.5], ['dokumen', 2], ['bawa', 3], ['perlu', 1.5], ['perlu apa', 2], ['apa saja', 1.5], ['cara', 3], ['bagaimana', 1.5], ['bagaimana cara', 1], ['info', 2.5], ['tanya', 0.5],
     ['apa itu', 3], ['itu apa', 3], ['fungsi', 3], ['kegunaan', 3], ['guna', 2], ['manfaat', 3], ['siapa', 1], ['siapa saja', 2], ['boleh', 1.5], ['wajib', 2], ['prosedur', 3],
-    ['fotokopi', 2.5], ['foto', 1], ['asli', 1.5], ['pas foto', 2.5], ['surat keterangan', 2], ['pengantar', 2.5], ['rt', 1.5], ['rw', 1.5], ['lampiran', 2], ['apa yang', 1],
+    ['fotokopi', 2.5], ['polisi', 2.5], ['buat apa', 3.5], ['untuk apa', 3], ['foto', 1], ['asli', 1.5], ['pas foto', 2.5], ['surat keterangan', 2], ['pengantar', 2.5], ['rt', 1.5], ['rw', 1.5], ['lampiran', 2], ['apa yang', 1],
     ['harus', 1.5], ['perlu tidak', 2], ['butuh', 1.5], ['umur', 1.5], ['tahun', 0.5], ['bisa tidak', 0.5], ['kalau', 0.5], ['online', 1.5], ['lewat wa', 1.5], ['lewat whatsapp', 1.5],
   ],
   hours: [
@@ -216,7 +216,7 @@ export const INTENT_CUES: Readonly<Partial<Record<Intent, readonly (readonly [st
   apply: [
     ['mau', 1], ['buat', 2.5], ['urus', 2.5], ['daftar', 3], ['mohon', 0.5], ['ajukan', 3], ['mau buat', 1], ['mau urus', 1], ['mau daftar', 1], ['buat baru', 1],
     ['mau tanya', -1.5], ['ganti', 1], ['ganti baru', 1.5], ['perpanjang', 2], ['lanjut', 0.5], ['sekarang', 0.5], ['tolong', 1], ['tolong buatkan', 2], ['buatkan', 2.5], ['bantu', 1], ['minta', 1.5],
-    ['rekam', 1.5], ['cetak', 1.5], ['pisah', 1], ['hilang', 1.5], ['rusak', 1.5], ['pindah', 1], ['aktivasi', 1.5], ['online', 0.5], ['lewat wa', 0.5], ['di sini', 1], ['disini', 1],
+    ['lapor', 2], ['pindah datang', 1.5], ['rekam', 1.5], ['cetak', 1.5], ['pisah', 1], ['hilang', 1.5], ['rusak', 1.5], ['pindah', 1], ['aktivasi', 1.5], ['online', 0.5], ['lewat wa', 0.5], ['di sini', 1], ['disini', 1],
   ],
   thanks: [
     ['makasih', 4], ['terima kasih', 4], ['matur makasih', 4], ['matur', 2], ['kasih', 0.5], ['siap terima kasih', 1], ['alhamdulillah', 2], ['mantap', 2], ['membantu', 1], ['sudah jelas', 3], ['jelas', 1.5], ['paham', 1.5],
@@ -239,12 +239,15 @@ export const PRIORITY: readonly Intent[] = [
 export const DOCUMENT_CUES: Readonly<Record<string, readonly string[]>> = {
   kia: ['kia', 'kartu identitas anak', 'kartu anak', 'ktp anak', 'kartu identitas', 'identitas anak'],
   ikd: ['ikd', 'identitas digital', 'ktp digital', 'identitas kependudukan digital', 'ktp online', 'ktp di hp', 'aktivasi ktp digital'],
-  ktp: ['ktp', 'e ktp', 'ktp el', 'kartu tanda penduduk', 'ktp elektronik'],
+  ktp: ['ktp', 'e ktp', 'ktp el', 'kartu tanda penduduk', 'ktp elektronik', 'rekam'],
   kk: ['kk', 'kartu keluarga', 'kartu kk', 'k k'],
   akta_kematian: ['akta meninggal', 'surat meninggal', 'meninggal'],
   akta_kelahiran: ['akta lahir', 'akta', 'surat lahir', 'akta anak', 'akta bayi'],
   pindah: ['pindah', 'skpwni', 'surat pindah', 'pindah domisili', 'domisili', 'pindah alamat'],
 };
+
+/** A family named first that gives way when another is named too: the other is what is asked for. */
+export const YIELDS_TO: Readonly<Record<string, readonly string[]>> = { pindah: ['kia'] };
 
 /**
  * The family named first is the one asked about ("KIA, syaratnya KK?" is the KIA). Which service a family's modifiers select: first match wins; the last row (no words) is the default.
@@ -267,7 +270,9 @@ export const SERVICE_RULES: Readonly<Record<string, readonly (readonly [string, 
   kk: [
     ['kk_hilang', ['hilang']],
     ['kk_rusak', ['rusak']],
-    ['kk_pisah', ['pisah', 'sendiri', 'numpang']],
+    ['kk_pisah', ['pisah']],
+    ['kk_baru', ['nikah', 'menikah', 'pengantin', 'kawin']],
+    ['kk_pisah', ['sendiri', 'numpang']],
     ['kk_perubahan', ['ubah', 'salah', 'ganti', 'masuk', 'tambah', 'anggota', 'bayi', 'lahir', 'meninggal', 'keluarkan', 'coret', 'hapus', 'nama', 'data']],
     ['kk_baru', ['baru', 'nikah', 'menikah', 'keluarga baru', 'pengantin', 'kawin']],
     ['kk_baru', []],

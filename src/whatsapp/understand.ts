@@ -22,6 +22,7 @@ import {
   SERVICE_RULES,
   SPELLING,
   SUFFIXES,
+  YIELDS_TO,
   type Intent,
 } from './understand-vocabulary.js';
 
@@ -177,8 +178,17 @@ function contains(tokens: readonly string[], phrase: string): boolean {
 const splitPhrases = (list: readonly string[]) => list.map((p) => p.split(' ').map(canonicalWord)).sort((a, b) => b.length - a.length);
 const GREETINGS = splitPhrases(GREETING_PHRASES);
 const ADDRESSES = splitPhrases(ADDRESS_WORDS);
+/** Cues in canonical words; two spellings of one cue ("cs", "petugas") count once, at the higher weight. */
 const CUES = Object.fromEntries(
-  Object.entries(INTENT_CUES).map(([intent, cues]) => [intent, cues.map(([phrase, weight]) => [phrase.split(' ').map(canonicalWord), weight] as const)]),
+  Object.entries(INTENT_CUES).map(([intent, cues]) => {
+    const byPhrase = new Map<string, number>();
+    for (const [phrase, weight] of cues) {
+      const canonical = phrase.split(' ').map(canonicalWord).join(' ');
+      const seen = byPhrase.get(canonical);
+      byPhrase.set(canonical, seen === undefined ? weight : Math.max(seen, weight));
+    }
+    return [intent, [...byPhrase].map(([phrase, weight]) => [phrase.split(' '), weight] as const)];
+  }),
 ) as Record<Intent, (readonly [string[], number])[]>;
 const FAMILIES = Object.entries(DOCUMENT_CUES).flatMap(([family, phrases]) => splitPhrases(phrases).map((p) => ({ family, phrase: p })))
   .sort((a, b) => b.phrase.length - a.phrase.length);
@@ -231,6 +241,9 @@ export function findService(tokens: readonly string[], catalogue?: readonly Pick
   // At one place the longest phrase wins ("ktp digital" is the IKD, not the KTP-el).
   for (let i = 0; i < tokens.length && family === undefined; i++) family = FAMILIES.find((f) => phraseAt(tokens, f.phrase, i))?.family;
   if (family === undefined) return null;
+  // "baru pindah kesini, kia anak mau diurus": moving is what happened, the KIA is what is asked for.
+  const over = YIELDS_TO[family]?.find((other) => FAMILIES.some((f) => f.family === other && contains(tokens, f.phrase.join(' '))));
+  if (over) family = over;
   const rules = SERVICE_RULES[family] ?? [];
   const offered = catalogue ? new Set(catalogue.map((s) => s.code)) : undefined;
   for (const [code, modifiers] of rules) {
