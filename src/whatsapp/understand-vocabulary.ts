@@ -102,12 +102,12 @@ export const SPELLING: Readonly<Record<string, string>> = {
   sakit: 'sakit', gerah: 'sakit', terbaring: 'sakit', opname: 'sakit', dirawat: 'sakit',
   kursi: 'kursi', roda: 'roda', tongkat: 'difabel', krek: 'difabel',
   // complaint
-  kecewa: 'kecewa', kuciwa: 'kecewa', mengecewakan: 'kecewa', ngecewain: 'kecewa', komplain: 'komplain', complain: 'komplain', keluhan: 'komplain', mengeluh: 'komplain', ngeluh: 'komplain', protes: 'komplain', aduan: 'komplain', pengaduan: 'komplain', lapor: 'lapor', melaporkan: 'lapor', laporkan: 'lapor',
+  kecewa: 'kecewa', kuciwa: 'kecewa', mengecewakan: 'kecewa', ngecewain: 'kecewa', komplain: 'komplain', ngadu: 'komplain', mengadu: 'komplain', diadukan: 'komplain', complain: 'komplain', keluhan: 'komplain', mengeluh: 'komplain', ngeluh: 'komplain', protes: 'komplain', aduan: 'komplain', pengaduan: 'komplain', lapor: 'lapor', melaporkan: 'lapor', laporkan: 'lapor',
   lambat: 'lambat', lelet: 'lambat', lemot: 'lambat', alon: 'lambat', lelet2: 'lambat', molor: 'lambat', telat: 'lambat', terlambat: 'lambat',
   jelek: 'buruk', buruk: 'buruk', elek: 'buruk', parah: 'buruk', payah: 'buruk', kacau: 'buruk', ribet: 'buruk', dipersulit: 'buruk', mempersulit: 'buruk', judes: 'buruk', galak: 'buruk', kasar: 'buruk', sombong: 'buruk', cuek: 'buruk', lalai: 'buruk',
   marah: 'marah', nesu: 'marah', jengkel: 'marah', kesel: 'marah', kesal: 'marah', mangkel: 'marah', sebel: 'marah',
   // closing words
-  makasih: 'makasih', makasi: 'makasih', trims: 'makasih', trimakasih: 'makasih', terimakasih: 'makasih', suwun: 'makasih', nuwun: 'makasih', thx: 'makasih', tq: 'makasih', tengkyu: 'makasih', thanks: 'makasih', thank: 'makasih', mksh: 'makasih', makasii: 'makasih', tks: 'makasih', trimakasi: 'makasih', kasih: 'kasih', matur: 'matur',
+  makasih: 'makasih', makasi: 'makasih', trims: 'makasih', trimakasih: 'makasih', terimakasih: 'makasih', suwun: 'makasih', nuwun: 'makasih', thx: 'makasih', tq: 'makasih', tengkyu: 'makasih', thanks: 'makasih', thank: 'makasih', mksh: 'makasih', makasii: 'makasih', tks: 'makasih', trimakasi: 'makasih', kasih: 'kasih', matur: 'matur', maturnuwun: 'makasih', matursuwun: 'makasih', maturnuhun: 'makasih', nikah: 'nikah', menikah: 'nikah', kawin: 'nikah', pengantin: 'nikah', rabi: 'nikah',
   batal: 'batal', batalkan: 'batal', dibatalkan: 'batal', membatalkan: 'batal', cancel: 'batal', gajadi: 'batal', gjd: 'batal', urungkan: 'batal', mbatalna: 'batal', stop: 'batal', berhenti: 'batal', udahan: 'batal', wurung: 'batal',
   menu: 'menu', mulai: 'mulai', awal: 'awal', ulang: 'ulang', kembali: 'kembali', balik: 'kembali', utama: 'utama', pilihan: 'pilihan',
   // salam and address words
@@ -174,7 +174,7 @@ export const INTENT_CUES: Readonly<Partial<Record<Intent, readonly (readonly [st
     ['jemput', 2], ['kebutuhan khusus', 4], ['lumpuh', 3], ['tidak bisa berjalan', 4], ['pakai tongkat', 3], ['terbaring', 3], ['tidak mampu datang', 4],
   ],
   complaint: [
-    ['komplain', 4], ['kecewa', 4], ['lapor', 1], ['pungli', 5], ['buruk', 3], ['marah', 3], ['lambat', 3], ['kok lama', 3], ['lama banget', 3], ['lama sekali', 3],
+    ['komplain', 4], ['kecewa', 5], ['lapor', 1], ['pungli', 5], ['buruk', 3], ['marah', 3], ['lambat', 3], ['kok lama', 3], ['lama banget', 3], ['lama sekali', 3],
     ['kok belum', 2.5], ['kok tidak', 2], ['padahal', 1.5], ['sudah lama', 1.5], ['belum juga', 2.5], ['tidak jadi jadi', 3], ['diminta bayar', 4], ['disuruh bayar', 4],
     ['dimintai uang', 4], ['minta uang', 3.5], ['bayar uang', 2], ['tidak dibalas', 3], ['tidak dilayani', 3.5], ['tidak ramah', 4], ['dipingpong', 4], ['bolak balik', 3],
     ['mau lapor', 0.5], ['saran', 2], ['kritik', 3], ['tidak profesional', 4], ['tidak becus', 4], ['percuma', 3], ['sia sia', 3], ['gimana sih', 2], ['bagaimana sih', 2],
@@ -199,7 +199,7 @@ export const INTENT_CUES: Readonly<Partial<Record<Intent, readonly (readonly [st
     ['hari ini jadi', 3], ['hari ini bisa jadi', 3], ['langsung selesai', 4], ['jam jadi', 2],
   ],
   requirements: [
-    ['syarat', 4.5], ['dokumen', 2], ['bawa', 3], ['perlu', 1.5], ['perlu apa', 2], ['apa saja', 1.5], ['cara', 3], ['bagaimana', 1.5], ['bagaimana cara', 1], ['info', 2.5], ['tanya', 0.5],
+    ['syarat', 4.5], ['dokumen', 2], ['bawa', 3], ['perlu', 1.5], ['perlu apa', 2], ['apa saja', 1.5], ['cara', 3], ['bagaimana', 1.5], ['bagaimana cara', 1], ['urus bagaimana', 3], ['bagaimana urus', 3], ['info', 2.5], ['tanya', 0.5],
     ['apa itu', 3], ['itu apa', 3], ['fungsi', 3], ['kegunaan', 3], ['guna', 2], ['manfaat', 3], ['siapa', 1], ['siapa saja', 2], ['boleh', 1.5], ['wajib', 2], ['prosedur', 3],
     ['fotokopi', 2.5], ['polisi', 2.5], ['buat apa', 3.5], ['untuk apa', 3], ['foto', 1], ['asli', 1.5], ['pas foto', 2.5], ['surat keterangan', 2], ['pengantar', 2.5], ['rt', 1.5], ['rw', 1.5], ['lampiran', 2], ['apa yang', 1],
     ['harus', 1.5], ['perlu tidak', 2], ['butuh', 1.5], ['umur', 1.5], ['tahun', 0.5], ['bisa tidak', 0.5], ['kalau', 0.5], ['online', 1.5], ['lewat wa', 1.5], ['lewat whatsapp', 1.5],
