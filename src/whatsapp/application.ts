@@ -425,7 +425,8 @@ const readers: Record<string, Reader> = {
       const next = pageFromChoice(event.id);
       if (next !== undefined) return stay(desaPrompt(env, next), next);
       const chosen = env.ctx.desa.find((d) => `desa:${d.code}` === event.id);
-      if (chosen) return { kind: 'next', draft: answered({ ...draft, desaCode: chosen.code }, 'desa') };
+      // Said back, as for a typed name: a row chosen by typing its number should be confirmed too.
+      if (chosen) return { kind: 'next', draft: answered({ ...draft, desaCode: chosen.code }, 'desa'), note: env.tr('apply.desa.chosen', { name: chosen.name }) };
       return again(env.tr('common.stale_choice'), 'desa', service, draft, env, page);
     }
     if (event.type !== 'text') return again(offTopicNote(event, env), 'desa', service, draft, env, page);

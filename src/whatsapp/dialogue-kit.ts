@@ -92,19 +92,22 @@ export function text(body: string): OutboundMessage[] {
 }
 
 /**
- * Reply buttons under `body`. A body too long for an interactive message goes first as text, and
- * the buttons follow under a short line.
+ * Reply buttons under `body`, also named with their numbers in the text ("Ketik angka: *1* Ya ·
+ * *2* Tidak") so an old phone or a screen reader can answer by typing. A body too long for an
+ * interactive message goes first as text, and the buttons follow under a short line.
  */
 export function buttons(env: Env, body: string, choices: Button[], footer?: string): OutboundMessage[] {
   const fitted = choices.slice(0, L.buttons).map((b) => ({ id: b.id, title: clip(b.title, L.buttonTitle) }));
   // Meta refuses an interactive message without choices; say the words at least.
   if (fitted.length === 0) return text(body);
   const foot = footer ? { footer: clip(footer, L.footer) } : {};
-  if (body.length <= L.interactiveBody) return [{ type: 'buttons', body, buttons: fitted, ...foot }];
-  return [...text(body), { type: 'buttons', body: env.tr('common.choose'), buttons: fitted, ...foot }];
+  const numbers = env.tr('common.type_number', { options: fitted.map((b, i) => `*${i + 1}* ${b.title}`).join(' · ') });
+  const numbered = `${body}\n\n${numbers}`;
+  if (numbered.length <= L.interactiveBody) return [{ type: 'buttons', body: numbered, buttons: fitted, ...foot }];
+  return [...text(body), { type: 'buttons', body: `${env.tr('common.choose')}\n${numbers}`, buttons: fitted, ...foot }];
 }
 
-/** A list of at most ten rows (the caller pages longer lists with `pageOf`). */
+/** A list of at most ten rows (the caller pages longer lists with `pageOf`), its rows also numbered in the text. */
 export function list(env: Env, body: string, button: string, sectionTitle: string, rows: Row[], footer?: string): OutboundMessage[] {
   const fitted = rows.slice(0, L.listRows).map((r) => ({
     id: r.id,
@@ -113,6 +116,7 @@ export function list(env: Env, body: string, button: string, sectionTitle: strin
     ...(r.description && r.description !== r.title ? { description: clip(r.description, L.rowDescription) } : {}),
   }));
   if (fitted.length === 0) return text(body);
+  const numbers = [...fitted.map((r, i) => `${i + 1}. ${r.title}`), env.tr('common.type_number_list')].join('\n');
   const message = (b: string): OutboundMessage => ({
     type: 'list',
     body: b,
@@ -120,8 +124,9 @@ export function list(env: Env, body: string, button: string, sectionTitle: strin
     sections: [{ title: clip(sectionTitle, L.sectionTitle), rows: fitted }],
     ...(footer ? { footer: clip(footer, L.footer) } : {}),
   });
-  if (body.length <= L.interactiveBody) return [message(body)];
-  return [...text(body), message(env.tr('common.choose'))];
+  const numbered = `${body}\n\n${numbers}`;
+  if (numbered.length <= L.interactiveBody) return [message(numbered)];
+  return [...text(body), message(`${env.tr('common.choose')}\n${numbers}`)];
 }
 
 /** Puts a short note ("Thank you, the KK is received.") in front of the next prompt, in one bubble when it fits. */
@@ -201,4 +206,98 @@ export const KEYWORDS = {
 
 export function isKeyword(input: string, kind: keyof typeof KEYWORDS): boolean {
   return (KEYWORDS[kind] as readonly string[]).includes(normalise(input));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering a list or buttons by typing
+
+/** A button or list row as remembered between messages, so a typed answer can choose it. */
+export type Offered = { id: string; title: string };
+
+/** The options of the last interactive message of a turn: what the user sees at the bottom of the chat. */
+export function offeredIn(replies: readonly OutboundMessage[]): Offered[] {
+  for (let i = replies.length - 1; i >= 0; i--) {
+    const message = replies[i]!;
+    if (message.type === 'buttons') return message.buttons.map(({ id, title }) => ({ id, title }));
+    if (message.type === 'list') return message.sections.flatMap((s) => s.rows.map(({ id, title }) => ({ id, title })));
+  }
+  return [];
+}
+
+/**
+ * Which option answers "yes" and which "no" to the question it sits under — one table, so "iya
+ * bener" means the same at every Ya/Tidak, WNI/WNA ("Apakah anak WNI?"), Lanjutkan and Kirim.
+ */
+const ANSWERS_BY_ID: Readonly<Record<string, 'yes' | 'no'>> = {
+  'nik:yes': 'yes',
+  'nik:no': 'no',
+  'foreign:no': 'yes',
+  'foreign:yes': 'no',
+  'akta:yes': 'yes',
+  'akta:no': 'no',
+  'dis:yes': 'yes',
+  'dis:none': 'no',
+  'idle:continue': 'yes',
+  'idle:restart': 'no',
+  'sum:send': 'yes',
+  'cancel:yes': 'yes',
+  'cancel:no': 'no',
+  'fix:send': 'yes',
+  'fix:cancel': 'no',
+  'redo:keep': 'no',
+};
+
+/** Words that say yes or no, alone or together ("iya bener", "ya betul sudah sesuai", "nggak", "ora"). */
+const YES_WORDS = new Set([
+  'ya', 'iya', 'iyaa', 'iyah', 'y', 'yes', 'yup', 'yap', 'ok', 'oke', 'okay', 'okey', 'sip', 'siap', 'benar', 'bener', 'betul', 'betull', 'sesuai', 'cocok', 'setuju', 'lanjut', 'lanjutkan', 'continue', 'correct', 'right', 'nggih', 'inggih', 'enggih', 'leres', 'sudah', 'udah', 'sampun', 'kirim', 'kirimkan', 'send', 'boleh', 'mau', 'bisa',
+]);
+const NO_WORDS = new Set(['tidak', 'tdk', 'gak', 'ga', 'nggak', 'ngga', 'enggak', 'engga', 'kagak', 'no', 'n', 'nope', 'bukan', 'salah', 'keliru', 'ora', 'mboten', 'belum', 'blm', 'dereng', 'wrong', 'not']);
+/** Words around a yes or no that change nothing ("ya *sudah* benar *kok* bu"). */
+const AROUND_YES_NO = new Set(['sudah', 'udah', 'sdh', 'kok', 'bu', 'pak', 'kak', 'min', 'mas', 'mbak', 'dong', 'deh', 'sih', 'saja', 'aja', 'itu', 'data', 'datanya', 'nya', 'semua', 'semuanya', 'sangat', 'banget', 'please', 'pls', 'that', 'is', 'it', 'all', 'thanks', 'makasih']);
+
+/** "iya bener" → 'yes', "nggak" → 'no', "tidak benar" → 'no'; undefined for anything else. */
+export function readYesNo(input: string): 'yes' | 'no' | undefined {
+  const words = normalise(input).split(' ').filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > 6) return undefined;
+  let yes = false;
+  let no = false;
+  for (const word of words) {
+    if (NO_WORDS.has(word)) no = true;
+    else if (YES_WORDS.has(word)) yes = true;
+    else if (!AROUND_YES_NO.has(word)) return undefined;
+  }
+  // "tidak benar", "belum sesuai": a negated yes is a no.
+  if (no) return 'no';
+  return yes ? 'yes' : undefined;
+}
+
+/** Words around a choice that do not choose ("yg baru", "pilih nomor 2", "yang KIA hilang aja"). */
+const AROUND_CHOICE = new Set([
+  'yg', 'yang', 'pilih', 'pilihan', 'nomor', 'nomer', 'no', 'angka', 'mau', 'saya', 'sy', 'aku', 'inyong', 'pengin', 'pengen', 'ingin', 'itu', 'aja', 'saja', 'dong', 'deh', 'ya', 'bu', 'pak', 'kak', 'min', 'mas', 'mbak', 'the', 'one', 'option', 'number', 'nu', 'sing', 'kang',
+]);
+
+/**
+ * The option a typed message chooses among those offered, or undefined: a number ("2", "no. 2"),
+ * yes/no words under a question that has them, or the option's own words ("yg baru" → "KIA
+ * baru", "WNI", "lanjut" → "Lanjutkan") when they fit exactly one option.
+ */
+export function chooseTyped(input: string, offered: readonly Offered[]): Offered | undefined {
+  if (offered.length === 0) return undefined;
+  const words = normalise(input).split(' ').filter((w) => w.length > 0 && !AROUND_CHOICE.has(w));
+  if (words.length === 1 && /^\d{1,2}$/.test(words[0]!)) return offered[Number(words[0]) - 1];
+  const answer = readYesNo(input);
+  if (answer) {
+    const matching = offered.filter((o) => ANSWERS_BY_ID[o.id] === answer);
+    if (matching.length === 1) return matching[0];
+  }
+  if (words.length === 0 || words.length > 4) return undefined;
+  const typed = squash(input);
+  const whole = offered.filter((o) => squash(o.title) === typed);
+  if (whole.length === 1) return whole[0];
+  const fits = (o: Offered) => {
+    const titleWords = normalise(o.title).split(' ');
+    return words.every((w) => titleWords.some((t) => t === w || (w.length >= 4 && t.startsWith(w))));
+  };
+  const fitting = offered.filter(fits);
+  return fitting.length === 1 ? fitting[0] : undefined;
 }

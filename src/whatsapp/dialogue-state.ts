@@ -87,6 +87,8 @@ export const DialogueStateSchema = z.object({
   idlePrompt: z.boolean(),
   draft: DraftSchema.nullable(),
   fix: FixSchema.nullable(),
+  /** The buttons or rows of the bot's last message, so a typed "2" or "iya bener" can choose one. */
+  offered: z.array(z.object({ id: z.string(), title: z.string() })).max(10).optional(),
 });
 export type DialogueState = z.infer<typeof DialogueStateSchema>;
 

@@ -34,7 +34,7 @@ import {
 } from './dialogue-catalogue.js';
 import type { BotLocale, CommandOutcome, DialogueContext, DialogueResult, InboundEvent, OutboundMessage } from './dialogue-contract.js';
 import { formatClock, formatDateTime, officeOpenness, officeToday, weeklyHoursLines, zoneAbbreviation } from './dialogue-format.js';
-import { buttons, isKeyword, list, makeTr, normalise, prepend, text, turn, type Env, type Turn } from './dialogue-kit.js';
+import { buttons, chooseTyped, isKeyword, list, makeTr, normalise, offeredIn, prepend, text, turn, type Env, type Turn } from './dialogue-kit.js';
 import { greeting, mainMenu, MENU_ITEMS, type MenuItem } from './dialogue-menu.js';
 import { initialDialogueState, readDialogueState, type DialogueState, type Screen } from './dialogue-state.js';
 import { actOn, answerMidForm, readText, salamReply, type Moves } from './dialogue-understood.js';
@@ -71,8 +71,11 @@ export function converse(state: DialogueState, event: InboundEvent, ctx: Dialogu
   } catch {
     result = apology(current, event, ctx);
   }
+  // A reaction leaves the last message, and so its options, where they were.
+  const offered = result.replies.length > 0 ? offeredIn(result.replies) : (result.state.offered ?? []);
+  const withOffered: DialogueState = { ...result.state, ...(offered.length > 0 ? { offered } : { offered: undefined }) };
   // The state goes to jsonb: make sure what is stored is exactly what will be read back.
-  const stored = JSON.parse(JSON.stringify(result.state)) as DialogueState;
+  const stored = JSON.parse(JSON.stringify(withOffered)) as DialogueState;
   return { state: stored, locale: stored.locale, replies: result.replies, commands: result.commands };
 }
 
@@ -106,8 +109,21 @@ function run(state: DialogueState, event: InboundEvent, ctx: DialogueContext): T
     const resumed = afterPause(now, event, env);
     if (resumed) return resumed;
   }
-  if (now.idlePrompt) return onIdlePrompt(now, event, env);
-  return globalCommand(now, event, env) ?? onScreen(now, event, env);
+  const typed = chosenByTyping(now, event);
+  if (now.idlePrompt) return onIdlePrompt(now, typed, env);
+  return globalCommand(now, typed, env) ?? onScreen(now, typed, env);
+}
+
+/**
+ * A typed number or word that picks one of the options just offered becomes that choice, so every
+ * list and button set can be answered by typing. "menu", "batal", "kembali" and "petugas" keep
+ * their meaning everywhere.
+ */
+function chosenByTyping(state: DialogueState, event: InboundEvent): InboundEvent {
+  if (event.type !== 'text' || !state.offered) return event;
+  if ((['menu', 'cancel', 'back', 'staff'] as const).some((kind) => isKeyword(event.text, kind))) return event;
+  const option = chooseTyped(event.text, state.offered);
+  return option ? { type: 'choice', id: option.id, title: option.title } : event;
 }
 
 // ---------------------------------------------------------------------------------------------

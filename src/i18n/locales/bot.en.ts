@@ -3,6 +3,8 @@ const bot = {
   common: {
     choose: 'Please choose:',
     choose_button: 'Choose',
+    type_number: 'Or type its number: {{options}}',
+    type_number_list: 'Type a number, or choose from the list.',
     page_of: 'Page {{page}} of {{pages}}',
     previous: '‹ Previous',
     next: 'Next ›',

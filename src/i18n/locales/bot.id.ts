@@ -9,6 +9,8 @@ const bot = {
   common: {
     choose: 'Silakan pilih:',
     choose_button: 'Pilih',
+    type_number: 'Atau ketik angkanya: {{options}}',
+    type_number_list: 'Ketik angkanya, atau pilih dari daftar.',
     page_of: 'Halaman {{page}} dari {{pages}}',
     previous: '‹ Sebelumnya',
     next: 'Berikutnya ›',
