@@ -107,10 +107,14 @@ export async function submitRequest(deps: RequestDeps, actor: StaffActor, office
  * the WhatsApp number that wrote, or the confirmation code sent to it. Runs inside the caller's
  * transaction when given one, so the chat state, the request and its notifications commit together.
  */
-export async function submitAsApplicant(deps: RequestDeps, officeCode: string, input: NewRequest, origin: Origin, tx?: Db) {
+/**
+ * `toldInChat`: the applicant is answered in the chat that asked (the chatbot's receipt), so the
+ * same news as a separate WhatsApp notification would only arrive twice, and before the answer.
+ */
+export async function submitAsApplicant(deps: RequestDeps, officeCode: string, input: NewRequest, origin: Origin, tx?: Db, options: { toldInChat?: boolean } = {}) {
   const { duplicateOverride: _notForApplicants, ...own } = input;
   const intake = await prepareIntake(deps, officeCode, own);
-  const run = (t: Db) => recordIntake(t, intake, { kind: 'pemohon' }, { type: 'pemohon' }, origin, { viewer: 'applicant', phone: waId(input.applicant.phone) });
+  const run = (t: Db) => recordIntake(t, intake, { kind: 'pemohon' }, { type: 'pemohon' }, origin, { viewer: 'applicant', phone: waId(input.applicant.phone) }, options);
   return tx ? run(tx) : deps.db.transaction(run);
 }
 
@@ -240,7 +244,7 @@ async function checkDuplicate(tx: Db, intake: Intake, duplicate: DuplicateCheck)
 /** Who is submitting, for the duplicate rule: staff (may override with a reason) or the applicant's wa_id. */
 type DuplicateCheck = { viewer: 'staff'; override?: string | undefined } | { viewer: 'applicant'; phone: string };
 
-async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: AuditActor, origin: Origin, duplicate: DuplicateCheck) {
+async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: AuditActor, origin: Origin, duplicate: DuplicateCheck, options: { toldInChat?: boolean } = {}) {
   const { office, service, input, subject, now } = intake;
   const result = applyTransition({ state: 'new', flags: [] }, 'submit', actor, {}, now);
   if (!result.ok) throw new AppError('transition_refused', 409, 'errors.transition_refused', {}, { reason: result.reason });
@@ -274,7 +278,7 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
     dueAt: intake.due,
   });
   await holdAttachments(tx, input.attachments);
-  await writeEvents(tx, request, result.events, origin, auditActor);
+  await writeEvents(tx, request, result.events, origin, auditActor, options);
   if (duplicateOf && duplicate.viewer === 'staff') {
     await recordAudit(tx, now, {
       officeCode: office.code,
@@ -299,6 +303,7 @@ export async function actAsApplicant(
   input: { action: 'resubmit' | 'cancel'; attachments?: { fileId: string; documentType: string }[] },
   origin: Origin,
   tx?: Db,
+  options: { toldInChat?: boolean } = {},
 ) {
   const run = async (t: Db) => {
     const request = await store.findRequest(t, requestId);
@@ -327,7 +332,7 @@ export async function actAsApplicant(
     await releaseReplaced(t, dropped, now);
     await holdAttachments(t, fixes);
     if (isFinal(result.to)) await releaseOnClose(t, attachments, now);
-    await writeEvents(t, request, result.events, origin, { type: 'pemohon' });
+    await writeEvents(t, request, result.events, origin, { type: 'pemohon' }, options);
     return (await store.findRequest(t, request.id))!;
   };
   return tx ? run(tx) : deps.db.transaction(run);
@@ -384,8 +389,10 @@ export async function actOnRequest(
   return (await store.findRequest(deps.db, request.id))!;
 }
 
-export async function writeEvents(tx: Db, request: store.RequestRow, events: WorkflowEvent[], origin: Origin, actor: AuditActor) {
+/** `toldInChat`: the applicant's own chat answers the action, so no notification is queued for it. */
+export async function writeEvents(tx: Db, request: store.RequestRow, events: WorkflowEvent[], origin: Origin, actor: AuditActor, options: { toldInChat?: boolean } = {}) {
   for (const event of events) {
+    if (event.type !== 'audit' && options.toldInChat) continue;
     if (event.type === 'audit') {
       await recordAudit(tx, event.at, {
         officeCode: request.officeCode,

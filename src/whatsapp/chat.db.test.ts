@@ -104,7 +104,9 @@ describe('a KIA application by WhatsApp', () => {
     const pin = /PIN pelacakan: \*(\d{6})\*/.exec(sent.text)?.[1];
     expect(ticket).toBeDefined();
     expect(pin).toBeDefined();
-    expect(sent.text).toMatch(/sudah kami terima/); // the request.received notification, inside the window
+    // In the order they were meant, once each: the wait, then the receipt. The receipt is the news
+    // itself, so no separate "received" notification arrives (it used to come first of the three).
+    expect(sent.messages.map(textOf)).toEqual([expect.stringContaining('sedang kami daftarkan'), expect.stringMatching(/sudah kami terima[\s\S]*Nomor tiket/)]);
 
     const [request] = await t.db.select().from(requests).where(eq(requests.ticket, ticket!));
     expect(request).toMatchObject({ channel: 'whatsapp', state: 'submitted', serviceCode: 'kia_baru', applicantPhone: IBU, desaCode: '33.02.20.2001' });
@@ -138,6 +140,7 @@ describe('a KIA application by WhatsApp', () => {
     await ibu.photo(await photoOf('#c8dcf0'));
     const fixed = await ibu.tap('fix:send');
     expect(fixed.text).toContain(`Perbaikan berkas tiket *${ticket}* sudah kami terima`);
+    expect(fixed.messages).toHaveLength(2);
 
     const [after] = await t.db.select().from(requests).where(eq(requests.id, request!.id));
     expect(after!.state).toBe('submitted');

@@ -108,13 +108,15 @@ function detailBody(request: ApplicantRequestSummary, env: Env): string {
 
 export function detailPrompt(request: ApplicantRequestSummary, env: Env): OutboundMessage[] {
   const tr = env.tr;
+  // The useful step first and cancelling last: the first button is the one tapped (or typed "1") without reading.
   const choices: { id: string; title: string }[] = [];
   if (request.state === 'returned') {
     choices.push(fixableDocuments(request).length > 0 ? { id: 'fix:start', title: tr('status.fix_button') } : { id: 'nav:staff', title: tr('common.staff') });
   }
-  if (CANCELLABLE.includes(request.state)) choices.push({ id: 'cancel:ask', title: tr('status.cancel_button') });
-  if (choices.length < 2 && env.ctx.requests.length > 1) choices.push({ id: 'nav:status', title: tr('status.other_requests') });
+  const cancellable = CANCELLABLE.includes(request.state);
+  if (choices.length + (cancellable ? 1 : 0) < 2 && env.ctx.requests.length > 1) choices.push({ id: 'nav:status', title: tr('status.other_requests') });
   choices.push({ id: 'nav:menu', title: tr('common.main_menu') });
+  if (cancellable) choices.push({ id: 'cancel:ask', title: tr('status.cancel_button') });
   return buttons(env, detailBody(request, env), choices);
 }
 

@@ -177,3 +177,26 @@ describe('reading a typed choice', () => {
     expect(readYesNo('Budi Santoso')).toBeUndefined();
   });
 });
+
+describe('the status card', () => {
+  const submittedRequest: ApplicantRequestSummary = {
+    id: 'b3f7c3a0-0000-4000-8000-000000000102',
+    ticket: 'KBR-26-000102',
+    serviceCode: 'akta_kelahiran',
+    state: 'submitted',
+    submittedAt: new Date('2026-12-01T01:00:00Z'),
+    dueAt: new Date('2026-12-01T08:30:00Z'),
+    returnReasons: null,
+    handOverChoice: 'pickup',
+  };
+
+  it('puts the useful action first and "Batalkan permohonan" last', () => {
+    const c = chat({ requests: [submittedRequest] });
+    c.say('halo');
+    const detail = c.say('KBR-26-000102');
+    expect(detail.ids).toEqual(['nav:menu', 'cancel:ask']);
+    expect(detail.titles[0]).not.toBe('Batalkan permohonan');
+    // "1" is the harmless choice, never a cancellation.
+    expect(c.say('1').ids).toContain('m:apply');
+  });
+});

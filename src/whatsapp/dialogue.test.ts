@@ -782,7 +782,7 @@ describe('checking status', () => {
     const detail = c.tap(`req:${requests[0]!.id}`);
     expect(detail.text).toContain('dikembalikan');
     expect(detail.text).toContain('Dokumen kurang jelas atau tidak terbaca: Kartu Keluarga (KK) — "Foto KK buram, mohon difoto ulang"');
-    expect(detail.ids).toEqual(['fix:start', 'cancel:ask', 'nav:menu']);
+    expect(detail.ids).toEqual(['fix:start', 'nav:menu', 'cancel:ask']);
 
     const ask = c.tap('fix:start');
     expect(ask.text).toContain('Perbaikan 1 dari 1 (tiket KBR-26-000101): Kartu Keluarga (KK)');
@@ -807,7 +807,7 @@ describe('checking status', () => {
     c.tap('m:status');
     const detail = c.tap(`req:${dataMismatch.id}`);
     expect(detail.text).toContain('Data tidak sesuai dengan dokumen — "Nama di KK berbeda"');
-    expect(detail.ids).toEqual(['nav:staff', 'cancel:ask', 'nav:menu']);
+    expect(detail.ids).toEqual(['nav:staff', 'nav:menu', 'cancel:ask']);
   });
 
   it('cancels a submitted request after a confirmation', () => {

@@ -84,28 +84,31 @@ async function handleInbound<S>(deps: InboundDeps<S>, id: number): Promise<boole
       const context = await dialogueContext(deps, tx, office, locked.waId, conversation.contactName ?? locked.contactName, now);
       const state = (Object.keys(conversation.dialogue).length ? conversation.dialogue : deps.dialogue.initial()) as S;
       let result = deps.dialogue.converse(state, eventOf(locked), context);
-      const replies = [...result.replies];
-      const secrets: string[] = [];
-      for (const command of result.commands) {
+      // The outbox sends one person's messages in the order of their rows: each answer is queued
+      // before what its commands write, so the reply to this message comes first.
+      const queue = async (replies: readonly OutboundMessage[], secrets: readonly string[] = []) => {
+        for (const message of replies) {
+          await store.insertOutbox(tx, {
+            officeCode: locked.officeCode,
+            requestId: conversationUpdate.requestId ?? conversation.requestId,
+            recipient: locked.waId,
+            kind: 'bot.reply',
+            sender: 'bot',
+            payload: { message, inReplyTo: locked.waMessageId, ...(secretsIn(message, secrets).length ? { secrets: secretsIn(message, secrets) } : {}) },
+            createdAt: now,
+            nextAttemptAt: now,
+          });
+        }
+      };
+      const commands = result.commands;
+      await queue(result.replies);
+      for (const command of commands) {
         const outcome = await execute(deps, tx, locked.officeCode, locked.waId, command, conversationUpdate);
         if (!outcome) continue;
-        if (outcome.type === 'request_submitted') secrets.push(outcome.pin);
         result = deps.dialogue.converse(result.state, outcome, { ...context, now: deps.clock.now() });
-        replies.push(...result.replies);
+        await queue(result.replies, outcome.type === 'request_submitted' ? [outcome.pin] : []);
         // A follow-up may itself ask for a hand-off or point at a request; nothing chains further.
         for (const next of result.commands) if (next.type === 'hand_off_to_staff' || next.type === 'concerns_request') await execute(deps, tx, locked.officeCode, locked.waId, next, conversationUpdate);
-      }
-      for (const message of replies) {
-        await store.insertOutbox(tx, {
-          officeCode: locked.officeCode,
-          requestId: conversationUpdate.requestId ?? conversation.requestId,
-          recipient: locked.waId,
-          kind: 'bot.reply',
-          sender: 'bot',
-          payload: { message, inReplyTo: locked.waMessageId, ...(secretsIn(message, secrets).length ? { secrets: secretsIn(message, secrets) } : {}) },
-          createdAt: now,
-          nextAttemptAt: now,
-        });
       }
       Object.assign(conversationUpdate, { dialogue: result.state as Record<string, unknown>, locale: result.locale });
     }
@@ -130,7 +133,7 @@ async function execute<S>(deps: InboundDeps<S>, tx: Db, officeCode: string, waId
     case 'submit_request':
       try {
         // A savepoint: a refused submission rolls back alone, the conversation still moves on.
-        const { request, pin, warnings } = await tx.transaction((sp) => submitAsApplicant(requestDeps, officeCode, command.input, origin, sp));
+        const { request, pin, warnings } = await tx.transaction((sp) => submitAsApplicant(requestDeps, officeCode, command.input, origin, sp, { toldInChat: true }));
         update.requestId = request.id;
         return { type: 'request_submitted', ticket: request.ticket, pin, requestId: request.id, dueAt: request.dueAt, warnings };
       } catch (err) {
@@ -151,7 +154,7 @@ async function execute<S>(deps: InboundDeps<S>, tx: Db, officeCode: string, waId
       if (target?.officeCode !== officeCode || target.applicantPhone !== waId) return { type: 'request_action_failed', ticket: target?.ticket ?? '', reason: 'not_found' };
       try {
         const request = await tx.transaction((sp) =>
-          actAsApplicant(requestDeps, command.requestId, { action, ...(command.type === 'resubmit_request' ? { attachments: command.attachments } : {}) }, origin, sp),
+          actAsApplicant(requestDeps, command.requestId, { action, ...(command.type === 'resubmit_request' ? { attachments: command.attachments } : {}) }, origin, sp, { toldInChat: true }),
         );
         update.requestId = request.id;
         return action === 'resubmit' ? { type: 'request_resubmitted', ticket: request.ticket } : { type: 'request_cancelled', ticket: request.ticket };
