@@ -30,6 +30,7 @@ import type { DocumentRefusal, InboundEvent, OutboundMessage } from './dialogue-
 import { formatBytes, formatDate } from './dialogue-format.js';
 import { buttons, isKeyword, list, normalise, pageFromChoice, pageOf, pick, prepend, squash, text, trOr, type Env, type Row } from './dialogue-kit.js';
 import type { Draft } from './dialogue-state.js';
+import { documentToRedo } from './document-redo.js';
 
 export type AnswerResult =
   | { kind: 'next'; draft: Draft; note?: string }
@@ -153,19 +154,46 @@ function nikConfirmBody(service: Service, draft: Draft, env: Env): string {
   return lines.join('\n\n');
 }
 
-function documentPrompt(service: Service, draft: Draft, env: Env, document: string): OutboundMessage[] {
+/** The document answered just before this question, when there is one: the upload a citizen may want to redo. */
+export function previousDocument(draft: Draft): string | undefined {
+  const last = draft.order.at(-1);
+  if (!last?.startsWith('doc:')) return undefined;
+  const document = last.slice('doc:'.length);
+  const sent = draft.docs[document];
+  return sent && 'fileId' in sent ? document : undefined;
+}
+
+/**
+ * One document asked for. `brief`: a re-ask after something else came, without the how-to again.
+ * Every step after an upload says how to send that one again ("kembali" / the button), and a
+ * document being replaced says so and offers to keep the earlier one.
+ */
+function documentPrompt(service: Service, draft: Draft, env: Env, document: string, brief = false): OutboundMessage[] {
   const item = docItem(service, draft, env, document);
   if (!item) return text(env.tr('common.not_understood'));
   const docKeys = planOf(service, draft, env).filter((k) => k.startsWith('doc:'));
   const chosen = draft.docChoice[document] ?? document;
-  const lines = [env.tr('apply.doc.ask', { n: docKeys.indexOf(`doc:${document}`) + 1, total: docKeys.length, doc: documentLabel(chosen, env) })];
-  // The photo hint says size and colour already; the catalogue's details would repeat them.
-  if (item.photo) lines.push(env.tr('apply.doc.photo_hint', { width: item.photo.widthCm, height: item.photo.heightCm }));
-  else if (item.details && chosen === item.document) lines.push(pick(item.details, env.locale));
-  lines.push(env.tr('apply.doc.how'));
-  if (!isSkippable(item)) return text(lines.join('\n'));
-  lines.push(env.tr('apply.doc.optional'));
-  return buttons(env, lines.join('\n'), [{ id: 'doc:skip', title: env.tr('apply.doc.skip') }]);
+  const replacing = draft.replacing?.document === document;
+  const heading = { n: docKeys.indexOf(`doc:${document}`) + 1, total: docKeys.length, doc: documentLabel(chosen, env) };
+  const lines = [env.tr(replacing ? 'apply.doc.ask_again' : 'apply.doc.ask', heading)];
+  if (!brief) {
+    // The photo hint says size and colour already; the catalogue's details would repeat them.
+    if (item.photo) lines.push(env.tr('apply.doc.photo_hint', { width: item.photo.widthCm, height: item.photo.heightCm }));
+    else if (item.details && chosen === item.document) lines.push(pick(item.details, env.locale));
+    lines.push(env.tr('apply.doc.how'));
+  }
+  const choices: { id: string; title: string }[] = [];
+  if (replacing) choices.push({ id: 'redo:keep', title: env.tr('apply.doc.keep_button') });
+  if (isSkippable(item) && !replacing) {
+    lines.push(env.tr('apply.doc.optional'));
+    choices.push({ id: 'doc:skip', title: env.tr('apply.doc.skip') });
+  }
+  const previous = replacing ? undefined : previousDocument(draft);
+  if (previous) {
+    lines.push(env.tr('apply.doc.redo_hint', { doc: documentShortLabel(draft.docChoice[previous] ?? previous, env) }));
+    choices.push({ id: `redo:${previous}`, title: env.tr('apply.doc.redo_button') });
+  }
+  return choices.length > 0 ? buttons(env, lines.join('\n'), choices) : text(lines.join('\n'));
 }
 
 function summaryBody(service: Service, draft: Draft, env: Env): string {
@@ -230,7 +258,8 @@ function desaPrompt(env: Env, page: number): OutboundMessage[] {
   return list(env, body, env.tr('apply.desa.button'), env.tr('apply.desa.section'), rows);
 }
 
-export function questionPrompt(key: string, service: Service, draft: Draft, env: Env, page = 0): OutboundMessage[] {
+/** `brief`: asked again after an answer that did not fit — the question and its options, not the whole explanation again. */
+export function questionPrompt(key: string, service: Service, draft: Draft, env: Env, page = 0, brief = false): OutboundMessage[] {
   const tr = env.tr;
   if (key.startsWith('doc_choice:')) {
     const item = docItem(service, draft, env, key.slice('doc_choice:'.length));
@@ -242,7 +271,7 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
     }));
     return list(env, tr('apply.doc_choice.ask', { doc: documentLabel(item.document, env) }), tr('common.choose_button'), tr('apply.doc_choice.section'), rows);
   }
-  if (key.startsWith('doc:')) return documentPrompt(service, draft, env, key.slice('doc:'.length));
+  if (key.startsWith('doc:')) return documentPrompt(service, draft, env, key.slice('doc:'.length), brief);
   if (key.startsWith('field:')) return fieldPrompt(service, draft, env, key.slice('field:'.length) as DataField);
   switch (key) {
     case 'nik': {
@@ -251,7 +280,7 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
       return optional ? buttons(env, `${body}\n${tr('apply.nik.optional')}`, [{ id: 'nik:skip', title: tr('apply.nik.skip') }]) : text(body);
     }
     case 'nik_confirm':
-      return buttons(env, nikConfirmBody(service, draft, env), [
+      return buttons(env, brief ? tr('apply.nik_confirm.question') : nikConfirmBody(service, draft, env), [
         { id: 'nik:yes', title: tr('common.yes') },
         { id: 'nik:no', title: tr('common.no') },
       ]);
@@ -282,11 +311,13 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
       return text(tr('apply.applicant_name.ask'));
     case 'desa':
       return desaPrompt(env, page);
-    case 'disability':
-      return buttons(env, `${tr('apply.disability.offer', { office: env.ctx.office.name })}\n\n${tr(`apply.disability.question_${subjectKind(service)}`)}`, [
+    case 'disability': {
+      const question = tr(`apply.disability.question_${subjectKind(service)}`);
+      return buttons(env, brief ? question : `${tr('apply.disability.offer', { office: env.ctx.office.name })}\n\n${question}`, [
         { id: 'dis:none', title: tr('apply.disability.none') },
         { id: 'dis:yes', title: tr('apply.disability.yes') },
       ]);
+    }
     case 'disability_detail':
       return text(tr('apply.disability.detail'));
     case 'hand_over':
@@ -295,7 +326,8 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
         { id: 'ho:home_delivery', title: tr('apply.hand_over.home_button') },
       ]);
     default:
-      return buttons(env, summaryBody(service, draft, env), [
+      // Twenty lines again for a wrong tap would bury the question: the re-ask names the buttons only.
+      return buttons(env, brief ? tr('apply.summary.brief') : summaryBody(service, draft, env), [
         { id: 'sum:send', title: tr('apply.summary.send') },
         { id: 'sum:edit', title: tr('apply.summary.edit') },
         { id: 'sum:cancel', title: tr('apply.summary.cancel') },
@@ -310,7 +342,7 @@ type Reader = (service: Service, draft: Draft, event: InboundEvent, env: Env, pa
 
 /** Re-asks `key` after a note saying what was wrong. */
 function again(note: string, key: string, service: Service, draft: Draft, env: Env, page = 0): AnswerResult {
-  return stay(prepend(note, questionPrompt(key, service, draft, env, page)), page);
+  return stay(prepend(note, questionPrompt(key, service, draft, env, page, true)), page);
 }
 
 /** The NIK typed, checked on the spot: parsed, then whether this person may have this service at all. */
@@ -541,8 +573,10 @@ function readDocument(service: Service, draft: Draft, event: InboundEvent, env: 
   const chosen = draft.docChoice[document] ?? document;
   const label = documentShortLabel(chosen, env);
   if (event.type === 'document' && event.accepted) {
-    const next = { ...draft, docs: { ...draft.docs, [document]: { fileId: event.fileId, documentType: chosen } } };
-    return { kind: 'next', draft: answered(next, key), note: env.tr('apply.doc.received', { doc: label }) };
+    const replaced = draft.replacing?.document === document;
+    const { replacing: _done, ...rest } = draft;
+    const next = { ...rest, docs: { ...draft.docs, [document]: { fileId: event.fileId, documentType: chosen } } };
+    return { kind: 'next', draft: answered(next, key), note: env.tr(replaced ? 'apply.doc.replaced' : 'apply.doc.received', { doc: label }) };
   }
   if (event.type === 'document') return again(refusalNote(event.reason, label, env), key, service, draft, env);
   const skip = (event.type === 'choice' && event.id === 'doc:skip') || (event.type === 'text' && isKeyword(event.text, 'skip'));
@@ -573,11 +607,36 @@ function readDocChoice(service: Service, draft: Draft, event: InboundEvent, env:
 
 /** Reads one message as the answer to `key`. */
 export function answerQuestion(key: string, service: Service, draft: Draft, event: InboundEvent, env: Env, page: number): AnswerResult {
+  const redo = redoOf(service, draft, event, env);
+  if (redo) return redo;
   if (key.startsWith('doc_choice:')) return readDocChoice(service, draft, event, env, key.slice('doc_choice:'.length));
   if (key.startsWith('doc:')) return readDocument(service, draft, event, env, key.slice('doc:'.length));
   if (key.startsWith('field:')) return readField(service, draft, event, env, key.slice('field:'.length) as DataField);
   const reader = readers[key] ?? readers.summary!;
   return reader(service, draft, event, env, page);
+}
+
+/**
+ * A document already sent, to be sent again: named in words ("foto akta tadi gelap, saya kirim
+ * ulang") or by the button under the next question. Its upload is set aside (kept if the user
+ * changes their mind with "Pakai yang tadi"), so the next photo replaces it.
+ */
+function redoOf(service: Service, draft: Draft, event: InboundEvent, env: Env): AnswerResult | undefined {
+  if (event.type === 'choice' && event.id === 'redo:keep' && draft.replacing) {
+    const { replacing, ...rest } = draft;
+    const key = `doc:${replacing.document}`;
+    const kept = answered({ ...rest, docs: { ...rest.docs, [replacing.document]: replacing.previous } }, key);
+    const label = 'fileId' in replacing.previous ? documentShortLabel(replacing.previous.documentType, env) : documentShortLabel(replacing.document, env);
+    return { kind: 'next', draft: kept, note: env.tr('apply.doc.kept', { doc: label }) };
+  }
+  const document =
+    event.type === 'choice' && event.id.startsWith('redo:') ? event.id.slice('redo:'.length)
+    : event.type === 'text' ? documentToRedo(event.text, draft)
+    : undefined;
+  const previous = document === undefined ? undefined : draft.docs[document];
+  if (!document || !previous || !('fileId' in previous) || !docItem(service, draft, env, document)) return undefined;
+  const next: Draft = { ...clearAnswer(draft, `doc:${document}`), replacing: { document, previous } };
+  return { kind: 'next', draft: next, note: env.tr('apply.doc.redo', { doc: documentShortLabel(previous.documentType, env) }) };
 }
 
 /** Whether a message at this question is an upload the question waits for. */

@@ -63,6 +63,8 @@ export const DraftSchema = z.object({
   disability: z.enum(['none', 'yes']).optional(),
   disabilityNeeds: z.string().optional(),
   handOver: z.enum(['pickup', 'home_delivery']).optional(),
+  /** A document the user is sending again, and the upload it replaces (kept if they change their mind). */
+  replacing: z.object({ document: z.string(), previous: AttachedSchema }).optional(),
   /** Questions in the order answered, so "kembali" can undo the latest. */
   order: z.array(z.string()),
 });

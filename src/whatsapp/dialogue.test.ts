@@ -376,7 +376,7 @@ describe('applying for a new KIA', () => {
     expect(choice.ids).toEqual(['alt:surat_keterangan_kelahiran', 'alt:sptjm_kelahiran']);
     expect(c.tap('alt:sptjm_kelahiran').text).toContain('Surat Pernyataan Tanggung Jawab Mutlak');
     c.upload(fileId(2)); // the SPTJM
-    expect(c.upload(fileId(3)).ids).toEqual(['doc:skip']); // KTP-el ibu taken, KTP-el ayah optional
+    expect(c.upload(fileId(3)).ids).toEqual(['doc:skip', 'redo:ktp_el_ibu']); // KTP-el ibu taken, KTP-el ayah optional
     c.tap('doc:skip');
     c.say('lewati'); // buku nikah, optional, skipped by typing
     const summary = c.tap('dis:none');
