@@ -263,7 +263,7 @@ export const requests = pgTable(
     state: text('state').notNull(),
     flags: jsonb('flags').$type<string[]>().notNull().default([]),
     desaCode: text('desa_code').references(() => desa.code),
-    applicant: jsonb('applicant').$type<{ name: string; phone: string; relation: string }>().notNull(),
+    applicant: jsonb('applicant').$type<{ name: string; phone: string; relation: string; relationText?: string }>().notNull(),
     subject: jsonb('subject').$type<{ nik?: string; name: string; birthDate?: string; sex?: 'L' | 'P' }>().notNull(),
     /** The service's other data fields (KK number, parents' names, date of death …), keyed by the catalogue's field code. */
     details: jsonb('details').$type<Record<string, string>>().notNull().default({}),

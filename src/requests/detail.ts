@@ -22,6 +22,7 @@ import type { DistrictPlace, RegionLookup } from '../regions/region-lookup.js';
 import { activeCouriers, auditOfRequest, countQueue, staffNames } from './console-storage.js';
 import {
   accessTo,
+  DELIVERY_DETAIL_FIELDS,
   detailValueFor,
   groupOfDetailField,
   groupsOf,
@@ -176,7 +177,8 @@ export function detailFieldsShown(checklist: Checklist | null, details: Readonly
   for (const [field, value] of Object.entries(details)) {
     if (shown.some((f) => f.field === field)) continue;
     const known = isDetailField(field) ? DATA_FIELD_DEFINITIONS[field] : undefined;
-    shown.push({ field, label: known?.label ?? { id: field, en: field }, need: 'optional', input: known?.input ?? 'text', value });
+    const delivery = DELIVERY_DETAIL_FIELDS[field as keyof typeof DELIVERY_DETAIL_FIELDS];
+    shown.push({ field, label: known?.label ?? delivery ?? { id: field, en: field }, need: 'optional', input: known?.input ?? 'text', value });
   }
   return shown;
 }

@@ -88,6 +88,18 @@ describe('presenting a request', () => {
     expect(detailValueFor('kurir', 'kk_number', '3302201005200001')).toBeUndefined();
   });
 
+  it('gives the kurir and the office the delivery address and phone, and the regency neither', () => {
+    const delivering = { ...record, applicant: { ...record.applicant, relationText: 'saya ibunya' }, details: { ...record.details, delivery_address: 'Jl. Raya Ledug 5, RT 02/RW 01', delivery_phone: '6281327009999' } };
+    for (const role of ['kurir', 'operator'] as const) {
+      const view = presentRequestFor({ role }, delivering);
+      expect(view.details, role).toMatchObject({ delivery_address: 'Jl. Raya Ledug 5, RT 02/RW 01', delivery_phone: '6281327009999' });
+      expect(view.applicant, role).toMatchObject({ relation: 'ibu', relationText: 'saya ibunya' });
+    }
+    const regency = presentRequestFor({ role: 'kabupaten' }, delivering);
+    expect(JSON.stringify(regency)).not.toContain('Ledug 5');
+    expect(JSON.stringify(regency)).not.toContain('6281327009999');
+  });
+
   it('leaves out, for the kurir, everything a delivery does not need', () => {
     const view = presentRequestFor({ role: 'kurir' }, record);
     expect(view.subject).toEqual({ name: 'Ayu Lestari' });

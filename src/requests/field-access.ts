@@ -130,8 +130,15 @@ export function maskIdNumber(value: string): string {
   return `${digits.slice(0, 4)}${'x'.repeat(8)}${digits.slice(12)}`;
 }
 
+/** A home delivery's address and the phone the courier calls: kept in `requests.details`, read by the delivery group. */
+export const DELIVERY_DETAIL_FIELDS = {
+  delivery_address: { id: 'Alamat pengantaran', en: 'Delivery address' },
+  delivery_phone: { id: 'Nomor HP untuk kurir', en: 'Phone for the courier' },
+} as const;
+
 /** Which group a request detail field (`requests.details`) belongs to. */
 export function groupOfDetailField(field: string): FieldGroup {
+  if (field in DELIVERY_DETAIL_FIELDS) return 'delivery';
   if (!isDetailField(field)) return 'family';
   if (field === 'passport_number') return 'identity';
   const input = DATA_FIELD_DEFINITIONS[field].input;
@@ -177,7 +184,7 @@ export type RequestRecord = {
   state: string;
   flags: string[];
   desaCode: string | null;
-  applicant: { name: string; phone: string; relation: string };
+  applicant: { name: string; phone: string; relation: string; relationText?: string };
   subject: { nik?: string; name: string; birthDate?: string; sex?: 'L' | 'P' };
   details: Record<string, string>;
   circumstances: { hasBirthCertificate?: boolean; foreign?: boolean };
@@ -205,8 +212,8 @@ export function presentRequestFor(actor: { role: Role }, r: RequestRecord) {
   if (nik && r.subject.nik) subject.nik = nik === 'full' ? r.subject.nik : maskIdNumber(r.subject.nik);
   if (accessTo(role, 'subjectBirthDate') === 'full' && r.subject.birthDate) subject.birthDate = r.subject.birthDate;
   if (accessTo(role, 'subjectSex') === 'full' && r.subject.sex) subject.sex = r.subject.sex;
-  const applicant: { name?: string; relation?: string; phone?: string } = {};
-  if (sees('applicantName')) Object.assign(applicant, { name: r.applicant.name, relation: r.applicant.relation });
+  const applicant: { name?: string; relation?: string; relationText?: string; phone?: string } = {};
+  if (sees('applicantName')) Object.assign(applicant, { name: r.applicant.name, relation: r.applicant.relation, ...(r.applicant.relationText && { relationText: r.applicant.relationText }) });
   if (accessTo(role, 'applicantPhone') === 'full') applicant.phone = r.applicant.phone;
   const details: Record<string, string> = {};
   for (const [field, value] of Object.entries(r.details)) {

@@ -51,7 +51,8 @@ export const NewRequestInput = z.object({
   serviceCode: safeText().min(1).max(60),
   channel: ChannelSchema.default('walk_in'),
   desaCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
-  applicant: z.object({ name: safeText().trim().min(1).max(120), phone, relation: safeText().trim().min(1).max(40) }),
+  /** `relation`: the officers' code (ibu, ayah, wali …); `relationText`: the words the applicant typed, kept beside it. */
+  applicant: z.object({ name: safeText().trim().min(1).max(120), phone, relation: safeText().trim().min(1).max(40), relationText: safeText().trim().max(80).optional() }),
   subject: z.object({
     nik: safeText().trim().max(30).optional(),
     name: safeText().trim().min(1).max(120),
@@ -62,6 +63,8 @@ export const NewRequestInput = z.object({
   details: RequestDetailsInput.optional(),
   circumstances: CircumstancesInput.optional(),
   handOverChoice: z.enum(['pickup', 'home_delivery', 'school']).default('pickup'),
+  /** Where a home delivery goes and whom the courier calls; kept in `details` (`DELIVERY_DETAIL_FIELDS`), only for a home delivery. */
+  delivery: z.object({ address: safeLines().trim().min(5).max(300), phone: phone.optional() }).optional(),
   disabilityNeeds: safeLines().trim().max(500).optional(),
   attachments: z.array(z.object({ fileId: z.uuid(), documentType: DocumentTypeSchema })).max(20).default([]),
   /**
@@ -244,6 +247,12 @@ async function checkDuplicate(tx: Db, intake: Intake, duplicate: DuplicateCheck)
 /** Who is submitting, for the duplicate rule: staff (may override with a reason) or the applicant's wa_id. */
 type DuplicateCheck = { viewer: 'staff'; override?: string | undefined } | { viewer: 'applicant'; phone: string };
 
+/** The delivery address and phone, as detail entries the delivery group reads (`field-access.ts`). */
+function deliveryDetails(input: NewRequest): Record<string, string> {
+  if (input.handOverChoice !== 'home_delivery' || !input.delivery) return {};
+  return { delivery_address: input.delivery.address, ...(input.delivery.phone ? { delivery_phone: waId(input.delivery.phone) } : {}) };
+}
+
 async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: AuditActor, origin: Origin, duplicate: DuplicateCheck, options: { toldInChat?: boolean } = {}) {
   const { office, service, input, subject, now } = intake;
   const result = applyTransition({ state: 'new', flags: [] }, 'submit', actor, {}, now);
@@ -265,7 +274,7 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
     desaCode: input.desaCode,
     applicant: { ...input.applicant, phone: waId(input.applicant.phone) },
     subject,
-    details: intake.details,
+    details: { ...intake.details, ...deliveryDetails(input) },
     circumstances: input.circumstances ?? {},
     subjectNik: subject.nik ?? null,
     applicantPhone: waId(input.applicant.phone),

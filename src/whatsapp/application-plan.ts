@@ -165,6 +165,7 @@ export function planOf(service: Service, draft: Draft, env: Env): string[] {
   }
   keys.push('disability');
   if (draft.disability === 'yes') keys.push('disability_detail', 'hand_over');
+  if (draft.disability === 'yes' && draft.handOver === 'home_delivery') keys.push('delivery_address', 'delivery_phone');
   keys.push('summary');
   return keys;
 }
@@ -200,6 +201,10 @@ export function isAnswered(key: string, draft: Draft): boolean {
       return draft.disabilityNeeds !== undefined;
     case 'hand_over':
       return draft.handOver !== undefined;
+    case 'delivery_address':
+      return draft.deliveryAddress !== undefined;
+    case 'delivery_phone':
+      return draft.deliveryPhone !== undefined;
     default:
       return false; // the summary is never "answered": it is where the application waits to be sent
   }
@@ -266,6 +271,7 @@ export function clearAnswer(draft: Draft, key: string): Draft {
       break;
     case 'relation':
       delete next.relation;
+      delete next.relationText;
       break;
     case 'applicant_name':
       delete next.applicantName;
@@ -277,13 +283,24 @@ export function clearAnswer(draft: Draft, key: string): Draft {
       delete next.disability;
       delete next.disabilityNeeds;
       delete next.handOver;
-      forget.add('disability_detail').add('hand_over');
+      delete next.deliveryAddress;
+      delete next.deliveryPhone;
+      forget.add('disability_detail').add('hand_over').add('delivery_address').add('delivery_phone');
       break;
     case 'disability_detail':
       delete next.disabilityNeeds;
       break;
     case 'hand_over':
       delete next.handOver;
+      delete next.deliveryAddress;
+      delete next.deliveryPhone;
+      forget.add('delivery_address').add('delivery_phone');
+      break;
+    case 'delivery_address':
+      delete next.deliveryAddress;
+      break;
+    case 'delivery_phone':
+      delete next.deliveryPhone;
       break;
   }
   next.order = next.order.filter((k) => !forget.has(k));
@@ -326,11 +343,12 @@ export function newRequestOf(service: Service, draft: Draft, env: Env): NewReque
   const applicantName = relation === SELF ? subjectName : draft.applicantName;
   if (!subjectName || !relation || !desaCode || !applicantName) return undefined;
   const disabilityNeeds = draft.disability === 'yes' ? draft.disabilityNeeds : undefined;
+  const delivery = draft.disability === 'yes' && draft.handOver === 'home_delivery';
   return {
     serviceCode: service.code,
     channel: 'whatsapp',
     desaCode,
-    applicant: { name: applicantName, phone: env.ctx.waId, relation },
+    applicant: { name: applicantName, phone: env.ctx.waId, relation, ...(draft.relationText && { relationText: draft.relationText }) },
     subject: {
       name: subjectName,
       ...(draft.nik ? { nik: draft.nik } : {}),
@@ -342,7 +360,8 @@ export function newRequestOf(service: Service, draft: Draft, env: Env): NewReque
       ...(draft.hasBirthCertificate !== undefined && { hasBirthCertificate: draft.hasBirthCertificate }),
       ...(draft.foreign !== undefined && { foreign: draft.foreign }),
     },
-    handOverChoice: draft.disability === 'yes' ? (draft.handOver ?? 'pickup') : 'pickup',
+    handOverChoice: delivery ? 'home_delivery' : 'pickup',
+    ...(delivery && draft.deliveryAddress ? { delivery: { address: draft.deliveryAddress, phone: draft.deliveryPhone ?? env.ctx.waId } } : {}),
     ...(disabilityNeeds ? { disabilityNeeds } : {}),
     attachments: attachmentsOf(service, draft, env),
   };

@@ -31,6 +31,7 @@ import { formatBytes, formatDate } from './dialogue-format.js';
 import { buttons, isKeyword, list, normalise, pageFromChoice, pageOf, pick, prepend, squash, text, trOr, type Env, type Row } from './dialogue-kit.js';
 import type { Draft } from './dialogue-state.js';
 import { documentToRedo } from './document-redo.js';
+import { readRelation } from './relations.js';
 
 export type AnswerResult =
   | { kind: 'next'; draft: Draft; note?: string }
@@ -222,6 +223,10 @@ function summaryBody(service: Service, draft: Draft, env: Env): string {
   }
   lines.push(`${tr('apply.summary.needs')}: ${draft.disability === 'yes' ? (draft.disabilityNeeds ?? '–') : tr('apply.summary.none')}`);
   lines.push(`${tr('apply.summary.hand_over')}: ${tr(`apply.hand_over.${draft.disability === 'yes' ? (draft.handOver ?? 'pickup') : 'pickup'}`)}`);
+  if (draft.disability === 'yes' && draft.handOver === 'home_delivery') {
+    if (draft.deliveryAddress) lines.push(`${tr('apply.summary.delivery_address')}: ${draft.deliveryAddress.replace(/\n/g, ', ')}`);
+    if (draft.deliveryPhone) lines.push(`${tr('apply.summary.delivery_phone')}: ${localPhone(draft.deliveryPhone)}`);
+  }
   const outputs = requirementsFor(service, contextOf(draft, env)).outputs.filter((o) => !o.when);
   lines.push(`${tr('apply.summary.outputs')}: ${outputs.map((o) => pick(OUTPUT_DOCUMENT_LABELS[o.document], env.locale)).join(', ')}`);
   lines.push('', tr('apply.summary.question'));
@@ -245,6 +250,12 @@ function fieldPrompt(service: Service, draft: Draft, env: Env, field: DataField)
   if (!optional) return text(lines.join('\n'));
   lines.push(env.tr('apply.field.optional'));
   return buttons(env, lines.join('\n'), [{ id: 'field:skip', title: env.tr('apply.field.skip') }]);
+}
+
+/** 6281227001234 → 0812-2700-1234, as people write their number. */
+function localPhone(waId: string): string {
+  const local = waId.startsWith('62') ? `0${waId.slice(2)}` : waId;
+  return local.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3');
 }
 
 export function relationLabel(code: string, env: Env): string {
@@ -325,6 +336,10 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
         { id: 'ho:pickup', title: tr('apply.hand_over.pickup_button') },
         { id: 'ho:home_delivery', title: tr('apply.hand_over.home_button') },
       ]);
+    case 'delivery_address':
+      return text(brief ? tr('apply.delivery.address_brief') : tr('apply.delivery.address'));
+    case 'delivery_phone':
+      return buttons(env, tr('apply.delivery.phone', { phone: localPhone(env.ctx.waId) }), [{ id: 'dphone:same', title: tr('apply.delivery.same_button') }]);
     default:
       // Twenty lines again for a wrong tap would bury the question: the re-ask names the buttons only.
       return buttons(env, brief ? tr('apply.summary.brief') : summaryBody(service, draft, env), [
@@ -442,15 +457,20 @@ const readers: Record<string, Reader> = {
     if (event.type === 'choice' && event.id.startsWith('rel:') && allowed.includes(event.id.slice(4))) relation = event.id.slice(4);
     const typed = event.type === 'text' ? event.text : '';
     const notAnAnswer = (['greeting', 'yes', 'no', 'skip'] as const).some((kind) => isKeyword(typed, kind));
+    let relationText: string | undefined;
     if (event.type === 'text' && !notAnAnswer) {
       const typed = squash(event.text);
-      relation = allowed.find((code) => squash(relationLabel(code, env)) === typed || squash(code) === typed);
-      // Kakek, nenek, paman…: the officer reads the word as typed.
       const word = event.text.replace(/\s+/g, ' ').trim();
-      if (!relation && /\p{L}/u.test(word) && !/\d/.test(word) && word.length <= 40) relation = word.toLowerCase();
+      relation = allowed.find((code) => squash(relationLabel(code, env)) === typed || squash(code) === typed);
+      // "saya ibunya" is the mother; kakek, paman, tetangga…: another family member, or whoever they say.
+      relation ??= readRelation(word, allowed);
+      if (!relation && /\p{L}/u.test(word) && !/\d/.test(word) && word.length <= 40) relation = allowed.includes('keluarga') ? 'keluarga' : undefined;
+      // The officer still reads the words as typed beside the code.
+      if (relation && squash(relationLabel(relation, env)) !== typed) relationText = word.slice(0, 80);
     }
     if (!relation) return again(offTopicNote(event, env), 'relation', service, draft, env);
-    return { kind: 'next', draft: answered({ ...draft, relation }, 'relation') };
+    const { relationText: _earlier, ...rest } = draft;
+    return { kind: 'next', draft: answered({ ...rest, relation, ...(relationText && { relationText }) }, 'relation') };
   },
   desa(service, draft, event, env, page) {
     if (event.type === 'choice') {
@@ -492,7 +512,24 @@ const readers: Record<string, Reader> = {
     const home = (event.type === 'choice' && event.id === 'ho:home_delivery') || /antar|rumah|deliver|home/.test(typed);
     const pickup = (event.type === 'choice' && event.id === 'ho:pickup') || /ambil|kantor|pick|office/.test(typed);
     if (home === pickup) return again(env.tr('apply.use_buttons'), 'hand_over', service, draft, env);
-    return { kind: 'next', draft: answered({ ...draft, handOver: home ? 'home_delivery' : 'pickup' }, 'hand_over') };
+    return { kind: 'next', draft: answered({ ...clearAnswer(draft, 'hand_over'), handOver: home ? 'home_delivery' : 'pickup' }, 'hand_over') };
+  },
+  delivery_address(service, draft, event, env) {
+    if (event.type !== 'text') return again(offTopicNote(event, env), 'delivery_address', service, draft, env);
+    const address = event.text.replace(/[ \t]+/g, ' ').trim();
+    if (!isSafeText(address, 'lines')) return again(env.tr('apply.field.err_control'), 'delivery_address', service, draft, env);
+    if (address.length > 300) return again(env.tr('apply.field.err_too_long', { max: 300 }), 'delivery_address', service, draft, env);
+    // Without a number there is no RT/RW or house number: the courier could not find the house.
+    if (address.length < 10 || !/\d/.test(address)) return again(env.tr('apply.delivery.address_incomplete'), 'delivery_address', service, draft, env);
+    return { kind: 'next', draft: answered({ ...draft, deliveryAddress: address }, 'delivery_address') };
+  },
+  delivery_phone(service, draft, event, env) {
+    const same = (event.type === 'choice' && event.id === 'dphone:same') || (event.type === 'text' && (isKeyword(event.text, 'yes') || isKeyword(event.text, 'skip')));
+    if (same) return { kind: 'next', draft: answered({ ...draft, deliveryPhone: env.ctx.waId }, 'delivery_phone') };
+    if (event.type !== 'text') return again(offTopicNote(event, env), 'delivery_phone', service, draft, env);
+    const read = readFieldValue('phone', event.text, { regions: env.ctx.regions, today: env.today });
+    if (!read.ok) return again(env.tr('apply.field.err_phone'), 'delivery_phone', service, draft, env);
+    return { kind: 'next', draft: answered({ ...draft, deliveryPhone: read.value }, 'delivery_phone') };
   },
   summary(service, draft, event, env) {
     const typed = event.type === 'text' ? normalise(event.text) : '';

@@ -52,6 +52,11 @@ export const DraftSchema = z.object({
   foreign: z.boolean().optional(),
   hasBirthCertificate: z.boolean().optional(),
   relation: z.string().optional(),
+  /** The relation in the applicant's own words, when they typed it ("saya ibunya"). */
+  relationText: z.string().optional(),
+  /** A home delivery's full address and the phone the courier calls. */
+  deliveryAddress: z.string().optional(),
+  deliveryPhone: z.string().optional(),
   applicantName: z.string().optional(),
   desaCode: z.string().optional(),
   /** The service's other data fields by catalogue field code, as read; '' = an optional one skipped. */

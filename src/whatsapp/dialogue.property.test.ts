@@ -119,6 +119,8 @@ function scriptedStates(): DialogueState[] {
     for (const id of ['dis:yes']) step(() => c.tap(id));
     step(() => c.say('Tunanetra, perlu pendamping'));
     step(() => c.tap('ho:home_delivery'));
+    step(() => c.say('Jl. Raya Ledug 5, RT 02/RW 01, Ledug'));
+    step(() => c.tap('dphone:same'));
     step(() => c.tap('sum:edit'));
     step(() => c.tap('edit:applicant'));
     step(() => c.tap('rel:ibu'));

@@ -400,7 +400,9 @@ describe('applying for a new KIA', () => {
     documentsAsked(c);
     expect(c.tap('dis:yes').text).toContain('ceritakan');
     expect(c.say('Anak pengguna kursi roda, mohon dijemput').ids).toEqual(['ho:pickup', 'ho:home_delivery']);
-    const summary = c.tap('ho:home_delivery');
+    expect(c.tap('ho:home_delivery').text).toContain('alamat lengkap');
+    c.say('Jl. Raya Ledug 5, RT 02/RW 01, Ledug');
+    const summary = c.tap('dphone:same');
     expect(summary.text).toContain('diantar ke rumah');
     const input = submitted(c.tap('sum:send').commands);
     expect(input.handOverChoice).toBe('home_delivery');

@@ -339,6 +339,13 @@ const bot = {
       pickup: 'collected at the kecamatan office',
       home_delivery: 'delivered home (Jujuk Dolanan)',
     },
+    delivery: {
+      address: 'Please type the *full address* for the delivery: street/hamlet, house number, RT/RW and village. A landmark helps.\nExample: *Jl. Raya Ledug 5, RT 02/RW 01, Ledug, near the mosque*',
+      address_brief: 'Please type the full address: street/hamlet, RT/RW and village.',
+      address_incomplete: 'Please add the house number or RT/RW, so our officer can find the house.',
+      phone: 'Which mobile number can the delivery officer call? Press *Use this number* for {{phone}}, or type another number.',
+      same_button: 'Use this number',
+    },
     summary: {
       title: '*Summary of your application: {{service}}*',
       no_nik: 'none yet',
@@ -354,6 +361,8 @@ const bot = {
       needs: 'Special needs',
       none: 'none',
       hand_over: 'Hand-over',
+      delivery_address: 'Delivery address',
+      delivery_phone: 'Phone for the officer',
       outputs: 'To be issued',
       question: 'Please check everything. If it is correct, press *Send*.',
       brief: 'The summary of your application is in the message above.',

@@ -353,6 +353,13 @@ const bot = {
       pickup: 'diambil di kantor kecamatan',
       home_delivery: 'diantar ke rumah (Jujuk Dolanan)',
     },
+    delivery: {
+      address: 'Mohon ketik *alamat lengkap* untuk pengantaran: jalan/dusun, nomor rumah, RT/RW, dan desa. Patokan boleh ditambahkan.\nContoh: *Jl. Raya Ledug 5, RT 02/RW 01, Ledug, dekat masjid*',
+      address_brief: 'Mohon ketik alamat lengkap: jalan/dusun, RT/RW, dan desa.',
+      address_incomplete: 'Mohon lengkapi alamatnya dengan nomor rumah atau RT/RW, agar petugas dapat menemukan rumah Bapak/Ibu.',
+      phone: 'Nomor HP mana yang dapat dihubungi petugas pengantar? Tekan *Pakai nomor ini* untuk {{phone}}, atau ketik nomor lain.',
+      same_button: 'Pakai nomor ini',
+    },
     summary: {
       title: '*Ringkasan permohonan {{service}}*',
       no_nik: 'belum ada',
@@ -368,6 +375,8 @@ const bot = {
       needs: 'Kebutuhan khusus',
       none: 'tidak ada',
       hand_over: 'Penyerahan dokumen',
+      delivery_address: 'Alamat antar',
+      delivery_phone: 'HP untuk petugas',
       outputs: 'Yang akan diterbitkan',
       question: 'Mohon periksa kembali. Jika sudah benar, tekan *Kirim*.',
       brief: 'Ringkasan permohonan ada di pesan sebelumnya.',
