@@ -149,9 +149,21 @@ function itemLine(item: ChecklistItem, env: Env): string {
   return line;
 }
 
-export function serviceInfoText(service: Service, env: Env): string {
-  const checklist = requirementsFor(service);
-  const lines: string[] = [`*${serviceName(service, env)}*`];
+/**
+ * Whether the service's own requirement rules ask foreigners for something else: then a citizen is
+ * shown the list for a WNI (the catalogue's rules resolved with `foreign: false`), and the WNA list
+ * is one word away, instead of passport and KITAP lines a WNI has nothing to do with.
+ */
+export function differsForForeigners(service: Service): boolean {
+  const keyOf = (foreign: boolean) => JSON.stringify(requirementsFor(service, { foreign }));
+  return keyOf(true) !== keyOf(false);
+}
+
+export function serviceInfoText(service: Service, env: Env, foreign = false): string {
+  const split = differsForForeigners(service);
+  const checklist = requirementsFor(service, split ? { foreign } : {});
+  const title = split && foreign ? `${serviceName(service, env)} (${env.tr('info.foreign_title')})` : serviceName(service, env);
+  const lines: string[] = [`*${title}*`];
   if (service.description) lines.push(pick(service.description, env.locale));
   // The description already says who may apply; the eligibility rule in words is for services without one.
   if (service.eligibility && !service.description) lines.push(env.tr('info.eligibility', { condition: pick(describeCondition(service.eligibility), env.locale) }));
@@ -182,6 +194,7 @@ export function serviceInfoText(service: Service, env: Env): string {
   lines.push('', online ? env.tr('info.online_yes') : env.tr('info.online_no', {
     channels: service.channels.map((c) => pick(CHANNEL_LABELS[c], env.locale)).join(', '),
   }));
+  if (split && !foreign) lines.push(env.tr('info.foreign_differs'));
   return lines.join('\n');
 }
 
@@ -194,7 +207,7 @@ export function serviceInfoButtons(service: Service, env: Env): OutboundMessage[
   return buttons(env, env.tr('info.next'), choices);
 }
 
-export function serviceInfoPrompt(service: Service, env: Env): OutboundMessage[] {
+export function serviceInfoPrompt(service: Service, env: Env, foreign = false): OutboundMessage[] {
   // The requirements are worth keeping as a plain message the user can scroll back to and forward.
-  return [...text(serviceInfoText(service, env)), ...serviceInfoButtons(service, env)];
+  return [...text(serviceInfoText(service, env, foreign)), ...serviceInfoButtons(service, env)];
 }

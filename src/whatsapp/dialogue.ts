@@ -23,6 +23,7 @@ import {
 import { clearAnswer, emptyDraft, newRequestOf, nextQuestion, stepBack } from './application-plan.js';
 import {
   byCategory,
+  differsForForeigners,
   pickerScreenFor,
   readServicePick,
   serviceInfoButtons,
@@ -424,6 +425,7 @@ function onScreen(state: DialogueState, event: InboundEvent, env: Env): Turn {
       break;
     case 'service_info':
       if (event.type === 'text' && /ajukan|daftar|apply|urus/.test(normalise(event.text))) handled = startApplication(state, screen.code, env);
+      else if (event.type === 'text' && /\b(wna|asing|foreign|kitap)\b/.test(normalise(event.text))) handled = foreignInfo(state, screen.code, env);
       break;
     case 'form':
       return onForm(state, event, env);
@@ -472,6 +474,13 @@ function offScreenNote(event: InboundEvent, env: Env): string {
     default:
       return env.tr('common.unsupported');
   }
+}
+
+/** The requirements for a foreign national, asked for by "WNA" under a service's information. */
+function foreignInfo(state: DialogueState, code: string, env: Env): Turn | undefined {
+  const service = findService(env.ctx.services, code);
+  if (!service || !differsForForeigners(service)) return undefined;
+  return turn(state, serviceInfoPrompt(service, env, true));
 }
 
 function onPicker(state: DialogueState, screen: Extract<Screen, { kind: 'services' }>, event: InboundEvent, env: Env): Turn | undefined {

@@ -175,6 +175,8 @@ const bot = {
     next: 'What would you like to do next?',
     apply_now: 'Apply now',
     other_services: 'Other services',
+    foreign_title: 'foreign nationals',
+    foreign_differs: 'These requirements are for Indonesian citizens. For foreign nationals they differ: type *WNA*.',
   },
   sex: { L: 'Male', P: 'Female' },
   relations: {

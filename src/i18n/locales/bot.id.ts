@@ -188,6 +188,8 @@ const bot = {
     next: 'Ada yang ingin Bapak/Ibu lakukan selanjutnya?',
     apply_now: 'Ajukan sekarang',
     other_services: 'Layanan lain',
+    foreign_title: 'WNA',
+    foreign_differs: 'Persyaratan di atas untuk WNI. Untuk WNA persyaratannya berbeda: ketik *WNA*.',
   },
   sex: { L: 'Laki-laki', P: 'Perempuan' },
   relations: {
