@@ -181,7 +181,10 @@ export function onCancelConfirm(state: DialogueState, requestId: string, event: 
 
 function fixPrompt(fix: Fix, index: number, env: Env): OutboundMessage[] {
   const type = fix.needed[index] ?? '';
-  return text(env.tr('status.fix_ask', { n: index + 1, total: fix.needed.length, doc: documentLabel(type, env), ticket: fix.ticket }));
+  const ask = env.tr('status.fix_ask', { n: index + 1, total: fix.needed.length, doc: documentLabel(type, env), ticket: fix.ticket });
+  // As in an application: the step after an upload says how to send that one again ("kembali").
+  const previous = index > 0 ? fix.needed[index - 1] : undefined;
+  return text(previous ? `${ask}\n${env.tr('apply.doc.redo_hint', { doc: documentShortLabel(previous, env) })}` : ask);
 }
 
 function fixConfirmPrompt(fix: Fix, env: Env): OutboundMessage[] {

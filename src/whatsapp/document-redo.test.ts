@@ -101,3 +101,27 @@ describe('a wrong answer is re-asked briefly', () => {
     expect(asked).toContain('satu per satu');
   });
 });
+
+describe('fixing a returned request', () => {
+  it('says at the second document how to send the first again', () => {
+    const c = chat({
+      requests: [{
+        id: 'b3f7c3a0-0000-4000-8000-000000000101',
+        ticket: 'KBR-26-000101',
+        serviceCode: 'kia_baru',
+        state: 'returned',
+        submittedAt: new Date('2026-11-30T03:00:00Z'),
+        dueAt: new Date('2026-12-01T08:30:00Z'),
+        returnReasons: [{ code: 'unreadable_document', documentType: 'kk' }, { code: 'unreadable_document', documentType: 'akta_kelahiran' }],
+        handOverChoice: 'pickup',
+      }],
+    });
+    c.say('halo');
+    c.say('KBR-26-000101');
+    expect(c.tap('fix:start').text).not.toContain('kembali');
+    const second = c.upload(fileId(1));
+    expect(second.text).toContain('Perbaikan 2 dari 2');
+    expect(second.text).toContain('Foto *Kartu Keluarga (KK)* tadi kurang jelas? Ketik *kembali* untuk mengirim ulang.');
+    expect(c.say('kembali').text).toContain('Perbaikan 1 dari 2');
+  });
+});
