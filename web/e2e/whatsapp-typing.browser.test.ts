@@ -1,0 +1,111 @@
+/**
+ * A KIA application in the WhatsApp simulator answered by typing only — numbers and words, never a
+ * button or a list row — as a citizen on an old phone or with a screen reader does; with a photo
+ * re-sent after saying so in words, and a home delivery's address.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/platform/config.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
+
+let server: RunningServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-wa-typing-'));
+  server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.cleanup();
+  await server?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const chat = (page: Page) => page.locator('.sim-log');
+
+/** Does something in the chat, then waits until the bot has answered and stopped. */
+async function andWaitForReply(page: Page, act: () => Promise<void>) {
+  const replies = page.locator('.sim-theirs');
+  const before = await replies.count();
+  await act();
+  await expect.poll(() => replies.count(), { timeout: 30_000 }).toBeGreaterThan(before);
+  let last = -1;
+  await expect
+    .poll(async () => {
+      const now = await replies.count();
+      const still = now === last;
+      last = now;
+      return still;
+    }, { timeout: 15_000, interval: 1_500 })
+    .toBe(true);
+}
+
+function type(page: Page, text: string) {
+  return andWaitForReply(page, async () => {
+    await page.getByLabel('Pesan', { exact: true }).fill(text);
+    // The form's own button: the bot's last message may offer a "Kirim" button too.
+    await page.locator('form').getByRole('button', { name: 'Kirim', exact: true }).click();
+  });
+}
+
+const lastReply = (page: Page) => page.locator('.sim-theirs').last().innerText();
+
+describe('a KIA application typed', () => {
+  it('goes from "halo" to the ticket with numbers and words only', async () => {
+    const citizen = await browser.newPage();
+    await citizen.setViewportSize({ width: 360, height: 800 });
+    await citizen.goto(`${server.url}/simulator`);
+    await expect.poll(() => citizen.locator('h1').innerText()).toBe('Simulator WhatsApp');
+    await citizen.getByLabel('Nomor WhatsApp warga (62…)').fill('6281227007777');
+    const photo = (n: number) =>
+      andWaitForReply(citizen, async () => {
+        const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: ['#f0e6d2', '#d2e6f0', '#e6f0d2', '#d2f0e6'][n - 1]! } }).jpeg().toBuffer();
+        await citizen.locator('.sim-extras input[type=file]').setInputFiles({ name: `dokumen-${n}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
+      });
+
+    await type(citizen, 'halo');
+    expect(await chat(citizen).innerText()).toMatch(/2\. Ajukan permohonan/);
+    await type(citizen, '2');
+    await type(citizen, '1');
+    await type(citizen, 'yg baru');
+    expect(await lastReply(citizen)).toMatch(/NIK anak/);
+    await type(citizen, '3302201405190001');
+    expect(await lastReply(citizen)).toMatch(/\*1\* Ya · \*2\* Tidak/);
+    await type(citizen, 'iya bener');
+    await type(citizen, 'Budi Santoso');
+    await type(citizen, '1'); // WNI
+    await type(citizen, 'sudah');
+    await type(citizen, '3302 2010 0520 0001');
+    await type(citizen, 'Banyumas');
+    await type(citizen, 'saya ibunya');
+    await type(citizen, 'Siti Aminah');
+    await type(citizen, 'Ledug');
+    expect(await chat(citizen).innerText()).toMatch(/Dokumen 1 dari 3/);
+    await photo(1);
+    await type(citizen, 'maaf bu foto akta tadi gelap, saya kirim ulang ya');
+    expect(await lastReply(citizen)).toMatch(/Kirim ulang dokumen 1 dari 3/);
+    await photo(2);
+    expect(await chat(citizen).innerText()).toMatch(/sudah kami ganti/);
+    await photo(3);
+    await photo(4);
+    await type(citizen, 'ada');
+    await type(citizen, 'anak saya pakai kursi roda');
+    await type(citizen, '2'); // Antar ke rumah
+    expect(await lastReply(citizen)).toMatch(/alamat lengkap/);
+    await type(citizen, 'Jl. Raya Ledug 5, RT 02/RW 01, Desa Ledug');
+    await type(citizen, '1'); // this number
+    expect(await chat(citizen).innerText()).toMatch(/Pemohon: Siti Aminah \(Ibu\)/);
+    expect(await chat(citizen).innerText()).toMatch(/Alamat antar: Jl\. Raya Ledug 5/);
+    await type(citizen, 'iya bener');
+    await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/Nomor tiket: \*KBR-\d{2}-\d{6}\*/);
+    await screenshot(citizen, 'whatsapp-simulator-typed-kia');
+    expect(await seriousA11yViolations(citizen)).toEqual([]);
+  });
+});
