@@ -8,6 +8,8 @@ import {
   createWorkCalendar,
   isWorkingDay,
   localDate,
+  officeDate,
+  officeYear,
   openingIntervalsOn,
   workingMinutesBetween,
   type WeeklySchedule,
@@ -315,5 +317,20 @@ describe('workingMinutesBetween', () => {
         expect(workingMinutesBetween(rich, start, due)).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe('officeDate', () => {
+  it.each([
+    ['2026-12-03T22:30:00Z', 'Asia/Jakarta', '2026-12-04'], // 05:30 WIB: the UTC date is still yesterday
+    ['2026-12-03T16:59:59Z', 'Asia/Jakarta', '2026-12-03'], // 23:59 WIB
+    ['2026-12-03T16:30:00Z', 'Asia/Makassar', '2026-12-04'], // 00:30 WITA
+    ['2026-12-31T15:30:00Z', 'Asia/Jayapura', '2027-01-01'], // 00:30 WIT, a new year
+  ])('%s in %s is %s', (instant, zone, date) => {
+    expect(officeDate(zone, new Date(instant))).toBe(date);
+  });
+
+  it("gives the office's year, not the UTC year, on New Year's morning", () => {
+    expect(officeYear('Asia/Jakarta', new Date('2026-12-31T18:00:00Z'))).toBe(2027);
   });
 });

@@ -186,6 +186,25 @@ export function localDate(cal: WorkCalendar, instant: Date): string {
   return fromEpochDay(localDayOf(cal, requireInstant(instant, 'instant')));
 }
 
+/**
+ * The calendar date at the office, for code that has the office's zone but no calendar. Never the
+ * UTC date (`toISOString().slice(0, 10)`): WIB is 7 hours ahead, so before 07:00 WIB the UTC date
+ * is yesterday and a newborn's NIK dated today reads as a century old.
+ */
+export function officeDate(timeZone: string, instant: Date): string {
+  const ms = requireInstant(instant, 'instant');
+  if (Object.hasOwn(UTC_OFFSET_MINUTES, timeZone)) {
+    return fromEpochDay(Math.floor((ms + UTC_OFFSET_MINUTES[timeZone as OfficeTimeZone] * MINUTE_MS) / DAY_MS));
+  }
+  // Not an Indonesian zone (a test or a misconfigured office): still the zone's own date.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** The office-local calendar year of an instant (a ticket's year, the holiday years to show). */
+export function officeYear(timeZone: string, instant: Date): number {
+  return Number(officeDate(timeZone, instant).slice(0, 4));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Opening hours per day
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { recordAudit, auditActorOf, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
-import { createWorkCalendar, type Closure, type ClosureKind, type WorkCalendar } from '../calendar/calendar.js';
+import { createWorkCalendar, officeYear, type Closure, type ClosureKind, type WorkCalendar } from '../calendar/calendar.js';
 import { ENTERED_HOLIDAY_YEARS, officeHolidayYear } from '../calendar/holidays.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
@@ -15,7 +15,7 @@ import * as store from './storage.js';
 import { safeText } from '../platform/safe-text.js';
 
 export async function loadOfficeCalendar(db: Db, office: store.OfficeRow, now: Date): Promise<WorkCalendar> {
-  const year = now.getUTCFullYear();
+  const year = officeYear(office.timezone, now);
   const entered = (await store.listClosures(db, office.code)).map(toClosure);
   const confirmed = new Set((await store.listConfirmedHolidayYears(db, office.code)).map((c) => c.year));
   const periods = await store.listSpecialPeriods(db, office.code);
@@ -50,7 +50,7 @@ export async function officeCalendarView(deps: { db: Db; clock: Clock }, actor: 
   authorize(actor, 'office.read', { officeCode });
   const office = await store.findOffice(deps.db, officeCode);
   if (!office) throw notFound();
-  const year = deps.clock.now().getUTCFullYear();
+  const year = officeYear(office.timezone, deps.clock.now());
   const entered = (await store.listClosures(deps.db, officeCode)).map(toClosure);
   const confirmations = await store.listConfirmedHolidayYears(deps.db, officeCode);
   return {

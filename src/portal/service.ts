@@ -17,6 +17,7 @@ import type { Db } from '../db/database.js';
 import type { BlobStore } from '../files/blobs.js';
 import { presentFile, storeUpload } from '../files/service.js';
 import { findFile } from '../files/storage.js';
+import { officeDate } from '../calendar/calendar.js';
 import { ageInYears } from '../identity/calendar-date.js';
 import { parseNik } from '../identity/nik.js';
 import type { Locale } from '../i18n/i18n.js';
@@ -80,9 +81,7 @@ function timeIn(timezone: string, at: Date): string {
   return at.toLocaleTimeString('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hour12: false });
 }
 
-function dateIn(timezone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+const dateIn = (timezone: string, at: Date): string => officeDate(timezone, at);
 
 async function requireOffice(db: Db, officeCode: string) {
   const office = await findOffice(db, officeCode);

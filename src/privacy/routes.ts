@@ -3,7 +3,9 @@
  * POST even for reading: the NIK or phone number travels in the body, never in a URL or a log.
  */
 import { z } from 'zod';
+import { officeDate } from '../calendar/calendar.js';
 import { t } from '../i18n/i18n.js';
+import { findOffice } from '../offices/storage.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import { correctDataSubject, CorrectionInput, eraseDataSubject, ErasureInput, exportDataSubject, findDataSubject, SubjectKeyInput } from './data-subjects.js';
 
@@ -28,9 +30,10 @@ export function registerPrivacyRoutes(app: App, deps: AppDeps) {
     },
     async (req, reply) => {
       const copy = await exportDataSubject(pdeps, requireStaff(req), req.params.officeCode, req.body, originOf(req));
+      const day = officeDate((await findOffice(pdeps.db, req.params.officeCode))?.timezone ?? 'Asia/Jakarta', new Date(copy.dibuatPada));
       return reply
         .header('content-type', 'application/json; charset=utf-8')
-        .header('content-disposition', `attachment; filename="data-pribadi-${copy.dibuatPada.slice(0, 10)}.json"`)
+        .header('content-disposition', `attachment; filename="data-pribadi-${day}.json"`)
         .header('cache-control', 'private, no-store')
         .send(JSON.stringify(copy, null, 2));
     },
@@ -53,9 +56,10 @@ export function registerPrivacyRoutes(app: App, deps: AppDeps) {
     },
     async (req) => {
       const result = await eraseDataSubject(pdeps, requireStaff(req), req.params.officeCode, req.body, originOf(req));
+      const timeZone = (await findOffice(pdeps.db, req.params.officeCode))?.timezone ?? 'Asia/Jakarta';
       return {
         erased: result.erased,
-        refused: result.refused.map((r) => ({ ...r, message: t(req.locale, `privacy.refusals.${r.reason}`, { until: r.until?.slice(0, 10) ?? '' }) })),
+        refused: result.refused.map((r) => ({ ...r, message: t(req.locale, `privacy.refusals.${r.reason}`, { until: r.until ? officeDate(timeZone, new Date(r.until)) : '' }) })),
       };
     },
   );

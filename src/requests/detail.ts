@@ -5,7 +5,7 @@
  * now, and the history.
  */
 import { authorize, may, roleMay, type StaffActor } from '../auth/policy.js';
-import { localDate } from '../calendar/calendar.js';
+import { localDate, officeDate } from '../calendar/calendar.js';
 import { checkAttachments, findService, requirementsFor, type Checklist } from '../catalogue/catalogue.js';
 import { isDetailField } from '../catalogue/field-values.js';
 import { retentionFor } from '../catalogue/retention.js';
@@ -61,8 +61,7 @@ export async function checkNikAtOffice(deps: RequestDeps, actor: StaffActor, off
   authorize(actor, 'request.create', { officeCode });
   const office = await findOffice(deps.db, officeCode);
   if (!office) throw notFound();
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: office.timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(deps.clock.now());
-  return nikCheckOf(deps.regions, subject, today);
+  return nikCheckOf(deps.regions, subject, officeDate(office.timezone, deps.clock.now()));
 }
 
 /** The SOP actions to offer: the workflow's answer, narrowed by the coarse policy and the kurir's own deliveries. */

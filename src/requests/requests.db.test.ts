@@ -213,3 +213,25 @@ describe("the service's data fields at the counter", () => {
     expect(ok.json().request.details).toMatchObject({ date_of_death: '2026-11-20', reporter_nik: '3302204505800002' });
   });
 });
+
+describe("the office's own date", () => {
+  it("reads a newborn's NIK at 05:30 WIB as born today, not a century ago (the UTC date is still yesterday)", async () => {
+    const before = t.clock.now();
+    t.clock.set('2026-12-03T22:30:00Z'); // Friday 4 December 2026, 05:30 WIB
+    try {
+      const operator = await t.signedIn('operator');
+      // A girl born 4 December 2026 in Kembaran: day 4 + 40 = 44.
+      const newborn = '3302204412260001';
+      const check = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/nik-checks`, { nik: newborn });
+      expect(check.json().check).toMatchObject({ status: 'valid', birthDate: '2026-12-04', sex: 'P' });
+
+      // The form leaves the birth date and sex to the NIK: the request records what the NIK says, read on the office's date.
+      const res = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest({ subject: { nik: newborn, name: 'Bayi Lestari' } }));
+      expect(res.statusCode).toBe(201);
+      expect(res.json().request.subject).toMatchObject({ nik: newborn, birthDate: '2026-12-04', sex: 'P' });
+      expect(res.json().warnings).toEqual([]);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { authorize, type Operation, type StaffActor } from '../auth/policy.js';
-import { localDate } from '../calendar/calendar.js';
+import { localDate, officeYear } from '../calendar/calendar.js';
 import { requestDue } from '../calendar/sla.js';
 import { findService, slaFor, type RequirementContext, type Service } from '../catalogue/catalogue.js';
 import { checkRequestFields, type ColumnField, type FieldProblem, type FieldRules } from '../catalogue/field-values.js';
@@ -141,12 +141,15 @@ async function prepareIntake(deps: RequestDeps, officeCode: string, input: NewRe
   const subject = { ...input.subject };
   let fromNik: { birthDate: string; sex: 'L' | 'P' } | undefined;
   if (subject.nik) {
-    const parsed = parseNik(subject.nik, { regions: deps.regions, today: now.toISOString().slice(0, 10) });
+    const parsed = parseNik(subject.nik, { regions: deps.regions, today });
     if (!parsed.ok) throw new AppError('nik_invalid', 422, 'errors.nik_invalid', {}, { nikErrors: parsed.errors });
     // The NIK is never re-issued after a correction, so a mismatch is for the officer to look at, not a refusal.
     warnings.push(...compareWithDeclared(parsed, { birthDate: subject.birthDate, sex: subject.sex }));
     subject.nik = parsed.nik;
     fromNik = { birthDate: parsed.birthDate, sex: parsed.sex };
+    // What the NIK says stands in for what the form left empty, as the portal and the chatbot do.
+    subject.birthDate ??= parsed.birthDate;
+    subject.sex ??= parsed.sex;
   }
   const details = checkIntakeFields(service, input, fromNik, { regions: deps.regions, today });
   const { due } = requestDue(calendar, now, slaFor(service, input.channel));
@@ -262,7 +265,7 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
     ...(input.disabilityNeeds ? (['disability_assistance'] as const) : []),
     ...(input.handOverChoice === 'home_delivery' ? (['home_delivery'] as const) : []),
   ];
-  const year = Number(now.toLocaleString('en-US', { timeZone: office.timezone, year: 'numeric' }));
+  const year = officeYear(office.timezone, now);
   const ticket = formatTicket(office.ticketPrefix, year, await store.nextTicketSequence(tx, office.code, year));
   const request = await store.insertRequest(tx, {
     officeCode: office.code,

@@ -9,6 +9,7 @@ import { Field } from '../../components/Field.js';
 import { focusField, PageHeading } from '../../components/Page.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { dataSubjectsApi, subjectKeyOf, type DataSubject, type ErasureResult, type HeldRequest, type SubjectKey } from './dataSubjectsApi.js';
+import { officeToday } from '../../format.js';
 import { calendarDate, dateTime, localized } from './format.js';
 import { useFailure, useSession } from './session.js';
 
@@ -68,7 +69,7 @@ export function DataSubjects() {
       const url = URL.createObjectURL(blob);
       const a = document.createElement('a');
       a.href = url;
-      a.download = `data-pribadi-${new Date().toISOString().slice(0, 10)}.json`;
+      a.download = `data-pribadi-${officeToday(timeZone)}.json`;
       document.body.append(a);
       a.click();
       a.remove();
@@ -133,7 +134,7 @@ export function DataSubjects() {
                           {r.subject.nik ? ` (${r.subject.nik})` : ''}
                         </td>
                         <td>{r.applicant.name}</td>
-                        <td>{r.anonymisedAt ? t.anonymised : r.anonymiseAfter ? calendarDate(r.anonymiseAfter.slice(0, 10), lang) : t.whileOpen}</td>
+                        <td>{r.anonymisedAt ? t.anonymised : r.anonymiseAfter ? calendarDate(officeToday(timeZone, new Date(r.anonymiseAfter)), lang) : t.whileOpen}</td>
                         <td>
                           {!r.anonymisedAt && (
                             <button type="button" className="button button-secondary" onClick={() => setCorrecting(r)}>
@@ -167,7 +168,7 @@ export function DataSubjects() {
                 {held.files.map((f) => (
                   <li key={f.id}>
                     {localized(vocabulary.documentTypes[f.documentType ?? ''], lang, f.documentType ?? '—')} — {localized(f.purpose, lang, '')}{' '}
-                    ({f.purgedAt ? t.purged : f.purgeAfter ? t.purgeOn(calendarDate(f.purgeAfter.slice(0, 10), lang)) : t.whileOpen})
+                    ({f.purgedAt ? t.purged : f.purgeAfter ? t.purgeOn(calendarDate(officeToday(timeZone, new Date(f.purgeAfter)), lang)) : t.whileOpen})
                   </li>
                 ))}
               </ul>
