@@ -26,7 +26,9 @@ describe('reading one value by its input kind', () => {
     expect(readFieldValue('kk_number', '33022010052000', rules)).toMatchObject({ ok: false, problem: 'kk_invalid', numberErrors: ['format'] });
     // A woman's NIK (day 50) is not a KK number.
     expect(readFieldValue('kk_number', CHILD_NIK, rules)).toMatchObject({ ok: false, problem: 'kk_invalid', numberErrors: ['day_invalid'] });
-    expect(readFieldValue('kk_number', '9999201005200001', rules)).toMatchObject({ ok: false, numberErrors: ['region_unknown'] });
+    expect(readFieldValue('kk_number', '9999201005200001', rules)).toMatchObject({ ok: false, numberErrors: ['province_unknown'] });
+    // A region the dataset does not know (a code from before a split) is not a refusal.
+    expect(readFieldValue('kk_number', '9101011005200001', rules)).toEqual({ ok: true, value: '9101011005200001' });
     expect(readFieldValue('kk_number', '3302203002200001', rules)).toMatchObject({ ok: false, numberErrors: ['date_invalid'] });
   });
 

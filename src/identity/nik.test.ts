@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRegions } from '../regions/regions.js';
 import { addDays, isLeapYear } from './calendar-date.js';
-import { compareWithDeclared, parseKk, parseNik, type NikContext, type Sex, type ValidNik } from './nik.js';
+import { compareWithDeclared, parseKk, parseNik, PROVINCE_CODES, type NikContext, type Sex, type ValidNik } from './nik.js';
 
 const regions = loadRegions();
 const districtDigits = regions
@@ -61,6 +61,7 @@ describe('NIK: valid numbers (property-based)', () => {
           birthDate: date,
           sex: s,
           serial: pad(n, 4),
+          warnings: [],
         });
         expect(compareWithDeclared(parsed, { birthDate: date, sex: s })).toEqual([]);
       }),
@@ -146,17 +147,34 @@ describe('NIK: invalid numbers (property-based)', () => {
     );
   });
 
-  it('a region code that is not a kecamatan in the dataset is region_unknown', () => {
+  it('a province that does not exist is province_unknown, a refusal', () => {
+    const noProvince = fc
+      .integer({ min: 0, max: 999_999 })
+      .map((n) => pad(n, 6))
+      .filter((code) => !PROVINCE_CODES.has(code.slice(0, 2)));
+    fc.assert(
+      fc.property(base, noProvince, ([, date, s, n], code) => {
+        const nik = assemble(code, date, s === 'P' ? 40 : 0, n);
+        expect(parseNik(nik, context)).toEqual({ ok: false, errors: ['province_unknown'] });
+      }),
+    );
+  });
+
+  it('a district the dataset does not know in a real province is valid, with region_unknown for the officer', () => {
     const unknownDistrict = fc
       .integer({ min: 0, max: 999_999 })
       .map((n) => pad(n, 6))
-      .filter((code) => !knownDistricts.has(code));
+      .filter((code) => PROVINCE_CODES.has(code.slice(0, 2)) && !knownDistricts.has(code));
     fc.assert(
       fc.property(base, unknownDistrict, ([, date, s, n], code) => {
         const nik = assemble(code, date, s === 'P' ? 40 : 0, n);
-        expect(parseNik(nik, context)).toEqual({ ok: false, errors: ['region_unknown'] });
+        expect(parseNik(nik, context)).toMatchObject({ ok: true, warnings: ['region_unknown'] });
       }),
     );
+  });
+
+  it('knows exactly the Indonesian provinces of the region dataset', () => {
+    expect([...PROVINCE_CODES].sort()).toEqual(regions.provinces().map((p) => p.code).sort());
   });
 
   it('anything but 16 digits is format', () => {
@@ -189,6 +207,7 @@ describe('KK numbers (property-based)', () => {
           districtCode: `${d.slice(0, 2)}.${d.slice(2, 4)}.${d.slice(4, 6)}`,
           registrationDate: date,
           serial: pad(n, 4),
+          warnings: [],
         });
       }),
     );
@@ -213,6 +232,7 @@ describe('NIK: examples', () => {
       birthDate: '1995-08-17',
       sex: 'P',
       serial: '0003',
+      warnings: [],
     });
     expect(regions.placeOfDistrict('33.02.20')?.districtName).toBe('Kembaran');
   });
@@ -243,7 +263,7 @@ describe('NIK: examples', () => {
   it('reports every fault at once so the applicant can fix them together', () => {
     expect(parseNik('9999994013000000', context)).toEqual({
       ok: false,
-      errors: ['region_unknown', 'day_invalid', 'month_invalid', 'serial_zero'],
+      errors: ['province_unknown', 'day_invalid', 'month_invalid', 'serial_zero'],
     });
   });
 
@@ -272,5 +292,37 @@ describe('compareWithDeclared', () => {
     const parsed = expectValid('3302200101260001'); // read as 2026-01-01
     expect(compareWithDeclared(parsed, { birthDate: '1926-01-01' })).toEqual([]);
     expect(compareWithDeclared(parsed, { birthDate: '1926-01-02' })).toEqual(['birth_date_mismatch']);
+  });
+});
+
+describe('a table of NIKs an officer meets (read on 15 June 2026)', () => {
+  it.each([
+    // [what, NIK, result]
+    ['a boy born on 29 February 2024', '3302202902240001', { ok: true, birthDate: '2024-02-29', sex: 'L', warnings: [] }],
+    ['a girl born on 29 February 2024 (day 29 + 40)', '3302206902240001', { ok: true, birthDate: '2024-02-29', sex: 'P', warnings: [] }],
+    ['29 February of a year that had none', '3302202902230001', { ok: false, errors: ['date_invalid'] }],
+    ['day 41: a girl born on the 1st', '3302204101100001', { ok: true, birthDate: '2010-01-01', sex: 'P', warnings: [] }],
+    ['day 71: a girl born on the 31st', '3302207112050001', { ok: true, birthDate: '2005-12-31', sex: 'P', warnings: [] }],
+    ['day 72: no such day even for a girl', '3302207212050001', { ok: false, errors: ['day_invalid'] }],
+    ['day 32: no such day for a boy', '3302203212050001', { ok: false, errors: ['day_invalid'] }],
+    ['day 71 in a 30-day month', '3302207111050001', { ok: false, errors: ['date_invalid'] }],
+    // Kecamatan Merauke was 91.01.01 until Papua Selatan split off in 2022 (now 93.01.01); the NIK keeps the old code for life.
+    ['a pre-split region code (Merauke, Papua before 2022)', '9101011505900001', { ok: true, birthDate: '1990-05-15', districtCode: '91.01.01', warnings: ['region_unknown'] }],
+    ['the same kecamatan under its new code', '9301011505900001', { ok: true, birthDate: '1990-05-15', warnings: [] }],
+    ['province 00', '0001011505900001', { ok: false, errors: ['province_unknown'] }],
+    ['province 99', '9901011505900001', { ok: false, errors: ['province_unknown'] }],
+    ['province 54 (Timor Timur, no longer Indonesian)', '5401011505900001', { ok: false, errors: ['province_unknown'] }],
+  ] as const)('%s: %s', (_what, nik, result) => {
+    expect(parseNik(nik, context)).toMatchObject(result);
+  });
+
+  it('a KK number from a pre-split region is read with the same warning', () => {
+    expect(parseKk('9101011005200001', context)).toMatchObject({ ok: true, warnings: ['region_unknown'] });
+    expect(parseKk('9901011005200001', context)).toEqual({ ok: false, errors: ['province_unknown'] });
+  });
+
+  it('carries region_unknown into what the officer is warned about, beside any mismatch with the form', () => {
+    const parsed = expectValid('9101011505900001');
+    expect(compareWithDeclared(parsed, { birthDate: '1990-05-16', sex: 'L' })).toEqual(['region_unknown', 'birth_date_mismatch']);
   });
 });

@@ -14,7 +14,7 @@ import { formatIsoDate, isRealDate, parseIsoDate, type IsoDate } from './calenda
 
 export const NIK_ERROR_CODES = [
   'format', // not 16 digits after removing spaces, dots and dashes
-  'region_unknown', // the first 6 digits are not a district in the region dataset
+  'province_unknown', // the first 2 digits are not an Indonesian province (00, 99, …)
   'day_invalid', // NIK: not 01-31 or 41-71; KK: not 01-31
   'month_invalid', // not 01-12
   'date_invalid', // day and month in range but no such calendar day (30 Feb, 29 Feb 2023)
@@ -22,8 +22,27 @@ export const NIK_ERROR_CODES = [
 ] as const;
 export type NikErrorCode = (typeof NIK_ERROR_CODES)[number];
 
-export const NIK_WARNING_CODES = ['birth_date_mismatch', 'sex_mismatch'] as const;
+/**
+ * `region_unknown`: the province exists but the dataset has no such regency/district. Regions
+ * split (a NIK issued before the split keeps the old code for life) and people move in from
+ * everywhere, so the officer checks it against the KK instead of the applicant being refused.
+ */
+export const NIK_WARNING_CODES = ['region_unknown', 'birth_date_mismatch', 'sex_mismatch'] as const;
 export type NikWarningCode = (typeof NIK_WARNING_CODES)[number];
+
+/**
+ * Kemendagri province codes (Permendagri 58/2021 and the 2022 Papua provinces). Fixed by law, so
+ * a list here rather than the dataset: a NIK from a province the dataset lacks is still refused.
+ */
+export const PROVINCE_CODES: ReadonlySet<string> = new Set([
+  '11', '12', '13', '14', '15', '16', '17', '18', '19', '21', // Sumatra, Riau Islands
+  '31', '32', '33', '34', '35', '36', // Java
+  '51', '52', '53', // Bali, Nusa Tenggara
+  '61', '62', '63', '64', '65', // Kalimantan
+  '71', '72', '73', '74', '75', '76', // Sulawesi
+  '81', '82', // Maluku
+  '91', '92', '93', '94', '95', '96', // Papua (93–96 since 2022)
+]);
 
 /** L = laki-laki (male), P = perempuan (female), as on the KTP. */
 export type Sex = 'L' | 'P';
@@ -45,6 +64,8 @@ export interface ValidNik {
   readonly birthDate: IsoDate;
   readonly sex: Sex;
   readonly serial: string; // "0001"
+  /** For the officer, never a refusal: `region_unknown` (see NIK_WARNING_CODES). */
+  readonly warnings: readonly NikWarningCode[];
 }
 
 export interface ValidKk {
@@ -53,6 +74,7 @@ export interface ValidKk {
   readonly districtCode: string;
   readonly registrationDate: IsoDate;
   readonly serial: string;
+  readonly warnings: readonly NikWarningCode[];
 }
 
 export interface InvalidNumber {
@@ -74,6 +96,7 @@ interface Layout {
   readonly date: IsoDate;
   readonly dayOffset: 0 | 40;
   readonly serial: string;
+  readonly regionKnown: boolean;
 }
 
 /**
@@ -96,7 +119,8 @@ function parseLayout(input: string, context: NikContext, femaleOffsetAllowed: bo
 
   const errors: NikErrorCode[] = [];
   const districtCode = `${number.slice(0, 2)}.${number.slice(2, 4)}.${number.slice(4, 6)}`;
-  if (!context.regions.isKnownDistrict(districtCode)) errors.push('region_unknown');
+  if (!PROVINCE_CODES.has(number.slice(0, 2))) errors.push('province_unknown');
+  const regionKnown = context.regions.isKnownDistrict(districtCode);
 
   const rawDay = Number(number.slice(6, 8));
   const month = Number(number.slice(8, 10));
@@ -118,7 +142,7 @@ function parseLayout(input: string, context: NikContext, femaleOffsetAllowed: bo
   if (serial === '0000') errors.push('serial_zero');
 
   if (errors.length > 0) return { ok: false, errors };
-  return { number, districtCode, date, dayOffset, serial };
+  return { number, districtCode, date, dayOffset, serial, regionKnown };
 }
 
 export function parseNik(input: string, context: NikContext): NikParseResult {
@@ -131,6 +155,7 @@ export function parseNik(input: string, context: NikContext): NikParseResult {
     birthDate: layout.date,
     sex: layout.dayOffset === 40 ? 'P' : 'L',
     serial: layout.serial,
+    warnings: layout.regionKnown ? [] : ['region_unknown'],
   };
 }
 
@@ -144,6 +169,7 @@ export function parseKk(input: string, context: NikContext): KkParseResult {
     districtCode: layout.districtCode,
     registrationDate: layout.date,
     serial: layout.serial,
+    warnings: layout.regionKnown ? [] : ['region_unknown'],
   };
 }
 
@@ -163,7 +189,7 @@ export interface DeclaredIdentity {
  * declared 1925 birth date agrees with a NIK we can only read as 2025.
  */
 export function compareWithDeclared(parsed: ValidNik, declared: DeclaredIdentity): NikWarningCode[] {
-  const warnings: NikWarningCode[] = [];
+  const warnings: NikWarningCode[] = [...parsed.warnings];
   if (declared.birthDate !== undefined && declared.birthDate.slice(-8) !== parsed.birthDate.slice(-8)) {
     warnings.push('birth_date_mismatch');
   }

@@ -235,3 +235,19 @@ describe("the office's own date", () => {
     }
   });
 });
+
+describe('a NIK from a region the dataset does not know', () => {
+  it('is taken in with a warning for the officer (a code from before a region split), while a province that does not exist is refused', async () => {
+    // Kecamatan Merauke was 91.01.01 until Papua Selatan split off in 2022; a child born there in 2015 keeps that code.
+    const preSplit = '9101015505150001';
+    const check = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/nik-checks`, { nik: preSplit });
+    expect(check.json().check).toMatchObject({ status: 'valid', birthDate: '2015-05-15', sex: 'P', place: null, warnings: ['region_unknown'] });
+    const res = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest({ subject: { nik: preSplit, name: 'Maria Gebze', birthDate: '2015-05-15', sex: 'P' } }));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().warnings).toEqual(['region_unknown']);
+
+    const noProvince = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest({ subject: { nik: '9901015505150001', name: 'Maria Gebze' } }));
+    expect(noProvince.statusCode).toBe(422);
+    expect(noProvince.json()).toMatchObject({ code: 'nik_invalid', nikErrors: ['province_unknown'] });
+  });
+});

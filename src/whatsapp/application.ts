@@ -378,7 +378,7 @@ function nikProblem(errors: readonly NikErrorCode[], raw: string, env: Env): str
     return digits === 0 ? env.tr('apply.nik.err_not_number') : env.tr('apply.nik.err_format', { count: digits });
   }
   const problems: string[] = [];
-  if (errors.includes('region_unknown')) problems.push(env.tr('apply.nik.err_region'));
+  if (errors.includes('province_unknown')) problems.push(env.tr('apply.nik.err_region'));
   if (errors.some((e) => e === 'day_invalid' || e === 'month_invalid' || e === 'date_invalid')) problems.push(env.tr('apply.nik.err_date'));
   if (errors.includes('serial_zero')) problems.push(env.tr('apply.nik.err_serial'));
   return [env.tr('apply.nik.err_intro'), ...problems.map((p) => `• ${p}`), env.tr('apply.nik.err_outro')].join('\n');
@@ -581,7 +581,7 @@ function fieldProblemNote(read: { problem: FieldProblemCode; numberErrors?: read
     case 'kk_invalid': {
       if (errors.includes('format')) return env.tr('apply.field.err_kk_format', { count: normaliseNikInput(raw).replace(/\D/g, '').length });
       const problems: string[] = [];
-      if (errors.includes('region_unknown')) problems.push(env.tr('apply.nik.err_region'));
+      if (errors.includes('province_unknown')) problems.push(env.tr('apply.nik.err_region'));
       if (errors.some((e) => e === 'day_invalid' || e === 'month_invalid' || e === 'date_invalid')) problems.push(env.tr('apply.field.err_kk_date'));
       if (errors.includes('serial_zero')) problems.push(env.tr('apply.nik.err_serial'));
       return [env.tr('apply.field.err_kk_intro'), ...problems.map((p) => `• ${p}`), env.tr('apply.nik.err_outro')].join('\n');

@@ -285,7 +285,7 @@ describe('applying for a new KIA', () => {
     c.tap('cat:kia');
     c.tap('svc:kia_baru');
     expect(c.say('12345').text).toContain('16 angka, sedangkan yang Bapak/Ibu ketik berisi 5 angka');
-    expect(c.say('9902201405190001').text).toContain('kode wilayah');
+    expect(c.say('9902201405190001').text).toContain('kode provinsi');
     expect(c.say('3302203002200001').text).toContain('tanggal lahir');
     expect(c.say('3302201405190000').text).toContain('0000');
     expect(c.say('anak saya').text).toContain('Mohon ketik NIK berupa 16 angka');

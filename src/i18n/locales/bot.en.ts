@@ -208,7 +208,7 @@ const bot = {
       err_format: 'A NIK has 16 digits; what you typed has {{count}}.',
       err_not_number: 'Please type the NIK as 16 digits.',
       err_intro: "Sorry, that NIK isn't valid:",
-      err_region: 'the first 6 digits (the region code) are unknown',
+      err_region: 'the first 2 digits are not an Indonesian province code',
       err_date: 'digits 7 to 12 (the date of birth) are not a real date',
       err_serial: 'the last 4 digits cannot be 0000',
       err_outro: 'Please check it against the family card.',

@@ -221,7 +221,7 @@ const bot = {
       err_format: 'NIK harus terdiri dari 16 angka, sedangkan yang Bapak/Ibu ketik berisi {{count}} angka.',
       err_not_number: 'Mohon ketik NIK berupa 16 angka.',
       err_intro: 'Mohon maaf, NIK tersebut tidak valid:',
-      err_region: '6 angka pertama (kode wilayah) tidak dikenal',
+      err_region: '2 angka pertama bukan kode provinsi di Indonesia',
       err_date: 'angka ke-7 sampai ke-12 (tanggal lahir) tidak sesuai',
       err_serial: '4 angka terakhir tidak boleh 0000',
       err_outro: 'Mohon periksa kembali pada Kartu Keluarga.',

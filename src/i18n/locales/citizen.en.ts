@@ -19,7 +19,7 @@ const citizen = {
   },
   nik: {
     format: 'A NIK has 16 digits.',
-    region_unknown: 'The first 6 digits of the NIK are not a known region code (province, regency, district).',
+    province_unknown: 'The first 2 digits of the NIK are not an Indonesian province code.',
     day_invalid: 'The birth day in the NIK (digits 7 and 8) is not valid.',
     month_invalid: 'The birth month in the NIK (digits 9 and 10) is not valid.',
     date_invalid: 'The birth date in the NIK (digits 7 to 12) is not a real date.',

@@ -20,7 +20,7 @@ const citizen = {
   },
   nik: {
     format: 'NIK harus 16 angka.',
-    region_unknown: '6 angka pertama NIK bukan kode wilayah (provinsi, kabupaten, kecamatan) yang dikenal.',
+    province_unknown: '2 angka pertama NIK bukan kode provinsi di Indonesia.',
     day_invalid: 'Angka tanggal lahir pada NIK (angka ke-7 dan ke-8) tidak valid.',
     month_invalid: 'Angka bulan lahir pada NIK (angka ke-9 dan ke-10) tidak valid.',
     date_invalid: 'Tanggal lahir pada NIK (angka ke-7 sampai ke-12) bukan tanggal yang ada.',

@@ -145,7 +145,7 @@ const consoleEn: ConsoleMessages = {
     sexes: { L: 'male', P: 'female' },
     errors: {
       format: 'not 16 digits',
-      region_unknown: 'unknown region code (first 6 digits)',
+      province_unknown: 'no such province code (first 2 digits)',
       day_invalid: 'impossible day of birth (digits 7–8)',
       month_invalid: 'impossible month of birth (digits 9–10)',
       date_invalid: 'the date of birth does not exist',
@@ -153,6 +153,7 @@ const consoleEn: ConsoleMessages = {
     },
     warningLabel: 'Warning:',
     warnings: {
+      region_unknown: 'the region code (first 6 digits) is not in the region data. It may be an older NIK from before a region split, or a newcomer; check it against the family card.',
       birth_date_mismatch: 'the date of birth in the NIK differs from the form.',
       sex_mismatch: 'the sex in the NIK differs from the form.',
     },

@@ -148,7 +148,7 @@ const consoleId = {
     sexes: { L: 'laki-laki', P: 'perempuan' },
     errors: {
       format: 'bukan 16 angka',
-      region_unknown: 'kode wilayah (6 angka pertama) tidak dikenal',
+      province_unknown: 'kode provinsi (2 angka pertama) tidak ada',
       day_invalid: 'tanggal lahir (angka ke-7 dan ke-8) tidak mungkin',
       month_invalid: 'bulan lahir (angka ke-9 dan ke-10) tidak mungkin',
       date_invalid: 'tanggal lahir tidak ada di kalender',
@@ -156,6 +156,7 @@ const consoleId = {
     },
     warningLabel: 'Peringatan:',
     warnings: {
+      region_unknown: 'kode wilayah (6 angka pertama) tidak ada dalam data wilayah. Bisa NIK lama dari sebelum pemekaran wilayah atau pendatang; cocokkan dengan KK.',
       birth_date_mismatch: 'tanggal lahir di NIK berbeda dengan isian formulir.',
       sex_mismatch: 'jenis kelamin di NIK berbeda dengan isian formulir.',
     },
