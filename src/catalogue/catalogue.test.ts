@@ -6,11 +6,13 @@ import {
   catalogueFor,
   checkAttachments,
   describeCondition,
+  eligibilityReasonOf,
   evaluateCondition,
   findService,
   requirementsFor,
   slaFor,
   type Checklist,
+  type RequirementContext,
   type Service,
 } from './catalogue.js';
 import { SERVICES } from './services.js';
@@ -267,5 +269,36 @@ describe('conditions', () => {
       id: 'anak WNI dan belum memiliki akta kelahiran',
       en: 'an Indonesian child and has no birth certificate yet',
     });
+  });
+});
+
+describe("each service's own refusal", () => {
+  const reasonFor = (code: string, context: RequirementContext) => requirementsFor(findService(SERVICES, code)!, context).eligibilityReason;
+  it.each([
+    ['ktp_el_rekam', { subjectAgeYears: 15 }, 'KTP-el hanya untuk penduduk yang sudah berusia 17 tahun atau sudah/pernah kawin.'],
+    ['ktp_el_cetak', { subjectAgeYears: 15 }, 'KTP-el hanya untuk'],
+    ['ktp_el_hilang', { subjectAgeYears: 16 }, 'KTP-el hanya untuk'],
+    ['ktp_el_rusak', { subjectAgeYears: 16 }, 'KTP-el hanya untuk'],
+    ['kk_pisah', { subjectAgeYears: 15 }, 'Pisah KK hanya untuk'],
+    ['ikd_aktivasi', { subjectAgeYears: 15 }, 'Aktivasi IKD hanya untuk pemilik KTP-el'],
+    ['kia_baru', { subjectAgeYears: 17 }, 'KIA hanya untuk anak di bawah 17 tahun'],
+    ['kia_hilang', { subjectAgeYears: 16, everMarried: true }, 'KIA hanya untuk anak di bawah 17 tahun yang belum pernah kawin'],
+  ] as const)('%s refuses with its own reason', (code, context, text) => {
+    const reason = reasonFor(code, context);
+    expect(reason?.id).toContain(text);
+    if (!code.startsWith('kia')) expect(reason?.id).not.toContain('KIA hanya');
+    expect(reason?.en.length).toBeGreaterThan(10);
+  });
+
+  it('every service with an eligibility rule has a reason in its own words, and eligible people get none', () => {
+    for (const service of SERVICES.filter((s) => s.eligibility)) {
+      expect(service.eligibilityReason, service.code).toBeDefined();
+      expect(requirementsFor(service, {}).eligibilityReason).toBeUndefined();
+    }
+  });
+
+  it('an edited service without a reason still names itself and its condition', () => {
+    const edited = { ...findService(SERVICES, 'kk_pisah')!, eligibilityReason: undefined };
+    expect(eligibilityReasonOf(edited).id).toBe('Pisah KK hanya untuk penduduk yang berusia 17 tahun ke atas atau sudah atau pernah kawin.');
   });
 });

@@ -194,6 +194,8 @@ export const ServiceSchema = z
     description: LocalizedTextSchema.optional(),
     /** Who may apply at all (KIA: under 17 and never married). Absent: anyone. */
     eligibility: ConditionSchema.optional(),
+    /** Why someone outside `eligibility` cannot apply, in the service's own words ("KTP-el hanya untuk …"). */
+    eligibilityReason: LocalizedTextSchema.optional(),
     /** The national list. */
     requirements: z.array(RequirementSchema),
     /** Regional practice replacing the national list when the office picks that rule set. */
@@ -310,6 +312,8 @@ export interface ChecklistField {
 export interface Checklist {
   serviceCode: string;
   eligibility: 'eligible' | 'ineligible' | 'unknown';
+  /** Set when ineligible: the service's own reason, for the portal, the counter and the chatbot alike. */
+  eligibilityReason?: LocalizedText;
   items: ChecklistItem[];
   fields: ChecklistField[];
   /** What the office will issue; an entry with `when` is issued only if that turns out to hold. */
@@ -374,7 +378,25 @@ export function requirementsFor(service: Service, context: RequirementContext = 
 
   const truth = service.eligibility === undefined ? true : evaluateCondition(service.eligibility, context);
   const eligibility = truth === 'unknown' ? 'unknown' : truth ? 'eligible' : 'ineligible';
-  return { serviceCode: service.code, eligibility, items: [...items.values()], fields, outputs };
+  return {
+    serviceCode: service.code,
+    eligibility,
+    ...(eligibility === 'ineligible' && { eligibilityReason: eligibilityReasonOf(service) }),
+    items: [...items.values()],
+    fields,
+    outputs,
+  };
+}
+
+/**
+ * Why this service refuses someone, in its own words: the catalogue's reason, else its name and
+ * condition ("Pisah KK hanya untuk penduduk yang berusia 17 tahun ke atas …"). Never another
+ * service's reason: a 15-year-old asking for a KTP-el must not read that the KIA is for under-17s.
+ */
+export function eligibilityReasonOf(service: Pick<Service, 'name' | 'eligibility' | 'eligibilityReason'>): LocalizedText {
+  if (service.eligibilityReason) return service.eligibilityReason;
+  const condition = service.eligibility ? describeCondition(service.eligibility) : { id: '', en: '' };
+  return { id: `${service.name.id} hanya untuk penduduk yang ${condition.id}.`, en: `${service.name.en} is only for residents who are ${condition.en}.` };
 }
 
 export interface AttachmentCheck {

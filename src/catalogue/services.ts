@@ -54,6 +54,14 @@ const AGE_5_PLUS: Condition = { kind: 'age_at_least', years: 5 };
 const ADULT: Condition = { kind: 'any', of: [{ kind: 'age_at_least', years: 17 }, { kind: 'ever_married' }] };
 /** KIA is for children under 17 who have never married (Permendagri 2/2016). */
 const KIA_ELIGIBLE = all({ kind: 'age_below', years: 17 }, not({ kind: 'ever_married' }));
+const KIA_REASON = {
+  id: 'KIA hanya untuk anak di bawah 17 tahun yang belum pernah kawin. Untuk usia 17 tahun ke atas atau yang sudah/pernah kawin, silakan mengurus KTP-el.',
+  en: 'The KIA is only for children under 17 who have never married. From 17, or once married, please apply for a KTP-el.',
+};
+const KTP_REASON = {
+  id: 'KTP-el hanya untuk penduduk yang sudah berusia 17 tahun atau sudah/pernah kawin. Anak di bawah 17 tahun dapat mengurus KIA.',
+  en: 'The KTP-el is only for residents aged 17 or over, or married or previously married. A child under 17 can apply for a KIA.',
+};
 /**
  * The combined path: an Indonesian child with no birth certificate registers the birth and gets
  * the KIA in the same request (the seed: "Apabila belum terdaftar, dapat melakukan pendaftaran dan
@@ -136,6 +144,7 @@ const KIA_SERVICES: Service[] = [
       en: 'For children under 17 who have never married. A child without a birth certificate can apply for the birth certificate and the KIA together.',
     },
     eligibility: KIA_ELIGIBLE,
+    eligibilityReason: KIA_REASON,
     requirements: KIA_BARU_NATIONAL,
     requirementVariants: { banyumas_2022: KIA_BARU_BANYUMAS_2022 },
     fields: [
@@ -157,6 +166,7 @@ const KIA_SERVICES: Service[] = [
     category: 'kia',
     name: { id: 'Penggantian KIA hilang', en: 'Replacement of a lost KIA' },
     eligibility: KIA_ELIGIBLE,
+    eligibilityReason: KIA_REASON,
     requirements: [req('surat_keterangan_hilang'), req('kk', { details: KK_ORANG_TUA })],
     fields: KIA_FIELDS,
     outputs: [{ document: 'kia' }],
@@ -167,6 +177,7 @@ const KIA_SERVICES: Service[] = [
     category: 'kia',
     name: { id: 'Penggantian KIA rusak', en: 'Replacement of a damaged KIA' },
     eligibility: KIA_ELIGIBLE,
+    eligibilityReason: KIA_REASON,
     requirements: [
       req('dokumen_rusak', { details: { id: 'KIA yang rusak', en: 'The damaged KIA' } }),
       req('kk', { details: KK_ORANG_TUA }),
@@ -180,6 +191,7 @@ const KIA_SERVICES: Service[] = [
     category: 'kia',
     name: { id: 'KIA karena pindah datang', en: 'KIA after moving in' },
     eligibility: KIA_ELIGIBLE,
+    eligibilityReason: KIA_REASON,
     requirements: [
       req('surat_pindah'),
       req('kk', { details: { id: 'KK baru di alamat tujuan', en: 'The new family card at the new address' } }),
@@ -204,6 +216,7 @@ const KTP_SERVICES: Service[] = [
       en: 'For residents aged 17 or over, or married or previously married. Fingerprints, iris and photo are captured in person by an officer.',
     },
     eligibility: ADULT,
+    eligibilityReason: KTP_REASON,
     requirements: [req('kk')],
     fields: PERSON_FIELDS,
     outputs: [{ document: 'ktp_el' }],
@@ -214,6 +227,7 @@ const KTP_SERVICES: Service[] = [
     category: 'ktp_el',
     name: { id: 'Pencetakan KTP-el (sudah rekam)', en: 'KTP-el printing (already enrolled)' },
     eligibility: ADULT,
+    eligibilityReason: KTP_REASON,
     requirements: [req('kk')],
     fields: PERSON_FIELDS,
     outputs: [{ document: 'ktp_el' }],
@@ -224,6 +238,7 @@ const KTP_SERVICES: Service[] = [
     category: 'ktp_el',
     name: { id: 'Penggantian KTP-el hilang', en: 'Replacement of a lost KTP-el' },
     eligibility: ADULT,
+    eligibilityReason: KTP_REASON,
     requirements: [req('surat_keterangan_hilang'), req('kk')],
     fields: PERSON_FIELDS,
     outputs: [{ document: 'ktp_el' }],
@@ -234,6 +249,7 @@ const KTP_SERVICES: Service[] = [
     category: 'ktp_el',
     name: { id: 'Penggantian KTP-el rusak', en: 'Replacement of a damaged KTP-el' },
     eligibility: ADULT,
+    eligibilityReason: KTP_REASON,
     requirements: [req('dokumen_rusak', { details: { id: 'KTP-el yang rusak', en: 'The damaged KTP-el' } }), req('kk')],
     fields: PERSON_FIELDS,
     outputs: [{ document: 'ktp_el' }],
@@ -282,6 +298,10 @@ const KK_SERVICES: Service[] = [
     category: 'kk',
     name: { id: 'Pisah KK', en: 'Splitting a family card' },
     eligibility: ADULT,
+    eligibilityReason: {
+      id: 'Pisah KK hanya untuk calon kepala keluarga yang sudah berusia 17 tahun atau sudah/pernah kawin.',
+      en: 'Splitting a family card is only for a new head of household aged 17 or over, or married or previously married.',
+    },
     requirements: [
       req('kk', { details: { id: 'KK lama', en: 'The current family card' } }),
       req('ktp_el', { details: { id: 'KTP-el calon kepala keluarga', en: 'KTP-el of the new head of household' } }),
@@ -427,6 +447,10 @@ const OTHER_SERVICES: Service[] = [
     category: 'ikd',
     name: { id: 'Aktivasi Identitas Kependudukan Digital (IKD)', en: 'Digital ID (IKD) activation' },
     eligibility: ADULT,
+    eligibilityReason: {
+      id: 'Aktivasi IKD hanya untuk pemilik KTP-el, yaitu penduduk yang sudah berusia 17 tahun atau sudah/pernah kawin.',
+      en: 'Digital ID activation is only for KTP-el holders: residents aged 17 or over, or married or previously married.',
+    },
     requirements: [req('ktp_el')],
     fields: [...PERSON_FIELDS, field('email'), field('phone')],
     outputs: [{ document: 'ikd' }],

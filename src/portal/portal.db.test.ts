@@ -303,6 +303,13 @@ describe('applying online', () => {
     expect(ktp.statusCode).toBe(422);
     expect(ktp.json().code).toBe('service_not_online');
 
+    // A boy of 15 (born 5 May 2011) asking for a KTP-el hears the KTP-el's own rule, not the KIA's.
+    const fifteen = await client.post('/api/v1/public/applications', application([], { serviceCode: 'ktp_el_cetak', subject: { nik: '3302200505110003', name: 'Bagas' }, details: {} }), bearer(token));
+    expect(fifteen.statusCode).toBe(422);
+    expect(fifteen.json().code).toBe('not_eligible');
+    expect(fifteen.json().detail).not.toContain('KIA hanya untuk anak di bawah 17 tahun');
+    expect(fifteen.json().detail).toContain('KTP-el hanya untuk penduduk yang sudah berusia 17 tahun atau sudah/pernah kawin.');
+
     const noToken = await t.client().post('/api/v1/public/applications', application(attachments));
     expect(noToken.statusCode).toBe(401);
     expect(noToken.json().detail).toMatch(/verifikasi nomor WhatsApp/);

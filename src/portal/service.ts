@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { listAudit, recordAudit, type Origin } from '../audit/audit.js';
 import { DUMMY_HASH, hashPassword, passwordMatches } from '../auth/passwords.js';
-import { checkAttachments, describeCondition, findService, requirementsFor, slaFor, type RequirementContext } from '../catalogue/catalogue.js';
+import { checkAttachments, describeCondition, eligibilityReasonOf, findService, requirementsFor, slaFor, type RequirementContext } from '../catalogue/catalogue.js';
 import { fieldForm } from '../catalogue/field-values.js';
 import { DOCUMENT_RETENTION, UNATTACHED_UPLOAD_DAYS } from '../catalogue/retention.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
@@ -269,7 +269,7 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
   }
 
   const checklist = requirementsFor(service, context);
-  if (checklist.eligibility === 'ineligible') throw new AppError('not_eligible', 422, 'citizen.errors.not_eligible');
+  if (checklist.eligibility === 'ineligible') throw new AppError('not_eligible', 422, 'citizen.errors.not_eligible', { reason: eligibilityReasonOf(service) });
   await checkOwnAttachments(deps, input.attachments, (ids) => store.confirmedVerificationIds(deps.db, office.code, claims.phone, ids));
   const check = checkAttachments(checklist, input.attachments.map((a) => a.documentType));
   const missing = [...check.missing, ...check.undetermined];

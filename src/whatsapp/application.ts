@@ -3,7 +3,7 @@
  * next is application-plan.ts's business; this module only turns one message into "answered"
  * (move on) or "stay" (say what was wrong and ask again).
  */
-import { describeCondition, type ChecklistItem, type Service } from '../catalogue/catalogue.js';
+import { describeCondition, eligibilityReasonOf, type ChecklistItem, type Service } from '../catalogue/catalogue.js';
 import { readFieldValue, type FieldProblemCode } from '../catalogue/field-values.js';
 import { DATA_FIELD_DEFINITIONS, OUTPUT_DOCUMENT_LABELS, type DataField } from '../catalogue/vocabulary.js';
 import { formatIsoDate, isRealDate } from '../identity/calendar-date.js';
@@ -388,10 +388,7 @@ function ineligible(service: Service, birthDate: string, age: number, env: Env):
   let body: string;
   const kia = isKia(service) ? kiaEligibility({ birthDate, applicationDate: env.today, everMarried: false }) : undefined;
   if (kia && !kia.eligible && kia.reasons.includes('age_17_reached')) body = env.tr('apply.ineligible_kia_17', { age, birth: formatDate(birthDate, env) });
-  else {
-    const condition = service.eligibility ? pick(describeCondition(service.eligibility), env.locale) : '';
-    body = env.tr('apply.ineligible', { service: serviceName(service, env), condition, age });
-  }
+  else body = env.tr('apply.ineligible', { reason: pick(eligibilityReasonOf(service), env.locale), age });
   return buttons(env, body, [
     { id: 'q:retry', title: env.tr('apply.nik.other') },
     { id: 'nav:staff', title: env.tr('common.staff') },

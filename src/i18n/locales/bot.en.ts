@@ -221,7 +221,7 @@ const bot = {
       under5: 'KIA for a child under 5 (no photo), valid until {{until}}.',
       age5to17: 'KIA for a child aged 5 or over (with photo), valid until {{until}}.',
     },
-    ineligible: "Sorry, *{{service}}* is only for residents who are {{condition}}, so we can't take it in for this NIK. If something isn't right, please type another NIK or talk to staff.",
+    ineligible: "Sorry, we can't take this in for this NIK. {{reason}} If something isn't right, please type another NIK or talk to staff.",
     ineligible_kia_17:
       'Sorry, according to that NIK the child was born on {{birth}} and is already {{age}}. A KIA is only for children under 17. From 17 on, please come to the kecamatan office for *KTP-el enrolment*.',
     subject_name: { ask: 'Please type the *{{label}}*.' },

@@ -234,7 +234,7 @@ const bot = {
       under5: 'KIA untuk anak di bawah 5 tahun (tanpa foto), berlaku sampai {{until}}.',
       age5to17: 'KIA untuk anak usia 5 tahun ke atas (dengan foto), berlaku sampai {{until}}.',
     },
-    ineligible: 'Mohon maaf, layanan *{{service}}* hanya untuk penduduk yang {{condition}}, sehingga belum dapat kami proses untuk NIK ini. Jika ada yang kurang tepat, silakan ketik NIK lain atau bicara dengan petugas.',
+    ineligible: 'Mohon maaf, permohonan untuk NIK ini belum dapat kami proses. {{reason}} Jika ada yang kurang tepat, silakan ketik NIK lain atau bicara dengan petugas.',
     ineligible_kia_17:
       'Mohon maaf, menurut NIK tersebut ananda lahir {{birth}} dan sudah berusia {{age}} tahun. KIA hanya untuk anak di bawah 17 tahun. Untuk usia 17 tahun ke atas, silakan mengurus *perekaman KTP-el* dengan datang langsung ke kantor kecamatan.',
     subject_name: { ask: 'Silakan ketik *{{label}}*.' },

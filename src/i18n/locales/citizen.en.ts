@@ -10,7 +10,7 @@ const citizen = {
     token_invalid: 'Your session has ended. Please confirm your WhatsApp number again (what you typed is kept).',
     tracking_token_invalid: 'Your tracking session has ended. Please enter the ticket number and PIN again.',
     service_not_online: 'This service cannot be applied for online because it needs you in person (for example fingerprints and a photo). Please come to the kecamatan office.',
-    not_eligible: "Going by the birth date in the NIK, this child is not eligible for this service (the KIA is for children under 17).",
+    not_eligible: 'Going by the details given, this application does not qualify. {{reason}}',
     nik_required: 'The NIK is required for this service.',
     documents_missing: 'These documents are not attached yet: {{documents}}.',
     attachment_not_yours: 'One of the attachments was not recognised. Please upload that document again.',

@@ -10,7 +10,7 @@ const citizen = {
     token_invalid: 'Sesi Bapak/Ibu sudah berakhir. Mohon ulangi verifikasi nomor WhatsApp (isian yang sudah diketik tetap tersimpan).',
     tracking_token_invalid: 'Sesi pelacakan sudah berakhir. Mohon masukkan kembali nomor tiket dan PIN.',
     service_not_online: 'Layanan ini tidak dapat diajukan secara online karena memerlukan kehadiran langsung (misalnya perekaman sidik jari dan foto). Silakan datang ke kantor kecamatan.',
-    not_eligible: 'Berdasarkan tanggal lahir pada NIK, anak ini tidak memenuhi syarat untuk layanan ini (KIA hanya untuk anak di bawah 17 tahun).',
+    not_eligible: 'Berdasarkan data yang diisi, permohonan ini belum memenuhi syarat. {{reason}}',
     nik_required: 'NIK wajib diisi untuk layanan ini.',
     documents_missing: 'Dokumen berikut belum dilampirkan: {{documents}}.',
     attachment_not_yours: 'Salah satu lampiran tidak dikenali. Mohon unggah ulang dokumennya.',

@@ -65,7 +65,7 @@ export function Checklist({ detail, onShow }: { detail: RequestDetail; onShow: (
       {checklist.eligibility !== 'eligible' && (
         <p className={checklist.eligibility === 'ineligible' ? 'check check-bad' : 'check check-warn'}>
           <span aria-hidden="true">⚠ </span>
-          {t.eligibility[checklist.eligibility]}
+          {checklist.eligibilityReason ? localized(checklist.eligibilityReason, lang) : t.eligibility[checklist.eligibility]}
         </p>
       )}
       <p>{detail.documents?.complete ? t.complete : t.incomplete}</p>

@@ -70,6 +70,7 @@ export type ChecklistField = {
 export type Checklist = {
   serviceCode: string;
   eligibility: 'eligible' | 'ineligible' | 'unknown';
+  eligibilityReason?: Localized;
   items: ChecklistItem[];
   fields: ChecklistField[];
   outputs: { document: string; when?: Condition; whenLabel?: Localized }[];
