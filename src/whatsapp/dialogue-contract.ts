@@ -65,6 +65,12 @@ export type OfficeInfo = {
   /** ISO weekday (1 = Monday) → opening intervals as HH:MM, as in `offices.working_hours`. */
   workingHours: Record<string, { open: string; close: string }[]>;
   timezone: string;
+  /**
+   * The office's calendar around now: libur nasional, cuti bersama and its own closures (minus the
+   * cuti bersama days it declared itself open), and special periods such as Ramadan hours.
+   */
+  closures?: readonly { date: string; kind: 'libur_nasional' | 'cuti_bersama' | 'penutupan_kantor'; name: string }[] | undefined;
+  specialPeriods?: readonly { name: string; from: string; to: string; schedule: Partial<Record<number, readonly { open: string; close: string }[]>> }[] | undefined;
 };
 
 /** Everything the dialogue may read; loaded by the worker per event. Pure data. */

@@ -117,13 +117,18 @@ export function formatBytes(bytes: number, env: Env): string {
 export type Openness = { kind: 'open'; closesAt: string } | { kind: 'closed'; nextOpening: Date } | { kind: 'unknown' };
 
 /**
- * Whether the office counter is open at `ctx.now` by its weekly hours. Holidays are not in the
- * context, so the answer names the next opening by the week's schedule and the texts say that
- * holidays are closed.
+ * Whether the office counter is open at `ctx.now` by its calendar: weekly hours, special periods,
+ * libur nasional, cuti bersama and its own closures (on 20 March 2026, cuti bersama Idulfitri, it
+ * is closed, and the next opening skips the holidays).
  */
 export function officeOpenness(ctx: DialogueContext): Openness {
   try {
-    const calendar = createWorkCalendar({ timeZone: ctx.office.timezone, schedule: ctx.office.workingHours as WeeklySchedule });
+    const calendar = createWorkCalendar({
+      timeZone: ctx.office.timezone,
+      schedule: ctx.office.workingHours as WeeklySchedule,
+      closures: ctx.office.closures ?? [],
+      specialPeriods: (ctx.office.specialPeriods ?? []).map((p) => ({ ...p, schedule: p.schedule as WeeklySchedule })),
+    });
     const next = addWorkingMinutes(calendar, ctx.now, 0);
     if (next.getTime() !== ctx.now.getTime()) return { kind: 'closed', nextOpening: next };
     const { minutes } = localParts(ctx.now, calendar.timeZone);

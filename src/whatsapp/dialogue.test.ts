@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { officeHolidayYear } from '../calendar/holidays.js';
 import { NewRequestInput } from '../requests/service.js';
-import { chat, dialogueContext, fileId, kembaranDesa, type Chat } from '../test-support/dialogue.js';
+import { chat, dialogueContext, fileId, kembaranDesa, kembaranOffice, type Chat } from '../test-support/dialogue.js';
 import type { ApplicantRequestSummary, DialogueCommand } from './dialogue-contract.js';
 import { converse, initialDialogueState, type DialogueState } from './dialogue.js';
 
@@ -886,6 +887,27 @@ describe('office hours and location', () => {
     const turn = c.say('opening hours');
     expect(turn.text).toContain('Monday–Thursday: 07:15–15:30');
     expect(turn.text).toContain('The office is *closed* now. It opens again Monday, 7 December 2026 at 07:15 WIB.');
+  });
+});
+
+describe('office hours on holidays', () => {
+  // Kembaran's calendar as the worker loads it: the SKB 3 Menteri list of 2026 in force.
+  const withHolidays = (now: string) => chat({ now, context: { office: { ...kembaranOffice, closures: officeHolidayYear(2026, [], false).closures } } });
+
+  it('says the office is closed on 20 March 2026 (cuti bersama Idulfitri), not "buka sampai pukul 15.15", and skips the holidays to the next opening', () => {
+    const c = withHolidays('2026-03-20T02:00:00Z'); // Friday 09:00 WIB
+    c.say('halo');
+    const turn = c.tap('m:hours');
+    expect(turn.text).not.toContain('buka* sampai pukul 15.15');
+    expect(turn.text).toContain('Saat ini kantor *tutup*. Buka kembali Rabu, 25 Maret 2026 pukul 07.15 WIB.');
+    const staff = c.tap('nav:staff');
+    expect(staff.text).not.toContain('sampai pukul 15.15');
+  });
+
+  it('says open on an ordinary Friday of the same month', () => {
+    const c = withHolidays('2026-03-27T02:00:00Z');
+    c.say('halo');
+    expect(c.tap('m:hours').text).toContain('Saat ini kantor *buka* sampai pukul 15.15');
   });
 });
 

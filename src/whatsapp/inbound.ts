@@ -10,6 +10,7 @@ import type { Db } from '../db/database.js';
 import type { BlobStore } from '../files/blobs.js';
 import { storeUpload } from '../files/service.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
+import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa, type OfficeRow } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
@@ -167,9 +168,19 @@ async function execute<S>(deps: InboundDeps<S>, tx: Db, officeCode: string, waId
 
 async function dialogueContext<S>(deps: InboundDeps<S>, db: Db, office: OfficeRow, waId: string, contactName: string | null | undefined, now: Date): Promise<DialogueContext> {
   const requests = await requestsOfApplicant(db, office.code, waId, 10);
+  const calendar = await loadOfficeCalendar(db, office, now);
   return {
     now,
-    office: { code: office.code, name: office.name, ...office.contact, workingHours: office.workingHours, timezone: office.timezone },
+    office: {
+      code: office.code,
+      name: office.name,
+      ...office.contact,
+      workingHours: office.workingHours,
+      timezone: office.timezone,
+      // Hours answers follow the office's calendar, holidays and closures included.
+      closures: [...calendar.closures.values()].flat(),
+      specialPeriods: calendar.specialPeriods,
+    },
     // The office's own catalogue: services it switched off are not offered, its requirement lists apply.
     services: await officeCatalogue(db, office),
     desa: (await listDesa(db, office.code)).map((d) => ({ code: d.code, name: d.name })),
