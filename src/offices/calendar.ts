@@ -16,19 +16,35 @@ import { safeText } from '../platform/safe-text.js';
 
 export async function loadOfficeCalendar(db: Db, office: store.OfficeRow, now: Date): Promise<WorkCalendar> {
   const year = officeYear(office.timezone, now);
-  const entered = (await store.listClosures(db, office.code)).map(toClosure);
+  const rows = await store.listClosures(db, office.code);
+  const entered = rows.filter((c) => c.kind !== OPEN_ON_CUTI_BERSAMA).map(toClosure);
   const confirmed = new Set((await store.listConfirmedHolidayYears(db, office.code)).map((c) => c.year));
   const periods = await store.listSpecialPeriods(db, office.code);
+  const closures = [
+    ...[year - 1, year, year + 1].flatMap((y) => officeHolidayYear(y, entered, confirmed.has(y)).closures),
+    // Office closures, and entries of years outside the window; a date listed twice is harmless.
+    ...entered,
+  ];
   return createWorkCalendar({
     timeZone: office.timezone,
     schedule: office.workingHours,
-    closures: [
-      ...[year - 1, year, year + 1].flatMap((y) => officeHolidayYear(y, entered, confirmed.has(y)).closures),
-      // Office closures, and entries of years outside the window; a date listed twice is harmless.
-      ...entered,
-    ],
+    closures: withoutOpenDays(closures, rows),
+
     specialPeriods: periods.map(({ name, from, to, schedule }) => ({ name, from, to, schedule })),
   });
+}
+
+/**
+ * An entry saying the office serves on a cuti bersama day: cuti bersama is leave for civil
+ * servants, not a holiday by law, and a service office may keep its counter open (a libur
+ * nasional cannot be waived this way). Stored beside the closures, in the same table.
+ */
+export const OPEN_ON_CUTI_BERSAMA = 'buka_cuti_bersama';
+
+/** The calendar's closures minus the cuti bersama days the office declared itself open on. */
+export function withoutOpenDays(closures: readonly Closure[], entries: readonly { date: string; kind: string }[]): Closure[] {
+  const open = new Set(entries.filter((e) => e.kind === OPEN_ON_CUTI_BERSAMA).map((e) => e.date));
+  return closures.filter((c) => !(c.kind === 'cuti_bersama' && open.has(c.date)));
 }
 
 const toClosure = (c: { date: string; kind: string; name: string }): Closure => ({ date: c.date, kind: c.kind as ClosureKind, name: c.name });
@@ -37,7 +53,7 @@ const nationalOf = (closures: readonly Closure[], year: number) =>
 
 export const ClosureInput = z.object({
   date: z.iso.date(),
-  kind: z.enum(['penutupan_kantor', 'cuti_bersama', 'libur_nasional']),
+  kind: z.enum(['penutupan_kantor', 'cuti_bersama', 'libur_nasional', OPEN_ON_CUTI_BERSAMA]),
   name: safeText().trim().min(1).max(120),
 });
 
@@ -110,7 +126,13 @@ export async function unconfirmHolidayYear(deps: { db: Db; clock: Clock }, actor
 
 export async function addClosure(deps: { db: Db; clock: Clock }, actor: StaffActor, officeCode: string, input: z.infer<typeof ClosureInput>, origin: Origin) {
   authorize(actor, 'calendar.update', { officeCode });
-  if (!(await store.findOffice(deps.db, officeCode))) throw notFound();
+  const office = await store.findOffice(deps.db, officeCode);
+  if (!office) throw notFound();
+  if (input.kind === OPEN_ON_CUTI_BERSAMA) {
+    // Only a day the calendar closes as cuti bersama can be opened; anything else would be a no-op the admin did not mean.
+    const calendar = await loadOfficeCalendar(deps.db, office, new Date(`${input.date}T12:00:00Z`));
+    if (!(calendar.closures.get(input.date) ?? []).some((c) => c.kind === 'cuti_bersama')) throw invalid('errors.not_cuti_bersama', { date: input.date });
+  }
   await deps.db.transaction(async (tx) => {
     if (!(await store.insertClosure(tx, { officeCode, ...input }))) throw new AppError('conflict', 409, 'errors.closure_exists');
     await recordAudit(tx, deps.clock.now(), { officeCode, actor: auditActorOf(actor), action: 'calendar.closure_added', entityType: 'office', entityId: officeCode, details: input }, origin);

@@ -3,6 +3,9 @@
  * office's due times follow that list instead of the date-holidays estimate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isWorkingDay } from '../calendar/calendar.js';
+import { loadOfficeCalendar } from './calendar.js';
+import { findOffice } from './storage.js';
 import { DEMO_OFFICE_CODE } from './setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
 import { anotherGirlNik, KIA_DETAILS } from '../test-support/requests.js';
@@ -140,5 +143,28 @@ describe('confirming a year of holidays', () => {
     expect(last.statusCode).toBe(409);
     expect(last.json().detail).toMatch(/tanggal terakhir dalam daftar libur 2028/);
     expect((await admin.get(`${base}/calendar`)).json().officeClosures).toContainEqual(only);
+  });
+});
+
+describe('an office open on a cuti bersama day', () => {
+  it('declares itself open on a shipped cuti bersama (20 March 2026), is refused for a libur nasional, and can take it back', async () => {
+    const admin = await t.signedIn('admin');
+    const office = (await findOffice(t.db, DEMO_OFFICE_CODE))!;
+    const calendarOn = async () => loadOfficeCalendar(t.db, office, t.clock.now());
+    expect(isWorkingDay(await calendarOn(), '2026-03-20')).toBe(false);
+
+    const open = await admin.post(`${base}/closures`, { date: '2026-03-20', kind: 'buka_cuti_bersama', name: 'Pelayanan tetap buka' });
+    expect(open.statusCode).toBe(201);
+    const calendar = await calendarOn();
+    expect(isWorkingDay(calendar, '2026-03-20')).toBe(true);
+    // The other cuti bersama days of Idulfitri stay closed.
+    expect(isWorkingDay(calendar, '2026-03-23')).toBe(false);
+
+    const holiday = await admin.post(`${base}/closures`, { date: '2026-03-21', kind: 'buka_cuti_bersama', name: 'Idulfitri' });
+    expect(holiday.statusCode).toBe(422);
+    expect(holiday.json().detail).toBe('Tanggal 2026-03-21 bukan hari cuti bersama dalam kalender kantor, sehingga tidak perlu dinyatakan buka.');
+
+    expect((await admin.send('DELETE', `${base}/closures/2026-03-20/buka_cuti_bersama`)).statusCode).toBe(200);
+    expect(isWorkingDay(await calendarOn(), '2026-03-20')).toBe(false);
   });
 });

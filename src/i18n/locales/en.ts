@@ -56,6 +56,7 @@ const en = {
     },
     transition_refused: 'This action cannot be taken on this request.',
     closure_exists: 'This closure date is already recorded.',
+    not_cuti_bersama: '{{date}} is not a cuti bersama day in the office calendar, so there is nothing to open.',
     holiday_year_empty: 'No national holidays or cuti bersama are entered for {{year}} yet. Enter every date of the SKB 3 Menteri first, then confirm.',
     holiday_year_shipped: 'The {{year}} holiday list ships with the application from the SKB 3 Menteri; it needs no confirmation.',
     holiday_year_already_confirmed: 'The {{year}} holiday list is already confirmed.',

@@ -58,6 +58,7 @@ const id = {
     },
     transition_refused: 'Tindakan ini tidak dapat dilakukan pada permohonan ini.',
     closure_exists: 'Tanggal tutup ini sudah tercatat.',
+    not_cuti_bersama: 'Tanggal {{date}} bukan hari cuti bersama dalam kalender kantor, sehingga tidak perlu dinyatakan buka.',
     holiday_year_empty:
       'Daftar libur nasional dan cuti bersama tahun {{year}} masih kosong. Masukkan dulu semua tanggal sesuai SKB 3 Menteri, lalu konfirmasi.',
     holiday_year_shipped: 'Daftar libur tahun {{year}} sudah sesuai SKB 3 Menteri bawaan aplikasi; tidak perlu dikonfirmasi.',

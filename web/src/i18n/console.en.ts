@@ -372,7 +372,7 @@ const consoleEn: ConsoleMessages = {
       unconfirm: (y) => `Undo the confirmation of the ${y} holiday list`,
       unconfirmDone: (y) => `Confirmation of the ${y} holiday list undone; the estimate plus the entered dates apply again.`,
       holidays: (y, n) => `National holidays and cuti bersama ${y} (${n} days)`,
-      kinds: { penutupan_kantor: 'Office closure', cuti_bersama: 'Cuti bersama (collective leave)', libur_nasional: 'National holiday' },
+      kinds: { penutupan_kantor: 'Office closure', cuti_bersama: 'Cuti bersama (collective leave)', libur_nasional: 'National holiday', buka_cuti_bersama: 'Open on a cuti bersama day' },
       officeClosures: 'Office closures and extra holidays',
       noClosures: 'No extra closures yet.',
       addClosure: 'Add a closed day',

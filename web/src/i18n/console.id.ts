@@ -375,7 +375,7 @@ const consoleId = {
       unconfirm: (y: number) => `Batalkan konfirmasi daftar libur ${y}`,
       unconfirmDone: (y: number) => `Konfirmasi daftar libur ${y} dibatalkan; kembali dipakai perkiraan ditambah tanggal yang dimasukkan.`,
       holidays: (y: number, n: number) => `Libur nasional dan cuti bersama ${y} (${n} hari)`,
-      kinds: { penutupan_kantor: 'Penutupan kantor', cuti_bersama: 'Cuti bersama', libur_nasional: 'Libur nasional' },
+      kinds: { penutupan_kantor: 'Penutupan kantor', cuti_bersama: 'Cuti bersama', libur_nasional: 'Libur nasional', buka_cuti_bersama: 'Tetap buka pada cuti bersama' },
       officeClosures: 'Penutupan kantor dan tambahan libur',
       noClosures: 'Belum ada penutupan tambahan.',
       addClosure: 'Tambah hari tutup',

@@ -10,7 +10,7 @@ import { HoursEditor, hoursSummary } from './HoursEditor.js';
 import { FormMistake, SettingsSection, useSaving } from './Settings.js';
 import { useFailure, useSession } from './session.js';
 
-const KINDS = ['penutupan_kantor', 'cuti_bersama', 'libur_nasional'] as const;
+const KINDS = ['penutupan_kantor', 'cuti_bersama', 'libur_nasional', 'buka_cuti_bersama'] as const;
 
 export function SettingsCalendar() {
   const tt = useT();
