@@ -302,3 +302,21 @@ describe("each service's own refusal", () => {
     expect(eligibilityReasonOf(edited).id).toBe('Pisah KK hanya untuk penduduk yang berusia 17 tahun ke atas atau sudah atau pernah kawin.');
   });
 });
+
+describe('requirement lists against current Dukcapil practice', () => {
+  const nationalService = (code: string) => findService(national, code)!;
+  const complete = (code: string, attached: DocumentType[], context: RequirementContext = {}) =>
+    checkAttachments(requirementsFor(nationalService(code), context), attached).complete;
+
+  it.each([
+    // [case, service, attached, context, complete]
+    ["a single mother's KIA: her KTP-el with the birth SPTJM, no father's KTP-el", 'kia_baru', ['akta_kelahiran', 'kk', 'ktp_el_ibu', 'sptjm_kelahiran'], { subjectAgeYears: 3, hasBirthCertificate: true, foreign: false }, true],
+    ["a KIA with neither the father's KTP-el nor an SPTJM", 'kia_baru', ['akta_kelahiran', 'kk', 'ktp_el_ibu'], { subjectAgeYears: 3, hasBirthCertificate: true, foreign: false }, false],
+    ['akta kematian with the SPTJM instead of a death letter', 'akta_kematian', ['sptjm_kematian', 'kk', 'ktp_el_pelapor'], {}, true],
+    ['akta kematian with neither', 'akta_kematian', ['kk', 'ktp_el_pelapor'], {}, false],
+    ['a new KK with the SPTJM perkawinan belum tercatat instead of the marriage book', 'kk_baru', ['sptjm_perkawinan', 'kk'], {}, true],
+    ['a new KK with neither', 'kk_baru', ['kk'], {}, false],
+  ] as const)('%s', (_case, code, attached, context, expected) => {
+    expect(complete(code, [...attached], context)).toBe(expected);
+  });
+});

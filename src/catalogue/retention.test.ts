@@ -27,6 +27,9 @@ describe('purpose and retention per document type', () => {
   it('keeps no scan longer than the purpose needs: at most 90 days after closing, the photo 30', () => {
     expect(Math.max(...DOCUMENT_TYPES.map((t) => DOCUMENT_RETENTION[t].daysAfterClosing))).toBe(90);
     expect(DOCUMENT_RETENTION.pas_foto.daysAfterClosing).toBe(30);
+    // The photo is taken only for the KIA (age 5+); the KTP-el's photo is captured at enrolment, so its purpose must not name the KTP-el.
+    expect(DOCUMENT_RETENTION.pas_foto.purpose.id).toBe('Untuk dicetak pada KIA anak berusia 5 tahun ke atas.');
+    expect(DOCUMENT_RETENTION.pas_foto.purpose.id).not.toContain('KTP-el');
   });
 });
 

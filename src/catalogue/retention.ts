@@ -62,8 +62,9 @@ export const DOCUMENT_RETENTION: Readonly<Record<DocumentType, DocumentRetention
     'To know and confirm who reported the event.',
   ),
   pas_foto: keep(
-    'Untuk dicetak pada kartu yang diterbitkan (KIA atau KTP-el).',
-    'To be printed on the card that is issued (KIA or KTP-el).',
+    // Only the KIA of a child aged 5 or over takes a photo; the KTP-el photo is taken at enrolment.
+    'Untuk dicetak pada KIA anak berusia 5 tahun ke atas.',
+    'To be printed on the KIA of a child aged 5 or over.',
     PHOTO_DAYS_AFTER_CLOSING,
   ),
   paspor: keep(
@@ -81,6 +82,14 @@ export const DOCUMENT_RETENTION: Readonly<Record<DocumentType, DocumentRetention
   sptjm_kelahiran: keep(
     'Sebagai pernyataan kebenaran data kelahiran bila surat keterangan kelahiran tidak ada.',
     'As the statement that the birth details are true, when there is no birth notification.',
+  ),
+  sptjm_kematian: keep(
+    'Sebagai pernyataan kebenaran data kematian bila surat keterangan kematian dari dokter atau desa tidak ada.',
+    'As the statement that the death details are true, when there is no death letter from a doctor or the village.',
+  ),
+  sptjm_perkawinan: keep(
+    'Sebagai pernyataan perkawinan atau perceraian yang belum tercatat, untuk status kawin pada Kartu Keluarga.',
+    'As the statement of a marriage or divorce not yet registered, for the marital status on the family card.',
   ),
   buku_nikah: keep(
     'Untuk mencatat status perkawinan orang tua atau perubahan data yang diajukan.',

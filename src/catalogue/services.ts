@@ -96,7 +96,15 @@ const AKTA_KELAHIRAN_REQUIREMENTS: Requirement[] = [
 const KIA_BARU_NATIONAL: Requirement[] = [
   when('akta_kelahiran', all(CITIZEN, not(NO_AKTA)), { details: COPY_SHOW_ORIGINAL }),
   req('kk', { details: KK_ORANG_TUA }),
-  req('ktp_el_ayah', { details: { id: 'KTP-el ayah atau wali', en: "Father's or guardian's KTP-el" } }),
+  // A single mother (the akta names only the mother) has no father's KTP-el to give: her own
+  // KTP-el with the SPTJM kebenaran data kelahiran stands in (Permendagri 109/2019).
+  req('ktp_el_ayah', {
+    alternatives: ['sptjm_kelahiran'],
+    details: {
+      id: 'KTP-el ayah atau wali. Jika akta kelahiran hanya mencantumkan nama ibu, cukup KTP-el ibu dengan SPTJM kebenaran data kelahiran.',
+      en: "Father's or guardian's KTP-el. If the birth certificate names only the mother, her KTP-el with the birth SPTJM is enough.",
+    },
+  }),
   req('ktp_el_ibu', { details: { id: 'KTP-el ibu atau wali', en: "Mother's or guardian's KTP-el" } }),
   when('pas_foto', AGE_5_PLUS, {
     photo: { widthCm: 2, heightCm: 3, copies: 2, colour: true },
@@ -265,7 +273,8 @@ const KK_SERVICES: Service[] = [
     category: 'kk',
     name: { id: 'KK baru (membentuk keluarga baru)', en: 'New family card (new household)' },
     requirements: [
-      req('buku_nikah'),
+      // A marriage not yet registered (nikah siri, adat): the SPTJM perkawinan/perceraian belum tercatat (Permendagri 109/2019).
+      req('buku_nikah', { alternatives: ['sptjm_perkawinan'] }),
       req('kk', { details: { id: 'KK lama (KK orang tua)', en: 'The previous family card (parents’)' } }),
       opt('surat_pindah', {
         details: { id: 'Jika pasangan pindah dari daerah lain', en: 'If the spouse moves in from another area' },
@@ -387,7 +396,8 @@ const OTHER_SERVICES: Service[] = [
     category: 'akta',
     name: { id: 'Akta kematian', en: 'Death certificate' },
     requirements: [
-      req('surat_keterangan_kematian'),
+      // No letter from a doctor or the desa (a death at home, long ago): the SPTJM kebenaran data kematian (Permendagri 109/2019).
+      req('surat_keterangan_kematian', { alternatives: ['sptjm_kematian'] }),
       req('kk', { details: { id: 'KK almarhum/almarhumah', en: 'Family card of the deceased' } }),
       req('ktp_el_pelapor'),
       opt('ktp_el', { details: { id: 'KTP-el almarhum/almarhumah, jika ada', en: 'KTP-el of the deceased, if any' } }),

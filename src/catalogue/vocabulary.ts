@@ -33,6 +33,8 @@ export const DOCUMENT_TYPES = [
   'kitap',
   'surat_keterangan_kelahiran',
   'sptjm_kelahiran',
+  'sptjm_kematian',
+  'sptjm_perkawinan',
   'buku_nikah',
   'surat_keterangan_kematian',
   'surat_pindah',
@@ -60,6 +62,14 @@ export const DOCUMENT_TYPE_LABELS: Readonly<Record<DocumentType, LocalizedText>>
   sptjm_kelahiran: {
     id: 'Surat Pernyataan Tanggung Jawab Mutlak (SPTJM) kebenaran data kelahiran',
     en: 'Sworn statement (SPTJM) that the birth details are true',
+  },
+  sptjm_kematian: {
+    id: 'Surat Pernyataan Tanggung Jawab Mutlak (SPTJM) kebenaran data kematian',
+    en: 'Sworn statement (SPTJM) that the death details are true',
+  },
+  sptjm_perkawinan: {
+    id: 'SPTJM perkawinan/perceraian belum tercatat',
+    en: 'Sworn statement (SPTJM) of a marriage or divorce not yet registered',
   },
   buku_nikah: { id: 'Buku nikah atau kutipan akta perkawinan', en: 'Marriage book or marriage certificate' },
   surat_keterangan_kematian: {

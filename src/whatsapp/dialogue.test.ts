@@ -562,6 +562,9 @@ describe('applying for a death certificate', () => {
     c.tap('rel:anak');
     c.say('Wartini');
     c.say('Kembaran');
+    // No letter from a doctor or the desa: the SPTJM kematian is offered beside it.
+    expect(c.last.ids).toEqual(['alt:surat_keterangan_kematian', 'alt:sptjm_kematian']);
+    c.tap('alt:surat_keterangan_kematian');
     for (let n = 1; n < 10 && !c.last.ids.includes('dis:none'); n++) (c.last.ids.includes('doc:skip') ? c.tap('doc:skip') : c.upload(fileId(n)));
     const summary = c.tap('dis:none');
     expect(summary.text).toContain('Tanggal meninggal: 28 November 2026');

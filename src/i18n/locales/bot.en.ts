@@ -149,6 +149,8 @@ const bot = {
     kitap: 'KITAP',
     surat_keterangan_kelahiran: 'Birth notification',
     sptjm_kelahiran: 'Birth SPTJM',
+    sptjm_kematian: 'Death SPTJM',
+    sptjm_perkawinan: 'Marriage SPTJM',
     buku_nikah: 'Marriage book',
     surat_keterangan_kematian: 'Death notification',
     surat_pindah: 'SKPWNI',

@@ -162,6 +162,8 @@ const bot = {
     kitap: 'KITAP',
     surat_keterangan_kelahiran: 'Surat ket. lahir',
     sptjm_kelahiran: 'SPTJM kelahiran',
+    sptjm_kematian: 'SPTJM kematian',
+    sptjm_perkawinan: 'SPTJM perkawinan',
     buku_nikah: 'Buku nikah',
     surat_keterangan_kematian: 'Surat ket. kematian',
     surat_pindah: 'SKPWNI',
