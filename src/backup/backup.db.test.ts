@@ -100,7 +100,7 @@ async function fillOffice() {
     ],
   });
   expect(res.statusCode, res.body).toBe(201);
-  const acted = await operator.post(`/api/v1/requests/${res.json().request.id}/actions`, { action: 'verify_accept', payload: {} });
+  const acted = await operator.post(`/api/v1/requests/${res.json().request.id}/actions`, { action: 'verify_accept', payload: { overrideReason: 'Dokumen asli diperiksa di loket' } });
   expect(acted.statusCode, acted.body).toBe(200);
 
   for (const text of ['halo', 'cek status']) {

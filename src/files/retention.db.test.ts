@@ -81,7 +81,7 @@ const act = async (id: string, action: string, payload: Record<string, unknown> 
 };
 
 async function handOver(id: string) {
-  await act(id, 'verify_accept');
+  await act(id, 'verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' });
   await act(id, 'record_siak_outcome', { outcomes: [{ document: 'kia', printed: true }] });
   await act(id, 'mark_ready');
   await act(id, 'hand_over', { receivedBy: { name: 'Sri Wahyuni', relationship: 'parent' }, method: 'counter', receivedAt: t.clock.now().toISOString() });

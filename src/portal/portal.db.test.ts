@@ -478,7 +478,7 @@ describe('tracking by ticket and PIN', () => {
     // Nothing to fix any more: no uploads on this ticket.
     expect((await upload(citizen, token, 'kk')).statusCode).toBe(409);
 
-    expect((await act(row.id, 'verify_accept')).statusCode).toBe(200);
+    expect((await act(row.id, 'verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' })).statusCode).toBe(200);
     expect((await act(row.id, 'record_siak_outcome', { outcomes: [{ document: 'kia', number: CHILD_NIK, printed: true }] })).statusCode).toBe(200);
     const ready = await act(row.id, 'mark_ready');
     expect(ready.statusCode).toBe(200);

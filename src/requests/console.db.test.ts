@@ -216,7 +216,7 @@ describe('queues and deliveries', () => {
     const kurir = await t.signedIn('kurir');
     const { request } = await submit({ handOverChoice: 'home_delivery' });
     const act = (action: string, payload: Record<string, unknown> = {}) => operator.post(`/api/v1/requests/${request.id}/actions`, { action, payload });
-    await act('verify_accept');
+    await act('verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' });
     await act('record_siak_outcome', { outcomes: [{ document: 'kia', printed: true }] });
     await act('mark_ready');
     expect((await operator.get(`/api/v1/requests/${request.id}`)).json().availableActions).toEqual(['assign_courier', 'hand_over']);

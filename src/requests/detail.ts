@@ -6,15 +6,14 @@
  */
 import { authorize, may, roleMay, type StaffActor } from '../auth/policy.js';
 import { localDate, officeDate } from '../calendar/calendar.js';
-import { checkAttachments, findService, requirementsFor, type Checklist } from '../catalogue/catalogue.js';
+import { type Checklist } from '../catalogue/catalogue.js';
 import { isDetailField } from '../catalogue/field-values.js';
 import { retentionFor } from '../catalogue/retention.js';
-import { DATA_FIELD_DEFINITIONS, type DocumentType, type FieldInputKind, type LocalizedText } from '../catalogue/vocabulary.js';
-import { ageInYears } from '../identity/calendar-date.js';
+import { DATA_FIELD_DEFINITIONS, type FieldInputKind, type LocalizedText } from '../catalogue/vocabulary.js';
 import { compareWithDeclared, parseNik, type NikErrorCode, type NikWarningCode, type Sex } from '../identity/nik.js';
 import { presentFile } from '../files/service.js';
 import { findFile } from '../files/storage.js';
-import { describedChecklist, officeCatalogue } from '../office-catalogue/service.js';
+import { describedChecklist } from '../office-catalogue/service.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
 import { forbidden, notFound } from '../platform/errors.js';
@@ -31,6 +30,7 @@ import {
   type RequestPart,
 } from './field-access.js';
 import { clocksOf, QUEUES, type QueueName } from './queue.js';
+import { documentCheckOf } from './completeness.js';
 import { getRequest, OPERATION_FOR, type RequestDeps } from './service.js';
 import type { RequestRow } from './storage.js';
 import { availableActions, isFinal, type Action, type Flag, type RequestState } from './workflow.js';
@@ -83,11 +83,7 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
   const now = deps.clock.now();
   const cal = await loadOfficeCalendar(deps.db, office, now);
   const identity = nikCheckOf(deps.regions, request.subject, localDate(cal, now));
-  const birthDate = request.subject.birthDate ?? (identity.status === 'valid' ? identity.birthDate : undefined);
-  const service = findService(await officeCatalogue(deps.db, office, { includeDisabled: true }), request.serviceCode);
-  const context = { ...request.circumstances, ...(birthDate && { subjectAgeYears: ageInYears(birthDate, localDate(cal, request.submittedAt)) }) };
-  const checklist = service ? requirementsFor(service, context) : null;
-  const documents = checklist ? checkAttachments(checklist, request.attachments.map((a) => a.documentType as DocumentType)) : null;
+  const { service, checklist, documents } = await documentCheckOf(deps.db, deps.regions, office, cal, request, now);
   // Clocks run while the office holds the file; returned and finished requests have none.
   const running = !isFinal(request.state as RequestState) && request.state !== 'returned';
   const names = await staffNames(deps.db, request.courierStaffId ? [request.courierStaffId] : []);

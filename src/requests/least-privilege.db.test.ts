@@ -53,7 +53,7 @@ async function submit(name: string, overrides: Record<string, unknown> = {}, nik
 async function readyFor(request: { id: string }, courier: Client) {
   const act = async (action: string, payload: Record<string, unknown> = {}) =>
     expect((await operator.post(`/api/v1/requests/${request.id}/actions`, { action, payload })).statusCode, action).toBe(200);
-  await act('verify_accept');
+  await act('verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' });
   await act('record_siak_outcome', { outcomes: [{ document: 'kia', number: GIRL_NIK, printed: true }] });
   await act('mark_ready');
   await act('assign_courier', { courierStaffId: courier.user.id });

@@ -49,7 +49,8 @@ describe('a KIA request through the SOP', () => {
     expect(returned.json().request).toMatchObject({ state: 'returned', returnReasons: [{ code: 'missing_document', document: 'kk' }] });
 
     expect((await act(request.id, 'resubmit')).json().request).toMatchObject({ state: 'submitted', returnReasons: null });
-    expect((await act(request.id, 'verify_accept')).json().request.state).toBe('verified');
+    // Nothing was uploaded: the originals were seen at the counter, which the officer says.
+    expect((await act(request.id, 'verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' })).json().request.state).toBe('verified');
     const processed = await act(request.id, 'record_siak_outcome', { outcomes: [{ document: 'kia', number: CHILD_NIK, printed: true }] });
     expect(processed.json().request.state).toBe('processing');
     expect((await act(request.id, 'mark_ready')).json().request.state).toBe('ready');
@@ -249,5 +250,31 @@ describe('a NIK from a region the dataset does not know', () => {
     const noProvince = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest({ subject: { nik: '9901015505150001', name: 'Maria Gebze' } }));
     expect(noProvince.statusCode).toBe(422);
     expect(noProvince.json()).toMatchObject({ code: 'nik_invalid', nikErrors: ['province_unknown'] });
+  });
+});
+
+describe('verification against the checklist', () => {
+  it('refuses YA while a required document is not attached, and audits an override with its reason (issue 11)', async () => {
+    const { request } = (await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest())).json();
+    const page = (await operator.get(`/api/v1/requests/${request.id}`)).json();
+    const missing = page.documents.missing.map((i: { document: string }) => i.document);
+    expect(missing.length).toBeGreaterThan(0);
+
+    const refused = await act(request.id, 'verify_accept');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'transition_documents_missing', missing });
+    expect(refused.json().detail).toBe(
+      'Berkas belum lengkap: masih ada dokumen wajib yang belum dilampirkan. Kembalikan berkas ke pemohon (TIDAK), atau tuliskan alasan bila Bapak/Ibu tetap menyatakan lengkap (misalnya dokumen asli sudah diperiksa di loket).',
+    );
+    expect((await operator.get(`/api/v1/requests/${request.id}`)).json().request.state).toBe('submitted');
+    // A blank reason is no reason.
+    expect((await act(request.id, 'verify_accept', { overrideReason: '   ' })).statusCode).toBe(422);
+
+    const accepted = await act(request.id, 'verify_accept', { overrideReason: 'KK asli diperlihatkan di loket' });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().request.state).toBe('verified');
+    const history = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'request', entityId: request.id, limit: 5 });
+    const entry = history.find((h) => h.action === 'request.verify_accept')!;
+    expect(entry.details).toMatchObject({ documents: missing, overrideReason: 'KK asli diperlihatkan di loket' });
   });
 });

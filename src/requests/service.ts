@@ -25,6 +25,7 @@ import { officeCatalogue } from '../office-catalogue/service.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
+import { documentCheckOf } from './completeness.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
 import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowEvent } from './transition.js';
 import { ACTIONS, isFinal, STATE_LABELS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
@@ -350,6 +351,15 @@ export async function actAsApplicant(
   return tx ? run(tx) : deps.db.transaction(run);
 }
 
+/** The required documents the checklist shows as not attached (the YA guard reads them). */
+async function missingRequired(deps: RequestDeps, request: store.RequestRow, now: Date): Promise<string[]> {
+  const office = await findOffice(deps.db, request.officeCode);
+  if (!office) return [];
+  const cal = await loadOfficeCalendar(deps.db, office, now);
+  const { documents } = await documentCheckOf(deps.db, deps.regions, office, cal, request, now);
+  return documents ? documents.missing.map((i) => i.document) : [];
+}
+
 /** One SOP action by a staff member on a request. */
 export async function actOnRequest(
   deps: RequestDeps,
@@ -365,7 +375,13 @@ export async function actOnRequest(
   if (!withinReadScope(actor, request)) throw notFound();
   const now = deps.clock.now();
   const result = applyTransition(
-    { state: request.state as RequestState, flags: request.flags as Flag[], courierStaffId: request.courierStaffId, stateEnteredAt: request.stateEnteredAt },
+    {
+      state: request.state as RequestState,
+      flags: request.flags as Flag[],
+      courierStaffId: request.courierStaffId,
+      stateEnteredAt: request.stateEnteredAt,
+      ...(input.action === 'verify_accept' && { missingDocuments: await missingRequired(deps, request, now) }),
+    },
     input.action,
     workflowActor(actor),
     input.payload as never,
@@ -373,7 +389,11 @@ export async function actOnRequest(
   );
   if (!result.ok) {
     const status = result.reason === 'invalid_payload' ? 422 : result.reason === 'role_not_allowed' ? 403 : 409;
-    throw new AppError(`transition_${result.reason}`, status, `errors.transition.${result.reason}`, {}, { reason: result.reason, issues: result.issues });
+    throw new AppError(`transition_${result.reason}`, status, `errors.transition.${result.reason}`, {}, {
+      reason: result.reason,
+      issues: result.issues,
+      ...(result.missing && { missing: result.missing }),
+    });
   }
   // A delivery is only ever given to an active kurir of the request's own office.
   if (input.action === 'assign_courier') {

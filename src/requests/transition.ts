@@ -100,7 +100,11 @@ export const RECIPIENT_RELATIONSHIPS = ['applicant', 'subject', 'parent', 'guard
 /** Required keys must equal TRANSITIONS[action].payload (a test holds them together). */
 export const PAYLOAD_SCHEMAS = {
   submit: z.object({}),
-  verify_accept: z.object({ note: note.optional() }),
+  /**
+   * YA with a required document missing needs the officer's reason (issue 11): the original seen at
+   * the counter, an exemption the kasi granted. Without it the file goes back (TIDAK) instead.
+   */
+  verify_accept: z.object({ note: note.optional(), overrideReason: note.optional() }),
   verify_return: z.object({ reasons: z.array(ReturnReasonSchema).min(1).max(20), note: note.optional() }),
   reject: z.object({ reason: RejectReasonSchema }),
   resubmit: z.object({}),
@@ -127,6 +131,8 @@ export interface WorkflowRequest {
   courierStaffId?: string | null;
   /** When the current state began; step clocks run from here. */
   stateEnteredAt?: Date;
+  /** Required documents (checklist codes) not attached; YA is refused while any is missing, unless overridden. */
+  missingDocuments?: readonly string[];
 }
 
 export type NotificationKind = 'received' | 'returned' | 'rejected' | 'ready' | 'delivered' | 'cancelled';
@@ -151,11 +157,11 @@ export type ApplicantNotification = { type: 'notify_applicant'; at: Date } & Not
 
 export type WorkflowEvent = AuditEvent | ApplicantNotification;
 
-export type TransitionRefusal = GuardRefusal | 'invalid_payload' | 'courier_not_assigned';
+export type TransitionRefusal = GuardRefusal | 'invalid_payload' | 'courier_not_assigned' | 'documents_missing';
 
 export type TransitionResult =
   | { ok: true; request: WorkflowRequest; from: WorkflowPosition; to: RequestState; events: WorkflowEvent[] }
-  | { ok: false; reason: TransitionRefusal; flag?: Flag; issues?: string[] };
+  | { ok: false; reason: TransitionRefusal; flag?: Flag; issues?: string[]; missing?: string[] };
 
 const auditActor = (actor: Actor): AuditEvent['actor'] =>
   actor.kind === 'staff'
@@ -181,9 +187,20 @@ function describe(parsed: ParsedAction, request: WorkflowRequest): Description {
         details: {},
         notify: { kind: 'received' },
       };
-    case 'verify_accept':
+    case 'verify_accept': {
       // No message here: the applicant hears "ready" the same day, and every WhatsApp message costs.
-      return { description: text('Berkas diverifikasi: lengkap (YA)', 'File verified: complete (YES)'), details: {} };
+      const missing = [...(request.missingDocuments ?? [])];
+      if (missing.length === 0) return { description: text('Berkas diverifikasi: lengkap (YA)', 'File verified: complete (YES)'), details: {} };
+      // An override is audited with its reason: the officer's words about the file, which the
+      // form asks not to carry personal data (they are kept in the append-only log).
+      return {
+        description: text(
+          `Berkas diverifikasi (YA) walaupun ${missing.length} dokumen wajib belum dilampirkan`,
+          `File verified (YES) although ${missing.length} required document${missing.length === 1 ? ' is' : 's are'} not attached`,
+        ),
+        details: { documents: missing, overrideReason: parsed.data.overrideReason ?? null },
+      };
+    }
     case 'verify_return': {
       const reasons = reasonsForApplicant(parsed.data.reasons, parsed.data.note);
       const n = reasons.length;
@@ -266,6 +283,10 @@ export function applyTransition<A extends Action>(
   }
   // TypeScript cannot narrow a generic A, so pair the action with its parsed payload once, here.
   const parsed = { action, data: result.data } as ParsedAction;
+
+  if (parsed.action === 'verify_accept' && (request.missingDocuments?.length ?? 0) > 0 && !parsed.data.overrideReason) {
+    return { ok: false, reason: 'documents_missing', missing: [...request.missingDocuments!] };
+  }
 
   if (parsed.action === 'hand_over') {
     const receivedAt = parsed.data.receivedAt.getTime();

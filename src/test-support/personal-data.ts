@@ -27,7 +27,7 @@ export async function act(client: Client, id: string, action: string, payload: R
 }
 
 export async function handOver(operator: Client, id: string, at: Date) {
-  await act(operator, id, 'verify_accept');
+  await act(operator, id, 'verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' });
   await act(operator, id, 'record_siak_outcome', { outcomes: [{ document: 'kia', number: '3302205005200001', printed: true }] });
   await act(operator, id, 'mark_ready');
   await act(operator, id, 'hand_over', { receivedBy: { name: 'Sri Wahyuni', relationship: 'parent' }, method: 'counter', receivedAt: at.toISOString() });

@@ -358,7 +358,7 @@ describe('the kurir', () => {
     const { couriers } = (await (await page.request.get(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/couriers`)).json()) as { couriers: { id: string; name: string }[] };
     const budi = couriers.find((c) => c.name === 'Budi Kurir')!.id;
     for (const [action, payload] of [
-      ['verify_accept', {}],
+      ['verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' }],
       ['record_siak_outcome', { outcomes: [{ document: 'kia', number: '3302204506170004', printed: true }] }],
       ['mark_ready', {}],
       ['assign_courier', { courierStaffId: budi }],

@@ -227,7 +227,7 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     expect(await page.getByText('Perbaikan sudah terkirim.', { exact: false }).count()).toBe(1);
     await check(page, 'portal-track-3-resubmitted');
 
-    await operatorActs(ticket, 'verify_accept');
+    await operatorActs(ticket, 'verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' });
     await operatorActs(ticket, 'record_siak_outcome', { outcomes: [{ document: 'kia', number: '3302205005200001', printed: true }] });
     await operatorActs(ticket, 'mark_ready');
     await page.reload();

@@ -75,6 +75,8 @@ const en = {
       flag_required: 'This action is only for requests with a special mark (such as escalated or home delivery).',
       invalid_payload: 'The details for this action are incomplete or invalid.',
       courier_not_assigned: 'This request has not been assigned to that courier.',
+      documents_missing:
+        'The file is incomplete: a required document is not attached. Return the file to the applicant (NO), or write a reason if you still find it complete (for example, the original was checked at the counter).',
     },
     upload: {
       missing: 'Please attach one file (a photo or a PDF).',

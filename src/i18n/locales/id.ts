@@ -79,6 +79,8 @@ const id = {
       flag_required: 'Tindakan ini hanya untuk permohonan dengan tanda khusus (misalnya eskalasi atau antar ke rumah).',
       invalid_payload: 'Data untuk tindakan ini belum lengkap atau tidak sesuai.',
       courier_not_assigned: 'Permohonan ini belum ditugaskan kepada kurir tersebut.',
+      documents_missing:
+        'Berkas belum lengkap: masih ada dokumen wajib yang belum dilampirkan. Kembalikan berkas ke pemohon (TIDAK), atau tuliskan alasan bila Bapak/Ibu tetap menyatakan lengkap (misalnya dokumen asli sudah diperiksa di loket).',
     },
     upload: {
       missing: 'Mohon lampirkan satu berkas (foto atau PDF).',

@@ -225,6 +225,12 @@ const consoleId = {
     } satisfies Record<ActionName, string> as Record<ActionName, string>,
     busy: 'Sedang menyimpan…',
     close: 'Tutup',
+    // Issue 11: YA with a required document missing is the officer's decision, with a reason.
+    overrideTitle: 'Dokumen wajib belum dilampirkan',
+    overrideMissing: (documents: string) => `Belum dilampirkan: ${documents}. Kembalikan berkas ke pemohon (TIDAK), atau tuliskan alasan bila berkas tetap dinyatakan lengkap.`,
+    overrideReason: 'Alasan tetap menyatakan lengkap (tercatat di riwayat; jangan tulis data pribadi)',
+    overrideReasonMissing: 'Mohon tuliskan alasannya, misalnya "Dokumen asli diperiksa di loket".',
+    submitOverride: 'YA — tetap lengkap dengan alasan ini',
     returnLegend: 'Alasan (pilih satu atau lebih)',
     returnDocs: 'Dokumen yang dimaksud',
     note: 'Catatan untuk pemohon',

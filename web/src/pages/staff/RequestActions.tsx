@@ -16,6 +16,9 @@ const METHODS = ['counter', 'home_delivery', 'school_session', 'electronic'] as 
 /** Actions that need more than a click open a small form; the rest act at once. */
 const WITH_FORM: Action[] = ['verify_return', 'reject', 'record_siak_outcome', 'assign_courier', 'hand_over', 'cancel'];
 
+/** YA with a required document missing asks for the officer's reason first (the server refuses it without one). */
+export const needsOverride = (detail: RequestDetail): boolean => (detail.documents?.missing.length ?? 0) > 0;
+
 export const SHORTCUT_OF: Partial<Record<Action, string>> = { verify_accept: 'Y', verify_return: 'T' };
 
 export function RequestActions({
@@ -41,7 +44,7 @@ export function RequestActions({
       {error !== undefined && <ErrorAlert error={error} />}
       <div className="action-buttons">
         {actions.map((action) => {
-          const form = WITH_FORM.includes(action);
+          const form = WITH_FORM.includes(action) || (action === 'verify_accept' && needsOverride(detail));
           const key = SHORTCUT_OF[action];
           return (
             <button
@@ -62,6 +65,7 @@ export function RequestActions({
       </div>
       {open && actions.includes(open) && (
         <div id={`form-${open}`} className="action-form">
+          {open === 'verify_accept' && <OverrideForm detail={detail} onAct={onAct} busy={busy} onCancel={() => onOpen(undefined)} />}
           {open === 'verify_return' && <ReturnForm detail={detail} onAct={onAct} busy={busy} onCancel={() => onOpen(undefined)} />}
           {open === 'reject' && <RejectForm onAct={onAct} busy={busy} onCancel={() => onOpen(undefined)} />}
           {open === 'record_siak_outcome' && <SiakForm detail={detail} onAct={onAct} busy={busy} onCancel={() => onOpen(undefined)} />}
@@ -351,6 +355,51 @@ function HandOverForm({ detail, onAct, busy, onCancel }: FormProps & { detail: R
         </select>
       </div>
       <FormButtons label={t.submitHandOver} busy={busy} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** YA although the checklist shows a required document missing: named, with the reason the audit keeps. */
+function OverrideForm({ detail, onAct, busy, onCancel }: FormProps & { detail: RequestDetail }) {
+  const t = useT().console.actions;
+  const { lang } = useLanguage();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const missing = (detail.documents?.missing ?? []).map((i) => localized(i.label, lang, i.document)).join(', ');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setProblem(t.overrideReasonMissing);
+    onAct('verify_accept', { overrideReason: reason.trim() });
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t.overrideTitle}</h3>
+      <p>
+        <strong>{t.overrideMissing(missing)}</strong>
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>
+          {t.overrideReason} <span aria-hidden="true">*</span>
+        </label>
+        <textarea
+          id={`${id}-reason`}
+          className="input"
+          rows={2}
+          maxLength={500}
+          value={reason}
+          aria-required="true"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setProblem(undefined);
+          }}
+          data-autofocus
+        />
+        <Problem id={`${id}-problem`} text={problem} />
+      </div>
+      <FormButtons label={t.submitOverride} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

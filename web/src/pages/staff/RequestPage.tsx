@@ -11,7 +11,7 @@ import { Link } from '../../router.js';
 import { consoleApi, type Action, type FieldGroup, type HistoryEntry, type NikCheck, type RequestDetail } from './consoleApi.js';
 import { DocumentViewer, INITIAL_VIEW, viewerSteps, type ViewerState } from './DocumentViewer.js';
 import { calendarDate, dateTime, localized } from './format.js';
-import { RequestActions } from './RequestActions.js';
+import { needsOverride, RequestActions } from './RequestActions.js';
 import { ReprintReceipt } from './ReprintReceipt.js';
 import { ClockBadges } from './RequestList.js';
 import { roleLabel, useFailure, useSession } from './session.js';
@@ -88,7 +88,7 @@ export function RequestPage({ id }: { id: string }) {
   const onKey = useCallback(
     (key: string) => {
       const lower = key.toLowerCase();
-      if (lower === 'y' && actions.includes('verify_accept')) return void act('verify_accept');
+      if (lower === 'y' && actions.includes('verify_accept')) return void (detail && needsOverride(detail) ? setOpen('verify_accept') : act('verify_accept'));
       if (lower === 't' && actions.includes('verify_return')) return void setOpen('verify_return');
       if (files.length === 0) return;
       if (lower === 'n') return void setView((v) => viewerSteps.show(v, (v.index + 1) % files.length));
@@ -98,7 +98,7 @@ export function RequestPage({ id }: { id: string }) {
       if (lower === 'r') return void setView(viewerSteps.rotate);
       if (key === '0') return void setView(viewerSteps.reset);
     },
-    [actions, act, files.length],
+    [actions, act, files.length, detail],
   );
 
   const title = detail ? t.request.title(detail.request.ticket) : t.request.loadingTitle;
