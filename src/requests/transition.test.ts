@@ -198,3 +198,15 @@ describe('reasonsForApplicant', () => {
     expect(reasonsForApplicant([unreadable], undefined)).toEqual([unreadable]);
   });
 });
+
+describe('YA with a required document missing (issue 11)', () => {
+  const submitted: WorkflowRequest = { state: 'submitted', flags: [], missingDocuments: ['akta_kelahiran'] };
+  it('is refused without a reason, naming the missing documents', () => {
+    expect(applyTransition(submitted, 'verify_accept', operator, {}, at(1))).toEqual({ ok: false, reason: 'documents_missing', missing: ['akta_kelahiran'] });
+  });
+  it('is accepted with a reason, which the audit keeps beside the missing documents', () => {
+    const done = ok(applyTransition(submitted, 'verify_accept', operator, { overrideReason: 'Akta asli diperiksa di loket' }, at(1)));
+    expect(done.to).toBe('verified');
+    expect(done.events[0]).toMatchObject({ details: { documents: ['akta_kelahiran'], overrideReason: 'Akta asli diperiksa di loket' } });
+  });
+});
