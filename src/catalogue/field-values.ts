@@ -15,8 +15,9 @@
 import { compareIsoDates, parseIsoDate, type IsoDate } from '../identity/calendar-date.js';
 import { parseKk, parseNik, type NikErrorCode } from '../identity/nik.js';
 import { isSafeText } from '../platform/safe-text.js';
+import { hasMarkup } from '../platform/typed-text.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
-import { requirementsFor, type RequirementContext, type Service } from './catalogue.js';
+import { describeCondition, requirementsFor, type RequirementContext, type Service } from './catalogue.js';
 import { DATA_FIELD_DEFINITIONS, DATA_FIELDS, type DataField, type LocalizedText } from './vocabulary.js';
 
 /** Fields a request keeps in columns of their own (searchable, or read by the workflow). */
@@ -46,6 +47,8 @@ export const FIELD_PROBLEMS = [
   'sex_invalid',
   'desa_invalid',
   'control_characters', // a NUL or another character no keyboard types (src/platform/safe-text.ts)
+  'markup', // angle brackets in a name or a text: pasted markup, never a person's words (typed-text.ts)
+  'not_eligible', // the subject does not meet the service's eligibility (a KIA for a 36-year-old)
 ] as const;
 export type FieldProblemCode = (typeof FIELD_PROBLEMS)[number];
 
@@ -57,6 +60,8 @@ export interface FieldProblem {
   /** What is wrong with a NIK or KK number, part by part. */
   numberErrors?: readonly NikErrorCode[];
   maxLength?: number;
+  /** With not_eligible: the service's rule in words. */
+  condition?: LocalizedText;
 }
 
 export interface FieldRules {
@@ -121,6 +126,7 @@ export function readFieldValue(field: DataField, raw: string, rules: FieldRules)
     }
     case 'text':
     case 'address': {
+      if (hasMarkup(value)) return { ok: false, problem: 'markup' };
       const max = maxLengthOf(field);
       return [...value].length > max ? { ok: false, problem: 'too_long', maxLength: max } : { ok: true, value };
     }
@@ -167,12 +173,24 @@ export function checkRequestFields(service: Service, input: FieldInput, rules: F
     else problems.push({ field: code, problem: read.problem, label: field.label, ...(read.numberErrors && { numberErrors: read.numberErrors }), ...(read.maxLength && { maxLength: read.maxLength }) });
   }
 
+  // Column texts are read by their own schemas; markup in the subject's name is refused here, with the field's label.
+  const name = input.columns.subject_name;
+  if (name && hasMarkup(name)) problems.push({ field: 'subject_name', problem: 'markup', label: fieldLabel(service, 'subject_name') });
+  const checklist = requirementsFor(service, input.context);
+  if (checklist.eligibility === 'ineligible' && service.eligibility) {
+    problems.push({ field: 'subject_nik', problem: 'not_eligible', label: fieldLabel(service, 'subject_nik'), condition: describeCondition(service.eligibility) });
+  }
+
   for (const field of asked.values()) {
     if (field.need !== 'required') continue;
     const present = isDetailField(field.field) ? input.details[field.field]?.trim() : input.columns[field.field as ColumnField]?.trim();
     if (!present) problems.push({ field: field.field, problem: 'required', label: field.label });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, details };
+}
+
+function fieldLabel(service: Service, field: DataField): LocalizedText {
+  return service.fields.find((f) => f.field === field)?.label ?? DATA_FIELD_DEFINITIONS[field].label;
 }
 
 /** What a form needs to draw a field: its input kind, its length bound, and whether it is one of the request's details. */

@@ -19,3 +19,14 @@ export function isSafeText(text: string, kind: TextKind = 'line'): boolean {
 /** The stable code of the refusal, in zod issues and in problem+json field errors. */
 export const UNSAFE_TEXT = 'control_characters';
 
+
+/**
+ * Markup in a name: "<b>Ayu</b>" is a paste from a web page or a probe, never a person's name, and
+ * it would be printed on a receipt and shown in every list. Angle brackets are refused in names.
+ */
+export function hasMarkup(text: string): boolean {
+  return /[<>]/.test(text);
+}
+
+/** The stable code of that refusal. */
+export const MARKUP = 'markup';

@@ -277,4 +277,25 @@ describe('verification against the checklist', () => {
     const entry = history.find((h) => h.action === 'request.verify_accept')!;
     expect(entry.details).toMatchObject({ documents: missing, overrideReason: 'KK asli diperlihatkan di loket' });
   });
+
+  it('refuses at the counter a KIA for a 36-year-old, and a name with markup, each beside its field (issue 11)', async () => {
+    const adult = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest({ subject: { nik: '3302201005900001', name: 'Budi Santoso' } }));
+    expect(adult.statusCode).toBe(422);
+    expect(adult.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'body.subject.nik',
+        code: 'not_eligible',
+        message: 'Berdasarkan tanggal lahir pada NIK anak, permohonan ini tidak memenuhi syarat layanan: berusia di bawah 17 tahun dan belum pernah kawin.',
+      }),
+    ]);
+    const markup = await operator.post(
+      `/api/v1/offices/${DEMO_OFFICE_CODE}/requests`,
+      kiaRequest({ subject: { nik: anotherGirlNik(), name: '<b>Ayu</b>' }, applicant: { name: 'Sri <i>W</i>', phone: '0812-2700-1234', relation: 'ibu' } }),
+    );
+    expect(markup.statusCode).toBe(422);
+    expect(markup.json().errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      ['body.subject.name', 'markup'],
+      ['body.applicant.name', 'markup'],
+    ]);
+  });
 });

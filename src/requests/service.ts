@@ -34,6 +34,7 @@ import { activeCouriers } from './console-storage.js';
 import { withinReadScope } from './field-access.js';
 import * as store from './storage.js';
 import { safeLines, safeText } from '../platform/safe-text.js';
+import { hasMarkup } from '../platform/typed-text.js';
 
 export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };
 
@@ -171,10 +172,10 @@ const COLUMN_PATHS: Record<ColumnField, string> = {
 /** Field problems as problem+json `errors`, each with its message key (translated by sendProblem) and the field's label. */
 function fieldErrors(problems: readonly FieldProblem[]) {
   return problems.map((p) => ({
-    field: p.field in COLUMN_PATHS ? COLUMN_PATHS[p.field as ColumnField] : `body.details.${p.field}`,
+    field: p.field === 'applicant_name' ? 'body.applicant.name' : p.field in COLUMN_PATHS ? COLUMN_PATHS[p.field as ColumnField] : `body.details.${p.field}`,
     code: p.problem,
     messageKey: `errors.field.${p.problem}`,
-    params: { label: p.label ?? { id: p.field, en: p.field }, field: p.field, max: p.maxLength },
+    params: { label: p.label ?? { id: p.field, en: p.field }, field: p.field, max: p.maxLength, ...(p.condition && { condition: p.condition }) },
     ...(p.numberErrors && { numberErrors: p.numberErrors }),
   }));
 }
@@ -208,9 +209,12 @@ function checkIntakeFields(
     },
     rules,
   );
-  if (result.ok) return result.details;
-  const labels = result.problems.map((p) => p.label ?? { id: p.field, en: p.field });
-  throw new AppError('validation', 422, 'errors.fields_invalid', { fields: { id: labels.map((l) => l.id).join(', '), en: labels.map((l) => l.en).join(', ') } }, { errors: fieldErrors(result.problems) });
+  // The applicant's name has no catalogue field; its markup check is the same rule, named here.
+  const problems: FieldProblem[] = result.ok ? [] : [...result.problems];
+  if (hasMarkup(input.applicant.name)) problems.push({ field: 'applicant_name', problem: 'markup', label: { id: 'Nama pemohon', en: "Applicant's name" } });
+  if (result.ok && problems.length === 0) return result.details;
+  const labels = problems.map((p) => p.label ?? { id: p.field, en: p.field });
+  throw new AppError('validation', 422, 'errors.fields_invalid', { fields: { id: labels.map((l) => l.id).join(', '), en: labels.map((l) => l.en).join(', ') } }, { errors: fieldErrors(problems) });
 }
 
 async function checkAttachmentsBelongTo(db: Db, officeCode: string, attachments: readonly { fileId: string }[]) {

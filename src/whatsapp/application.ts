@@ -593,6 +593,8 @@ function fieldProblemNote(read: { problem: FieldProblemCode; numberErrors?: read
       return env.tr('apply.field.err_phone');
     case 'control_characters':
       return env.tr('apply.field.err_control');
+    case 'markup':
+      return env.tr('apply.field.err_markup');
     case 'required':
       return env.tr('common.not_understood');
     default:

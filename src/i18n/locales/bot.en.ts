@@ -257,6 +257,7 @@ const bot = {
       err_future: 'Sorry, the *{{label}}* cannot be after today.',
       err_too_long: 'Sorry, that is too long (at most {{max}} characters). Please shorten it.',
       err_email: 'Sorry, that email address does not look right.',
+      err_markup: 'Sorry, that answer contains a < or > sign, which we cannot save. Please write only the name or the text itself.',
       err_control: 'Sorry, that answer contains hidden characters we cannot save. Please type it again.',
       err_phone: 'Sorry, that mobile number does not look right.',
     },

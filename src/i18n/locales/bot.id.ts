@@ -277,6 +277,7 @@ const bot = {
       err_future: 'Mohon maaf, *{{label}}* tidak boleh setelah hari ini.',
       err_too_long: 'Mohon maaf, isian terlalu panjang (paling banyak {{max}} huruf). Mohon dipersingkat.',
       err_email: 'Mohon maaf, alamat email tersebut belum benar.',
+      err_markup: 'Mohon maaf, jawaban tersebut memuat tanda < atau > yang tidak dapat kami simpan. Mohon tulis hanya nama atau teksnya saja.',
       err_control: 'Mohon maaf, jawaban tersebut memuat karakter tersembunyi yang tidak dapat kami simpan. Mohon ketik ulang jawabannya.',
       err_phone: 'Mohon maaf, nomor HP tersebut belum benar.',
     },

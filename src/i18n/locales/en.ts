@@ -38,6 +38,8 @@ const en = {
     nik_invalid: 'The NIK is not valid. Please check the 16 digits against the family card (KK).',
     fields_invalid: 'Please complete or correct: {{fields}}.',
     field: {
+      markup: '{{label}} contains a < or > sign, which cannot be saved. Please write only the name or the text itself.',
+      not_eligible: 'Going by the birth date in the {{label}}, this application does not meet the service\'s condition: {{condition}}.',
       required: '{{label}} is required.',
       unknown_field: 'The field "{{field}}" is not known.',
       not_for_service: '{{label}} is not asked for this service.',

@@ -38,6 +38,8 @@ const id = {
     nik_invalid: 'NIK tidak valid. Mohon periksa kembali 16 angka NIK sesuai Kartu Keluarga.',
     fields_invalid: 'Mohon lengkapi atau perbaiki isian berikut: {{fields}}.',
     field: {
+      markup: '{{label}} memuat tanda < atau > yang tidak dapat disimpan. Mohon tulis hanya nama atau teksnya saja.',
+      not_eligible: 'Berdasarkan tanggal lahir pada {{label}}, permohonan ini tidak memenuhi syarat layanan: {{condition}}.',
       required: '{{label}} wajib diisi.',
       unknown_field: 'Isian "{{field}}" tidak dikenal.',
       not_for_service: '{{label}} tidak diminta untuk layanan ini.',

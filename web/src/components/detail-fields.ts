@@ -3,7 +3,7 @@
  * phone can make before sending. The server checks again with `checkRequestFields`
  * (src/catalogue/field-values.ts); this only spares a round trip for the obvious mistakes.
  */
-import { isSafeText } from '../../../src/platform/typed-text.js';
+import { hasMarkup, isSafeText } from '../../../src/platform/typed-text.js';
 
 export type Localized = { id: string; en: string };
 
@@ -18,7 +18,7 @@ export type DetailFieldSpec = {
 
 export type DetailValues = Record<string, string>;
 
-export type DetailProblem = 'required' | 'number' | 'date' | 'future' | 'email' | 'too_long' | 'control_characters';
+export type DetailProblem = 'required' | 'number' | 'date' | 'future' | 'email' | 'too_long' | 'control_characters' | 'markup';
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
@@ -27,6 +27,7 @@ export function detailProblem(spec: DetailFieldSpec, raw: string | undefined, to
   const value = (raw ?? '').trim();
   if (!value) return spec.need === 'required' ? 'required' : undefined;
   if (!isSafeText(value, 'lines')) return 'control_characters';
+  if ((spec.input === 'text' || spec.input === 'address') && hasMarkup(value)) return 'markup';
   if ([...value].length > spec.maxLength) return 'too_long';
   if ((spec.input === 'kk_number' || spec.input === 'nik') && !/^\d{16}$/.test(value.replace(/[\s.-]/g, ''))) return 'number';
   if (spec.input === 'date') {

@@ -291,6 +291,7 @@ const consoleEn: ConsoleMessages = {
     nikHint: '16 digits as on the family card. May be left empty if there is none yet (e.g. a newborn).',
     nikShort: 'Type the 16 digits of the NIK…',
     nikChecking: 'Checking the NIK…',
+    notEligible: (service: string, age: number) => `Going by the birth date, the person is ${age} years old and does not qualify for ${service}. Check the NIK and birth date again, or choose another service.`,
     nikNotValid: 'The NIK is not valid yet. Check the 16 digits or leave it empty.',
     filledFromNik: 'Date of birth and sex filled in from the NIK; check them against the KK.',
     subjectName: 'Full name',

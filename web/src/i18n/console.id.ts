@@ -295,6 +295,7 @@ const consoleId = {
     nikHint: '16 angka sesuai Kartu Keluarga. Boleh dikosongkan bila belum punya (misalnya bayi baru lahir).',
     nikShort: 'Ketik 16 angka NIK…',
     nikChecking: 'Memeriksa NIK…',
+    notEligible: (service: string, age: number) => `Menurut tanggal lahirnya, usianya ${age} tahun sehingga tidak memenuhi syarat ${service}. Periksa kembali NIK dan tanggal lahir, atau pilih layanan lain.`,
     nikNotValid: 'NIK belum valid. Periksa kembali 16 angkanya atau kosongkan.',
     filledFromNik: 'Tanggal lahir dan jenis kelamin diisi dari NIK; cocokkan dengan KK.',
     subjectName: 'Nama lengkap',

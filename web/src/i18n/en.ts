@@ -47,6 +47,7 @@ const en: Messages = {
       future: (label) => `${label} cannot be later than today.`,
       email: (label) => `${label} is not valid. For example: name@example.com.`,
       too_long: (label) => `${label} is too long.`,
+      markup: (label: string) => `${label} contains a < or > sign, which cannot be saved. Please write only the name or the text itself.`,
       control_characters: (label) => `${label} contains characters that cannot be typed (such as control characters). Please type it again.`,
     },
   },

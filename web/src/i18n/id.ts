@@ -51,6 +51,7 @@ const id = {
       future: (label: string) => `${label} tidak boleh lewat dari hari ini.`,
       email: (label: string) => `${label} tidak valid. Contoh penulisan: nama@contoh.com.`,
       too_long: (label: string) => `${label} terlalu panjang.`,
+      markup: (label: string) => `${label} memuat tanda < atau > yang tidak dapat disimpan. Mohon tulis hanya nama atau teksnya saja.`,
       control_characters: (label: string) => `${label} berisi karakter yang tidak dapat diketik (misalnya karakter kontrol). Mohon ketik ulang.`,
     },
   },

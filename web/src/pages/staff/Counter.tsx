@@ -12,6 +12,7 @@ import { Field } from '../../components/Field.js';
 import { focusField, PageHeading } from '../../components/Page.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
+import { hasMarkup, isSafeText } from '../../../../src/platform/typed-text.js';
 import { downloadAndOpenReceipt } from './receipt.js';
 import { consoleApi, type Checklist, type ConsoleRequest, type NikCheck, type Service, type StoredFile } from './consoleApi.js';
 import { ageInYears, calendarDate, localized, officeToday } from './format.js';
@@ -127,6 +128,11 @@ export function Counter() {
   }, [officeCode, serviceCode, age, hasAkta, foreign, fail]);
   // The two questions only where the service's list depends on them (KIA, birth registration).
   const service = services.find((s) => s.code === serviceCode);
+  // The server's own rule (requirementsFor) answered with the checklist for this age: said at once, as the portal does.
+  const ineligible =
+    checklist?.serviceCode === serviceCode && checklist.eligibility === 'ineligible' && service
+      ? t.notEligible(localized(service.name, lang), age ?? 0)
+      : undefined;
   const asks = JSON.stringify(service?.requirements ?? []);
   const asksAkta = asks.includes('no_birth_certificate');
   const asksForeign = asks.includes('foreign_child');
@@ -170,6 +176,14 @@ export function Counter() {
     if (nik.trim() && check !== undefined && check !== 'checking' && (check === 'short' || check.status === 'invalid'))
       found.push({ fieldId: ID.nik, label: t.nik, message: t.nikNotValid });
     need(ID.subjectName, t.subjectName, subjectName);
+    // The server's rules, asked before sending: the checklist's eligibility, and names a person could type.
+    if (ineligible) found.push({ fieldId: ID.nik, label: t.nik, message: ineligible });
+    const nameProblem = (id: string, label: string, value: string) => {
+      if (!isSafeText(value)) found.push({ fieldId: id, label, message: tt.fields.problems.control_characters(label) });
+      else if (hasMarkup(value)) found.push({ fieldId: id, label, message: tt.fields.problems.markup(label) });
+    };
+    nameProblem(ID.subjectName, t.subjectName, subjectName);
+    nameProblem(ID.applicantName, t.applicantName, applicantName);
     need(ID.desa, t.desa, desaCode);
     need(ID.applicantName, t.applicantName, applicantName);
     need(ID.phone, t.phone, phone);
@@ -260,6 +274,12 @@ export function Counter() {
           />
           <div id={`${ID.nik}-check`} aria-live="polite" className="nik-live">
             <NikLive check={check} />
+            {ineligible && (
+              <p className="field-error" id={`${ID.nik}-eligibility`}>
+                <span aria-hidden="true">⚠ </span>
+                {ineligible}
+              </p>
+            )}
             {filled && <p className="hint">{filled}</p>}
           </div>
           <Field id={ID.subjectName} label={t.subjectName} autoComplete="off" value={subjectName} onChange={(e) => setSubjectName(e.target.value)} error={problemFor(ID.subjectName)} />
