@@ -150,6 +150,7 @@ const citizen: CitizenMessages = {
     },
     stepDone: 'done',
     stepCurrent: 'in progress',
+    stepReturned: 'returned to you — please complete or correct the file as asked below',
     stepPending: 'not yet',
     historyHeading: 'History',
     actions: {

@@ -152,6 +152,7 @@ const citizen = {
     },
     stepDone: 'selesai',
     stepCurrent: 'sedang berlangsung',
+    stepReturned: 'dikembalikan kepada Bapak/Ibu — mohon lengkapi atau perbaiki berkas seperti diminta di bawah ini',
     stepPending: 'belum',
     historyHeading: 'Riwayat',
     actions: {

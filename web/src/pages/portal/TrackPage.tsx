@@ -13,21 +13,20 @@ import { navigate, useLocation } from '../../router.js';
 import type { Office } from '../../types.js';
 import { cancelRequest, resubmit, sendNewPin, track, trackAgain, type TrackedRequest } from './api.js';
 import { DocumentUpload, formatDateTime, OfficeInfo, pick, useLang, useOffice, type UploadValue } from './shared.js';
+import { sessionFor, STEP_ORDER, stepStatus, type StepKey, type TrackSession } from './track-logic.js';
 import './portal.css';
 
 const KEY = 'kencot.track';
-type Session = { token: string; expiresAt: string };
 
-function loadSession(): Session | undefined {
+function loadSession(): TrackSession | undefined {
   try {
-    const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Session | null;
-    return s && new Date(s.expiresAt).getTime() > Date.now() ? s : undefined;
+    return (JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as TrackSession | null) ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-function saveSession(session: Session | undefined) {
+function saveSession(session: TrackSession | undefined) {
   try {
     if (session) sessionStorage.setItem(KEY, JSON.stringify(session));
     else sessionStorage.removeItem(KEY);
@@ -43,7 +42,12 @@ export function TrackPage() {
     if (document.activeElement === document.body) focusHeading();
   }, []);
   const ticketParam = useLocation().query.get('tiket') ?? '';
-  const [session, setSession] = useState<Session | undefined>(loadSession);
+  // A receipt's link with another ticket wins over the request tracked earlier in this tab.
+  const [session, setSession] = useState<TrackSession | undefined>(() => sessionFor(loadSession(), ticketParam, Date.now()));
+  useEffect(() => {
+    if (session && !sessionFor(session, ticketParam, Date.now())) end();
+    // Only a new link decides; the session changes with the form.
+  }, [ticketParam]);
   const [request, setRequest] = useState<TrackedRequest>();
   const [loadError, setLoadError] = useState<unknown>();
 
@@ -74,7 +78,7 @@ export function TrackPage() {
         <TrackForm
           initialTicket={ticketParam}
           onTracked={(found, token, expiresAt) => {
-            const s = { token, expiresAt };
+            const s = { token, expiresAt, ticket: found.ticket };
             saveSession(s);
             setSession(s);
             setRequest(found);
@@ -179,11 +183,7 @@ function LostPin({ ticket, onTicketMissing }: { ticket: string; onTicketMissing:
   );
 }
 
-const STEP_ORDER = ['submit', 'verify', 'process', 'ready', 'handed_over'] as const;
-type StepKey = (typeof STEP_ORDER)[number];
-
-/** The step in progress in each state (1-based; 6 = all done), and which action finished each step (for its time). */
-const STEP_OF_STATE: Record<TrackedRequest['state'], number> = { submitted: 2, returned: 2, verified: 3, processing: 3, ready: 5, handed_over: 6, rejected: -1, cancelled: -1 };
+/** Which action finished each step (for its time). */
 const DONE_BY: Record<StepKey, string[]> = { submit: ['submit'], verify: ['verify_accept'], process: ['mark_ready'], ready: ['mark_ready'], handed_over: ['hand_over'] };
 
 function RequestView(props: { request: TrackedRequest; token: string; onChange: (r: TrackedRequest) => void; onEnded: () => void; onAnother: () => void }) {
@@ -195,7 +195,6 @@ function RequestView(props: { request: TrackedRequest; token: string; onChange: 
   const [notice, setNotice] = useState<string>();
 
   // Server words (labels) come in both languages; a language switch needs no new request.
-  const current = STEP_OF_STATE[request.state];
   const last = (actions: string[]) => [...request.history].reverse().find((h) => actions.includes(h.action));
   const final = request.state === 'rejected' || request.state === 'cancelled';
 
@@ -241,19 +240,18 @@ function RequestView(props: { request: TrackedRequest; token: string; onChange: 
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">{t.citizen.track.timelineHeading}</h2>
           <ol className="timeline">
-            {STEP_ORDER.map((key, i) => {
-              const n = i + 1;
-              const status = n < current ? 'done' : n === current ? 'current' : 'pending';
+            {STEP_ORDER.map((key) => {
+              const status = stepStatus(request.state, key);
               const doneAt = status === 'done' ? last(DONE_BY[key]) : undefined;
               return (
-                <li key={key} className={`timeline-${status}`} aria-current={status === 'current' ? 'step' : undefined}>
+                <li key={key} className={`timeline-${status}`} aria-current={status === 'current' || status === 'returned' ? 'step' : undefined}>
                   <span className="timeline-mark" aria-hidden="true">
-                    {status === 'done' ? '✓' : status === 'current' ? '●' : '○'}
+                    {status === 'done' ? '✓' : status === 'current' ? '●' : status === 'returned' ? '!' : '○'}
                   </span>
                   <span className="timeline-text">
                     <strong>{t.citizen.track.steps[key]}</strong>{' '}
                     <span className="timeline-status">
-                      ({status === 'done' ? t.citizen.track.stepDone : status === 'current' ? t.citizen.track.stepCurrent : t.citizen.track.stepPending})
+                      ({status === 'done' ? t.citizen.track.stepDone : status === 'current' ? t.citizen.track.stepCurrent : status === 'returned' ? t.citizen.track.stepReturned : t.citizen.track.stepPending})
                     </span>
                     {doneAt && <span className="hint"> · {formatDateTime(doneAt.at, lang, tz)}</span>}
                   </span>
