@@ -48,8 +48,8 @@ describe('the verify queue', () => {
     expect(filtered.requests.map((r: { id: string }) => r.id)).toEqual([online.id]);
 
     const firstPage = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify?limit=1`)).json();
-    const { afterDue, afterId } = firstPage.next;
-    const second = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify?limit=1&afterDue=${afterDue}&afterId=${afterId}`)).json();
+    const { afterDue, afterSubmitted, afterId } = firstPage.next;
+    const second = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify?limit=1&afterDue=${afterDue}&afterSubmitted=${afterSubmitted}&afterId=${afterId}`)).json();
     expect([...firstPage.requests, ...second.requests].map((r: { id: string }) => r.id)).toEqual([counter.id, online.id]);
   });
 
@@ -84,5 +84,28 @@ describe('search', () => {
     const regency = await t.signedIn('kabupaten');
     const wide = (await regency.get(`/api/v1/offices/regency/requests?q=3302204506170004`)).json().requests;
     expect(wide.map((r: { id: string }) => r.id)).toEqual([dewi.id]);
+  });
+});
+
+describe('ties in the queue (issue 11)', () => {
+  it('lists requests due at the same moment in arrival order, across pages too', async () => {
+    // Walk-ins of one morning are all due at today's close: the queue is the order people came in.
+    const niks = ['3302204101200011', '3302204101200012', '3302204101200013', '3302204101200014', '3302204101200015', '3302204101200016'];
+    const came: string[] = [];
+    for (const [i, nik] of niks.entries()) {
+      came.push((await submit(`Anak ${i}`, nik, `08130000010${i}`)).id);
+      t.clock.advance(30_000);
+    }
+    const all = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify?limit=100`)).json().requests.map((r: { id: string }) => r.id);
+    expect(all.filter((id: string) => came.includes(id))).toEqual(came);
+    const paged: string[] = [];
+    let next = '';
+    for (let page = 0; page < 20; page++) {
+      const res = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify?limit=2${next}`)).json();
+      paged.push(...res.requests.map((r: { id: string }) => r.id));
+      if (!res.next) break;
+      next = `&afterDue=${res.next.afterDue}&afterSubmitted=${res.next.afterSubmitted}&afterId=${res.next.afterId}`;
+    }
+    expect(paged).toEqual(all);
   });
 });

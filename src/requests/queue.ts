@@ -41,7 +41,7 @@ export async function workQueue(
   deps: RequestDeps,
   actor: StaffActor,
   officeCode: string,
-  q: { queue: QueueName; serviceCode?: string; desaCode?: string; channel?: string; limit: number; after?: { dueAt: Date; id: string } },
+  q: { queue: QueueName; serviceCode?: string; desaCode?: string; channel?: string; limit: number; after?: { dueAt: Date; submittedAt: Date; id: string } },
 ) {
   authorize(actor, 'request.read', { officeCode });
   const office = await findOffice(deps.db, officeCode);

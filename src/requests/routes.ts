@@ -97,7 +97,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
       config: { access: 'request.read' },
       schema: {
         tags: ['requests'],
-        summary: 'A work queue, most urgent first, with SLA clocks (keyset paging by afterDue + afterId)',
+        summary: 'A work queue, most urgent first, with SLA clocks (keyset paging by afterDue + afterSubmitted + afterId); ties in arrival order',
         params: z.object({ officeCode: z.string(), queue: z.enum(Object.keys(QUEUES) as [QueueName, ...QueueName[]]) }),
         querystring: z.object({
           serviceCode: safeText().max(60).optional(),
@@ -105,19 +105,20 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
           channel: safeText().max(20).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(25),
           afterDue: z.iso.datetime().optional(),
+          afterSubmitted: z.iso.datetime().optional(),
           afterId: z.uuid().optional(),
         }),
       },
     },
     async (req) => {
-      const { afterDue, afterId, ...filters } = req.query;
-      const after = afterDue && afterId ? { dueAt: new Date(afterDue), id: afterId } : undefined;
+      const { afterDue, afterSubmitted, afterId, ...filters } = req.query;
+      const after = afterDue && afterSubmitted && afterId ? { dueAt: new Date(afterDue), submittedAt: new Date(afterSubmitted), id: afterId } : undefined;
       const actor = requireStaff(req);
       const { rows, clocks } = await workQueue(rdeps, actor, req.params.officeCode, { queue: req.params.queue, ...filters, after });
       const last = rows.at(-1);
       return {
         requests: rows.map((r, i) => ({ ...present(actor, r), clocks: clocks[i] })),
-        next: last && rows.length === filters.limit ? { afterDue: last.dueAt.toISOString(), afterId: last.id } : null,
+        next: last && rows.length === filters.limit ? { afterDue: last.dueAt.toISOString(), afterSubmitted: last.submittedAt.toISOString(), afterId: last.id } : null,
       };
     },
   );

@@ -98,8 +98,8 @@ export type QueueFilter = {
   flag?: string | undefined;
   courierStaffId?: string | undefined;
   limit: number;
-  /** Keyset paging: the (dueAt, id) of the last row of the previous page. */
-  after?: { dueAt: Date; id: string } | undefined;
+  /** Keyset paging: the (dueAt, submittedAt, id) of the last row of the previous page. */
+  after?: { dueAt: Date; submittedAt: Date; id: string } | undefined;
 };
 
 /** A work queue page, most urgent first; served by requests_queue_idx (office, state, due_at). */
@@ -110,12 +110,16 @@ export async function queuePage(db: Db, f: QueueFilter): Promise<RequestRow[]> {
   if (f.channel) where.push(eq(requests.channel, f.channel));
   if (f.flag) where.push(sql`${requests.flags} @> ${JSON.stringify([f.flag])}::jsonb`);
   if (f.courierStaffId) where.push(eq(requests.courierStaffId, f.courierStaffId));
-  if (f.after) where.push(sql`(${requests.dueAt}, ${requests.id}) > (${f.after.dueAt.toISOString()}::timestamptz, ${f.after.id}::uuid)`);
+  if (f.after)
+    where.push(
+      sql`(${requests.dueAt}, ${requests.submittedAt}, ${requests.id}) > (${f.after.dueAt.toISOString()}::timestamptz, ${f.after.submittedAt.toISOString()}::timestamptz, ${f.after.id}::uuid)`,
+    );
   return db
     .select()
     .from(requests)
     .where(and(...where))
-    .orderBy(asc(requests.dueAt), asc(requests.id))
+    // Most urgent first; on a tie (a school batch, a morning's walk-ins) in arrival order, not by a random id.
+    .orderBy(asc(requests.dueAt), asc(requests.submittedAt), asc(requests.id))
     .limit(f.limit);
 }
 
