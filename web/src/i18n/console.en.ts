@@ -209,6 +209,8 @@ const consoleEn: ConsoleMessages = {
       hand_over: 'Hand over document',
       cancel: 'Cancel application',
     },
+    nextInQueue: 'Next request in the queue',
+    queueEmpty: 'No other request is waiting in this queue.',
     done: {
       verify_accept: 'File verified: complete (YES). The application moves to the SIAK queue.',
       verify_return: 'File returned to the applicant with the reasons.',
@@ -279,6 +281,7 @@ const consoleEn: ConsoleMessages = {
     zoom: 'zoom the photo in / out',
     rotate: 'rotate the photo 90°',
     reset: 'photo at original size',
+    next: 'open the next request in the same queue',
   },
   counter: {
     title: 'Counter — walk-in application',

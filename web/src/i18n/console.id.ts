@@ -212,6 +212,8 @@ const consoleId = {
       hand_over: 'Serahkan dokumen',
       cancel: 'Batalkan permohonan',
     } satisfies Record<ActionName, string> as Record<ActionName, string>,
+    nextInQueue: 'Permohonan berikutnya di antrean',
+    queueEmpty: 'Tidak ada permohonan lain yang menunggu di antrean ini.',
     done: {
       verify_accept: 'Berkas diverifikasi: lengkap (YA). Permohonan masuk antrean proses SIAK.',
       verify_return: 'Berkas dikembalikan ke pemohon beserta alasannya.',
@@ -283,6 +285,7 @@ const consoleId = {
     zoom: 'perbesar / perkecil foto',
     rotate: 'putar foto 90°',
     reset: 'ukuran foto semula',
+    next: 'buka permohonan berikutnya di antrean yang sama',
   },
   counter: {
     title: 'Loket — permohonan datang langsung',

@@ -7,8 +7,9 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { ErrorAlert } from '../../components/Errors.js';
 import { Loading, PageHeading } from '../../components/Page.js';
 import { useLanguage, useT } from '../../i18n/index.js';
-import { Link } from '../../router.js';
-import { consoleApi, type Action, type FieldGroup, type HistoryEntry, type NikCheck, type RequestDetail } from './consoleApi.js';
+import { Link, navigate } from '../../router.js';
+import { NEXT_KEY, nextInQueue, queueOfState } from './next-in-queue.js';
+import { consoleApi, type QueueName, type Action, type FieldGroup, type HistoryEntry, type NikCheck, type RequestDetail } from './consoleApi.js';
 import { DocumentViewer, INITIAL_VIEW, viewerSteps, type ViewerState } from './DocumentViewer.js';
 import { calendarDate, dateTime, localized } from './format.js';
 import { needsOverride, RequestActions } from './RequestActions.js';
@@ -36,6 +37,9 @@ export function RequestPage({ id }: { id: string }) {
   const [done, setDone] = useState<string>();
   const doneRef = useRef<HTMLParagraphElement>(null);
   const [shortcutsOn, setShortcutsOn] = useShortcutsEnabled();
+  // The queue this request was opened from (by its state then): "next" goes on with it.
+  const [fromQueue, setFromQueue] = useState<QueueName>();
+  const [acted, setActed] = useState(false);
 
   const load = useCallback(
     async (signal?: AbortSignal) => {
@@ -44,9 +48,23 @@ export function RequestPage({ id }: { id: string }) {
       const h = d.visible.history ? await consoleApi.history(id, signal) : [];
       setDetail(d);
       setHistory(h);
+      setFromQueue((q) => q ?? queueOfState(d.request.state));
     },
     [id],
   );
+
+  // A new request (also the next one in the queue) starts afresh, with focus on its heading
+  // so a screen reader announces it and the single keys work at once.
+  useEffect(() => {
+    setFromQueue(undefined);
+    setActed(false);
+    setDone(undefined);
+    setDetail(undefined);
+  }, [id]);
+  const loaded = detail?.request.id === id;
+  useEffect(() => {
+    if (loaded) document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [loaded]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -64,6 +82,7 @@ export function RequestPage({ id }: { id: string }) {
         await consoleApi.act(id, action, payload);
         setOpen(undefined);
         setDone(t.actions.done[action]);
+        setActed(true);
         await load();
         // The button pressed may be gone now: put focus on the outcome, which is also announced.
         doneRef.current?.focus();
@@ -78,6 +97,17 @@ export function RequestPage({ id }: { id: string }) {
     [busy, id, load, failAction, t],
   );
 
+  const goNext = useCallback(async () => {
+    if (!fromQueue || !office) return;
+    try {
+      const next = nextInQueue(await consoleApi.queue(office.code, fromQueue), id);
+      if (next) navigate(`/petugas/permohonan/${next}`);
+      else setDone(t.actions.queueEmpty);
+    } catch (error) {
+      failAction(error);
+    }
+  }, [fromQueue, office, id, t, failAction]);
+
   // Focus the first field of a form opened by shortcut or button.
   useEffect(() => {
     if (open) document.querySelector<HTMLElement>(`#form-${open} [data-autofocus]`)?.focus();
@@ -88,6 +118,7 @@ export function RequestPage({ id }: { id: string }) {
   const onKey = useCallback(
     (key: string) => {
       const lower = key.toLowerCase();
+      if (lower === NEXT_KEY.toLowerCase() && acted && fromQueue) return void goNext();
       if (lower === 'y' && actions.includes('verify_accept')) return void (detail && needsOverride(detail) ? setOpen('verify_accept') : act('verify_accept'));
       if (lower === 't' && actions.includes('verify_return')) return void setOpen('verify_return');
       if (files.length === 0) return;
@@ -98,7 +129,7 @@ export function RequestPage({ id }: { id: string }) {
       if (lower === 'r') return void setView(viewerSteps.rotate);
       if (key === '0') return void setView(viewerSteps.reset);
     },
-    [actions, act, files.length, detail],
+    [actions, act, files.length, detail, acted, fromQueue, goNext],
   );
 
   const title = detail ? t.request.title(detail.request.ticket) : t.request.loadingTitle;
@@ -143,8 +174,18 @@ export function RequestPage({ id }: { id: string }) {
         <p ref={doneRef} tabIndex={-1} role="status" aria-live="polite" className={done ? 'alert alert-success' : 'visually-hidden'}>
           {done && `✓ ${done}`}
         </p>
+        {acted && fromQueue && (
+          <p>
+            <button type="button" className="button" aria-keyshortcuts={NEXT_KEY} onClick={() => void goNext()}>
+              {t.actions.nextInQueue}
+              <kbd className="kbd">{NEXT_KEY}</kbd>
+            </button>
+          </p>
+        )}
         <RequestActions detail={detail} open={open} onOpen={setOpen} onAct={act} busy={busy} error={actionError} />
-        {(verifying || files.length > 0) && <Shortcuts enabled={shortcutsOn} onChange={setShortcutsOn} onKey={onKey} verifying={verifying} hasDocuments={files.length > 0} />}
+        {(verifying || files.length > 0 || (acted && fromQueue)) && (
+          <Shortcuts enabled={shortcutsOn} onChange={setShortcutsOn} onKey={onKey} verifying={verifying} hasDocuments={files.length > 0} hasNext={acted && !!fromQueue} />
+        )}
       </section>
 
       <div className="request-grid">

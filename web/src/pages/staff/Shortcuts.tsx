@@ -6,7 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import { useT } from '../../i18n/index.js';
 
 const STORAGE_KEY = 'kencot.shortcuts';
-const KEYS = new Set(['y', 't', 'n', 'p', '+', '=', '-', 'r', '0']);
+const KEYS = new Set(['y', 't', 'n', 'p', '+', '=', '-', 'r', '0', 'l']);
 
 export function useShortcutsEnabled(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(() => {
@@ -33,12 +33,15 @@ export function Shortcuts({
   onKey,
   verifying,
   hasDocuments,
+  hasNext = false,
 }: {
   enabled: boolean;
   onChange: (on: boolean) => void;
   onKey: (key: string) => void;
   verifying: boolean;
   hasDocuments: boolean;
+  /** After acting: L opens the next request of the same queue. */
+  hasNext?: boolean;
 }) {
   const t = useT().console.shortcuts;
   const id = useId();
@@ -58,6 +61,7 @@ export function Shortcuts({
   }, [enabled, onKey]);
 
   const keys: [string, string][] = [
+    ...(hasNext ? ([['L', t.next]] as [string, string][]) : []),
     ...(verifying
       ? ([
           ['Y', t.accept],
