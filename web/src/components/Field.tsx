@@ -1,5 +1,6 @@
 /** A labelled input with its hint and error tied to it by aria-describedby. */
 import type { InputHTMLAttributes } from 'react';
+import { useT } from '../i18n/index.js';
 
 type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
   id: string;
@@ -9,12 +10,23 @@ type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
 };
 
 export function Field({ id, label, hint, error, className, ...input }: FieldProps) {
+  const t = useT();
+  // A required field says so in its label, seen and heard (aria-required on the input).
+  const required = input['aria-required'] === true || input['aria-required'] === 'true';
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id}>
+        {label}
+        {required && (
+          <>
+            {' '}
+            <span className="need">({t.fields.required})</span>
+          </>
+        )}
+      </label>
       {hint && (
         <p id={hintId} className="hint">
           {hint}

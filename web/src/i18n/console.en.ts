@@ -328,6 +328,7 @@ const consoleEn: ConsoleMessages = {
     duplicateLegend: (ticket) => `Application ${ticket} for the same person and service is still open.`,
     duplicateOverride: 'Submit anyway',
     duplicateReason: 'Reason (kept in the history)',
+    savedAnnouncement: (ticket: string, pin: string) => `Request saved. Ticket number ${ticket}. Tracking PIN ${pin}.`,
     savedHeading: 'Application saved',
     ticket: 'Ticket number',
     pin: 'Tracking PIN',

@@ -332,6 +332,7 @@ const consoleId = {
     duplicateLegend: (ticket: string) => `Sudah ada permohonan ${ticket} untuk orang dan layanan yang sama yang masih berjalan.`,
     duplicateOverride: 'Ajukan tetap',
     duplicateReason: 'Alasan (dicatat dalam riwayat)',
+    savedAnnouncement: (ticket: string, pin: string) => `Permohonan tersimpan. Nomor tiket ${ticket}. PIN pelacakan ${pin}.`,
     savedHeading: 'Permohonan tersimpan',
     ticket: 'Nomor tiket',
     pin: 'PIN pelacakan',

@@ -419,6 +419,7 @@ function DataStep(props: {
         <legend>{t.citizen.apply.subjectHeading}</legend>
         <Field
           id="nik"
+          aria-required
           label={nikLabel}
           hint={t.citizen.apply.nikHint}
           error={nikError}
@@ -437,7 +438,7 @@ function DataStep(props: {
             </>
           )}
         </p>
-        <Field id="subject-name" label={nameLabel} autoComplete="off" error={errorFor('subject-name')} value={draft.subjectName} onChange={(e) => update({ subjectName: e.target.value })} />
+        <Field id="subject-name" aria-required label={nameLabel} autoComplete="off" error={errorFor('subject-name')} value={draft.subjectName} onChange={(e) => update({ subjectName: e.target.value })} />
         <div className={errorFor('desa') ? 'field field-invalid' : 'field'}>
           <label htmlFor="desa">{t.citizen.apply.desa}</label>
           {errorFor('desa') && (
@@ -493,7 +494,7 @@ function DataStep(props: {
 
       <fieldset className="group">
         <legend>{t.citizen.apply.applicantHeading}</legend>
-        <Field id="applicant-name" label={t.citizen.apply.applicantName} autoComplete="name" error={errorFor('applicant-name')} value={draft.applicantName} onChange={(e) => update({ applicantName: e.target.value })} />
+        <Field id="applicant-name" aria-required label={t.citizen.apply.applicantName} autoComplete="name" error={errorFor('applicant-name')} value={draft.applicantName} onChange={(e) => update({ applicantName: e.target.value })} />
         <div className={errorFor('relation') ? 'field field-invalid' : 'field'}>
           <label htmlFor="relation">{t.citizen.apply.relation}</label>
           {errorFor('relation') && (

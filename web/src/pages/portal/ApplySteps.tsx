@@ -119,7 +119,7 @@ export function PhoneStep({ office, draft, update, onBack, onNext }: { office: O
       {error !== undefined && <ErrorAlert error={error} />}
       {!draft.verification ? (
         <form onSubmit={send} noValidate className="form">
-          <Field id="phone" type="tel" inputMode="tel" autoComplete="tel" label={t.citizen.apply.phone} hint={t.citizen.apply.phoneHint} error={fieldError.phone} value={draft.phone} onChange={(e) => update({ phone: e.target.value })} />
+          <Field id="phone" aria-required type="tel" inputMode="tel" autoComplete="tel" label={t.citizen.apply.phone} hint={t.citizen.apply.phoneHint} error={fieldError.phone} value={draft.phone} onChange={(e) => update({ phone: e.target.value })} />
           <BackNext onBack={onBack} next={busy ? t.citizen.apply.sending : t.citizen.apply.sendCode} busy={busy} />
         </form>
       ) : (

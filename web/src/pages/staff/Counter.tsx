@@ -232,13 +232,27 @@ export function Counter() {
     }
   };
 
-  if (saved) return <SavedRequest saved={saved} onNext={reset} />;
+  // One live region in both views (the same element stays mounted), so a screen reader hears the
+  // ticket and PIN the moment the request is saved, not only the heading that takes focus.
+  const live = (
+    <p role="status" aria-live="polite" className="visually-hidden">
+      {saved ? t.savedAnnouncement(saved.request.ticket, saved.pin.split('').join(' ')) : ''}
+    </p>
+  );
+  if (saved)
+    return (
+      <>
+        {live}
+        <SavedRequest saved={saved} onNext={reset} />
+      </>
+    );
 
   const problemFor = (id: string) => problems.find((p) => p.fieldId === id)?.message;
   const items = checklist?.serviceCode === serviceCode ? checklist.items : [];
   const missingRequired = items.filter((i) => i.need === 'required' && !uploads.some((u) => u.documentType === i.document || i.alternatives.includes(u.documentType)));
   return (
     <>
+      {live}
       <PageHeading title={t.title} />
       <p className="lead">{t.intro}</p>
       {loadError !== undefined && <p className="alert alert-error">{errorMessage(loadError, tt)}</p>}
@@ -282,7 +296,7 @@ export function Counter() {
             )}
             {filled && <p className="hint">{filled}</p>}
           </div>
-          <Field id={ID.subjectName} label={t.subjectName} autoComplete="off" value={subjectName} onChange={(e) => setSubjectName(e.target.value)} error={problemFor(ID.subjectName)} />
+          <Field id={ID.subjectName} aria-required label={t.subjectName} autoComplete="off" value={subjectName} onChange={(e) => setSubjectName(e.target.value)} error={problemFor(ID.subjectName)} />
           <div className="field-row">
             <Field id={ID.birthDate} label={t.birthDate} type="date" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} error={problemFor(ID.birthDate)} />
             <fieldset className="field">
@@ -348,9 +362,9 @@ export function Counter() {
 
         <fieldset className="form-section">
           <legend>{t.applicantSection}</legend>
-          <Field id={ID.applicantName} label={t.applicantName} autoComplete="off" value={applicantName} onChange={(e) => setApplicantName(e.target.value)} error={problemFor(ID.applicantName)} />
+          <Field id={ID.applicantName} aria-required label={t.applicantName} autoComplete="off" value={applicantName} onChange={(e) => setApplicantName(e.target.value)} error={problemFor(ID.applicantName)} />
           <div className="field-row">
-            <Field id={ID.phone} label={t.phone} hint={t.phoneHint} type="tel" inputMode="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} error={problemFor(ID.phone)} />
+            <Field id={ID.phone} aria-required label={t.phone} hint={t.phoneHint} type="tel" inputMode="tel" autoComplete="off" value={phone} onChange={(e) => setPhone(e.target.value)} error={problemFor(ID.phone)} />
             <div className="field">
               <label htmlFor={ID.relation}>{t.relation}</label>
               <select id={ID.relation} className="input" value={relation} onChange={(e) => setRelation(e.target.value)}>
