@@ -157,7 +157,13 @@ describe('the operator', () => {
     await page.keyboard.press('r');
     await page.keyboard.press('+');
     await expect.poll(() => page.getByText(/perbesaran 150%, diputar 90°/).count()).toBe(1);
+    // The KTP-el of the parents are not attached: Y asks for the officer's reason first (issue 11).
     await page.keyboard.press('y');
+    await expect.poll(() => page.getByText(/Belum dilampirkan: .*KTP-el/).count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.type('KTP-el asli kedua orang tua diperiksa di loket');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Berkas diverifikasi: lengkap (YA)' }).count()).toBe(1);
     expect(await page.locator('.request-status').innerText()).toMatch(/Berkas terverifikasi/);
     await expect.poll(() => page.locator('.history').innerText()).toMatch(/Verifikasi: berkas lengkap \(YA\)[\s\S]*Sari Operator/);
@@ -168,6 +174,41 @@ describe('the operator', () => {
     await page.setViewportSize({ width: 640, height: 900 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
     await screenshot(page, 'console-request-zoom-200');
+    await page.close();
+  });
+
+  it('verifies three files in a row with the keyboard alone: Y, the reason where a document is missing, then L to the next (issue 11)', async () => {
+    const page = await browser.newPage();
+    await signIn(page, 'sari', /Pekerjaan hari ini/);
+    const made = [];
+    for (const [nik, name] of [
+      ['3302204101230021', 'Dina Rahayu'],
+      ['3302204201230022', 'Eka Rahayu'],
+      ['3302204301230023', 'Fitri Rahayu'],
+    ] as const)
+      made.push(await walkInThroughApi(page, { nik, name }, true));
+    await page.goto(`${server.url}/petugas/permohonan/${made[0]!.id}`);
+    const verified: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await expect.poll(() => page.locator('h1').innerText()).toMatch(/^Permohonan KBR-/);
+      // Opening a request puts focus on its heading: a screen reader names it and the keys work at once.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      const ticket = (await page.locator('h1').innerText()).replace('Permohonan ', '');
+      await page.keyboard.press('y');
+      // A complete file is verified at once (focus on the outcome); one with a document missing asks the reason first.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toMatch(/^(TEXTAREA|P)$/);
+      if ((await page.evaluate(() => document.activeElement?.tagName)) === 'TEXTAREA') {
+        await page.keyboard.type('KTP-el asli orang tua diperiksa di loket');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+      }
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Berkas diverifikasi: lengkap (YA)' }).count()).toBe(1);
+      expect(await page.getByRole('button', { name: /Permohonan berikutnya di antrean/ }).getAttribute('aria-keyshortcuts')).toBe('L');
+      verified.push(ticket);
+      await page.keyboard.press('l');
+      if (i < 2) await expect.poll(() => page.locator('h1').innerText()).not.toBe(`Permohonan ${ticket}`);
+    }
+    expect(new Set(verified).size).toBe(3);
     await page.close();
   });
 
