@@ -251,6 +251,9 @@ describe('the counter', () => {
     // The NIK fills in what it encodes: born 11 April 2018, a girl.
     await expect.poll(() => page.getByLabel('Tanggal lahir').inputValue()).toBe('2018-04-11');
     expect(await page.getByLabel('Perempuan').isChecked()).toBe(true);
+    // Required fields say so, seen and heard.
+    expect(await page.getByLabel('Nama lengkap').getAttribute('aria-required')).toBe('true');
+    expect(await page.locator('label[for="loket-nama-anak"]').innerText()).toMatch(/\(wajib\)/);
     await page.getByLabel('Nama lengkap').fill('Citra Maharani');
     await page.getByLabel('Desa/kelurahan').selectOption({ label: 'Ledug' });
     await page.getByLabel('Nama pemohon').fill('Dewi Anggraini');
@@ -285,6 +288,8 @@ describe('the counter', () => {
     const pin = await page.locator('dd.pin').innerText();
     expect(ticket).toMatch(/^KBR-26-\d{6}$/);
     expect(pin).toMatch(/^\d{6}$/);
+    // A screen reader hears the ticket and the PIN (digit by digit), not only the heading (issue 11).
+    expect(await page.getByRole('status').filter({ hasText: `Nomor tiket ${ticket}. PIN pelacakan ${pin.split('').join(' ')}.` }).count()).toBe(1);
     await screenshot(page, 'console-counter-saved');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
