@@ -31,6 +31,11 @@ describe('the demo office', () => {
     const admin = await t.signedIn('admin');
     const bad = await admin.patch(`/api/v1/offices/${DEMO_OFFICE_CODE}`, { workingHours: { '1': [{ open: '15:00', close: '07:00' }] } });
     expect(bad.statusCode).toBe(400);
+    // Overlapping periods on one day are refused too (issue 11).
+    const overlapping = await admin.patch(`/api/v1/offices/${DEMO_OFFICE_CODE}`, {
+      workingHours: { '1': [{ open: '07:00', close: '12:00' }, { open: '11:00', close: '15:00' }] },
+    });
+    expect(overlapping.statusCode).toBe(400);
     const ok = await admin.patch(`/api/v1/offices/${DEMO_OFFICE_CODE}`, { workingHours: hours });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().office.workingHours['6']).toEqual([{ open: '08:00', close: '12:00' }]);

@@ -16,7 +16,15 @@ import { safeLines, safeText } from '../platform/safe-text.js';
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 export const WeeklyHoursSchema = z
   .partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.array(z.object({ open: TimeOfDay, close: TimeOfDay })).max(3))
-  .refine((week) => Object.values(week).every((day) => day.every((i) => i.open < i.close)), 'open must be before close');
+  .refine((week) => Object.values(week).every((day) => day.every((i) => i.open < i.close)), 'open must be before close')
+  // Two periods of one day that overlap (07:00–12:00 and 11:00–15:00) make every clock count twice.
+  .refine((week) => Object.values(week).every((day) => !hoursOverlap(day)), 'periods of one day overlap');
+
+/** Whether any two opening periods of one day overlap (touching, 12:00–12:00, is not overlapping). */
+export function hoursOverlap(day: readonly { open: string; close: string }[]): boolean {
+  const sorted = [...day].sort((a, b) => a.open.localeCompare(b.open));
+  return sorted.some((period, i) => i > 0 && period.open < sorted[i - 1]!.close);
+}
 
 export const OfficeContactSchema = z.object({
   address: safeLines().min(1).max(300),
