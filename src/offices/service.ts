@@ -11,6 +11,9 @@ import { authorize, type StaffActor } from '../auth/policy.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import * as store from './storage.js';
+import { hoursOverlap } from './hours-rules.js';
+
+export { hoursOverlap } from './hours-rules.js';
 import { safeLines, safeText } from '../platform/safe-text.js';
 
 export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -20,11 +23,6 @@ export const WeeklyHoursSchema = z
   // Two periods of one day that overlap (07:00–12:00 and 11:00–15:00) make every clock count twice.
   .refine((week) => Object.values(week).every((day) => !hoursOverlap(day)), 'periods of one day overlap');
 
-/** Whether any two opening periods of one day overlap (touching, 12:00–12:00, is not overlapping). */
-export function hoursOverlap(day: readonly { open: string; close: string }[]): boolean {
-  const sorted = [...day].sort((a, b) => a.open.localeCompare(b.open));
-  return sorted.some((period, i) => i > 0 && period.open < sorted[i - 1]!.close);
-}
 
 export const OfficeContactSchema = z.object({
   address: safeLines().min(1).max(300),

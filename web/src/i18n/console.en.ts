@@ -359,6 +359,10 @@ const consoleEn: ConsoleMessages = {
     hours: {
       heading: 'Opening hours',
       intro: 'Time limits are counted in these working hours.',
+      problems: {
+        open_after_close: (day: string) => `${day}: the opening time must be before the closing time.`,
+        overlap: (day: string) => `${day}: two opening periods overlap. Please make one end before the other begins.`,
+      },
       open: (day) => `Open on ${day}`,
       from: 'Opens',
       to: 'Closes',

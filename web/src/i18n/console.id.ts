@@ -363,6 +363,10 @@ const consoleId = {
     hours: {
       heading: 'Jam pelayanan',
       intro: 'Batas waktu layanan dihitung dengan jam kerja ini.',
+      problems: {
+        open_after_close: (day: string) => `${day}: jam buka harus lebih awal daripada jam tutup.`,
+        overlap: (day: string) => `${day}: dua jam layanan saling bertumpuk. Mohon atur agar yang satu selesai sebelum yang lain dimulai.`,
+      },
       open: (day: string) => `${day} buka`,
       from: 'Buka',
       to: 'Tutup',

@@ -9,6 +9,7 @@ import { useT } from '../../i18n/index.js';
 import { getOffice } from '../../api.js';
 import { consoleApi, type WeeklyHours } from './consoleApi.js';
 import { HoursEditor } from './HoursEditor.js';
+import { hoursProblems } from '../../../../src/offices/hours-rules.js';
 import { SettingsCalendar } from './SettingsCalendar.js';
 import { SettingsServices } from './SettingsServices.js';
 import { SettingsStaff } from './SettingsStaff.js';
@@ -101,8 +102,14 @@ function HoursSection() {
   const { office } = useSession();
   const [hours, setHours] = useState<WeeklyHours>(office!.workingHours);
   const saving = useSaving();
+  const tt = useT();
+  // The server's own rule, said in words with the day's name before anything is sent.
+  const [problems, setProblems] = useState<string[]>([]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const found = hoursProblems(hours).map((p) => t.problems[p.problem](tt.weekdays[p.day as '1']));
+    setProblems(found);
+    if (found.length > 0) return;
     void saving.run(async () => {
       await consoleApi.updateOffice(office!.code, { workingHours: hours });
       setHours((await getOffice(office!.code)).workingHours);
@@ -114,6 +121,16 @@ function HoursSection() {
       <p className="hint">{t.intro}</p>
       <form onSubmit={submit} noValidate>
         {saving.error}
+        {problems.length > 0 && (
+          <div className="field-error" role="alert">
+            {problems.map((p) => (
+              <p key={p}>
+                <span aria-hidden="true">⚠ </span>
+                {p}
+              </p>
+            ))}
+          </div>
+        )}
         <HoursEditor value={hours} onChange={setHours} idPrefix="jam" />
         {saving.outcome}
         <button type="submit" className="button" aria-disabled={saving.busy}>
