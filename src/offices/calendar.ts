@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.js';
 import { recordAudit, auditActorOf, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
-import { createWorkCalendar, officeYear, type Closure, type ClosureKind, type WorkCalendar } from '../calendar/calendar.js';
+import { createWorkCalendar, officeDate, officeYear, type Closure, type ClosureKind, type WorkCalendar } from '../calendar/calendar.js';
 import { ENTERED_HOLIDAY_YEARS, officeHolidayYear } from '../calendar/holidays.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
@@ -128,6 +128,11 @@ export async function addClosure(deps: { db: Db; clock: Clock }, actor: StaffAct
   authorize(actor, 'calendar.update', { officeCode });
   const office = await store.findOffice(deps.db, officeCode);
   if (!office) throw notFound();
+  // A closure years back is a typo of the year (2021 for 2026): it would change nothing but the
+  // history of finished requests. Up to a year back is a correction and allowed.
+  const yearAgo = officeDate(office.timezone, new Date(deps.clock.now().getTime() - 366 * 86_400_000));
+  if (input.date < yearAgo)
+    throw new AppError('validation', 422, 'errors.closure_too_old', { date: input.date }, { errors: [{ field: 'body.date', code: 'closure_too_old', messageKey: 'errors.closure_too_old', params: { date: input.date } }] });
   if (input.kind === OPEN_ON_CUTI_BERSAMA) {
     // Only a day the calendar closes as cuti bersama can be opened; anything else would be a no-op the admin did not mean.
     const calendar = await loadOfficeCalendar(deps.db, office, new Date(`${input.date}T12:00:00Z`));

@@ -130,6 +130,14 @@ describe('confirming a year of holidays', () => {
     expect((await admin.get(`${base}/audit?entityType=office`)).json().entries[0]).toMatchObject({ action: 'calendar.holiday_year_unconfirmed', details: { year: 2027 } });
   });
 
+  it('refuses a closure dated years in the past, naming the date (issue 11)', async () => {
+    const admin = await t.signedIn('admin');
+    const res = await admin.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/closures`, { date: '2021-12-24', kind: 'cuti_bersama', name: 'Cuti bersama Natal' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toBe('Tanggal 2021-12-24 sudah lewat lebih dari setahun. Mohon periksa tahunnya; tanggal tutup dicatat untuk hari ini, ke depan, atau paling jauh setahun ke belakang.');
+    expect(res.json().errors[0]).toMatchObject({ field: 'body.date', code: 'closure_too_old' });
+  });
+
   it('keeps the last date of a confirmed year from being removed', async () => {
     const admin = await t.signedIn('admin');
     t.clock.set(NOVEMBER_2026);

@@ -57,6 +57,7 @@ const en = {
       control_characters_here: 'This field contains hidden characters that cannot be saved (usually copied along from another app). Please type it again.',
     },
     transition_refused: 'This action cannot be taken on this request.',
+    closure_too_old: 'The date {{date}} is more than a year ago. Please check the year; closures are recorded for today, the future, or at most a year back.',
     closure_exists: 'This closure date is already recorded.',
     not_cuti_bersama: '{{date}} is not a cuti bersama day in the office calendar, so there is nothing to open.',
     holiday_year_empty: 'No national holidays or cuti bersama are entered for {{year}} yet. Enter every date of the SKB 3 Menteri first, then confirm.',

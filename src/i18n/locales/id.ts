@@ -59,6 +59,7 @@ const id = {
         'Isian ini memuat karakter tersembunyi yang tidak dapat disimpan (biasanya terbawa saat menyalin dari aplikasi lain). Mohon ketik ulang isian ini.',
     },
     transition_refused: 'Tindakan ini tidak dapat dilakukan pada permohonan ini.',
+    closure_too_old: 'Tanggal {{date}} sudah lewat lebih dari setahun. Mohon periksa tahunnya; tanggal tutup dicatat untuk hari ini, ke depan, atau paling jauh setahun ke belakang.',
     closure_exists: 'Tanggal tutup ini sudah tercatat.',
     not_cuti_bersama: 'Tanggal {{date}} bukan hari cuti bersama dalam kalender kantor, sehingga tidak perlu dinyatakan buka.',
     holiday_year_empty:
