@@ -27,3 +27,11 @@ describe('when the WhatsApp simulator runs', () => {
     expect(['0.0.0.0', '::', '10.0.0.1', '127.0.0.1.example.com', 'kencot.example.id'].some(isLoopback)).toBe(false);
   });
 });
+
+describe('PUBLIC_URL (issue 11)', () => {
+  it('is read as the public address, and refused when it is not a URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://layanan.kembaran.example.go.id' }).publicUrl).toBe('https://layanan.kembaran.example.go.id');
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(() => loadConfig({ PUBLIC_URL: 'layanan kembaran' })).toThrow(/PUBLIC_URL/);
+  });
+});

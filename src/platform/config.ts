@@ -6,6 +6,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z.string().url().optional(),
+  /** The address citizens reach the portal at (https://layanan.example.go.id): every link and QR code uses it. */
+  PUBLIC_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Secret for signing short-lived file links; generated and kept under DATA_DIR when absent. */
@@ -48,6 +50,8 @@ export type Config = {
   loginRateLimitPerMinute: number;
   cookieSecure: boolean;
   demo: boolean;
+  /** PUBLIC_URL: the portal's public address for links and QR codes; unset, the request's own host is used. */
+  publicUrl?: string | undefined;
   /**
    * Meta's WhatsApp Cloud API when its credentials are set; otherwise the built-in simulator, which
    * runs the same code against a local stand-in for the Graph API (graphUrl decided at start-up).
@@ -112,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE,
     demo: e.DEMO,
+    publicUrl: e.PUBLIC_URL,
     s3,
   };
 }

@@ -21,8 +21,10 @@ export function registerReceiptRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req, reply) => {
-      // The portal is served by this same server, so the QR code points at the host the counter uses.
-      const { pdf, ticket } = await printReceipt(rdeps, requireStaff(req), req.params.id, req.body, `${req.protocol}://${req.host}`, originOf(req));
+      // The citizen opens the link from home: PUBLIC_URL, never the host the counter's browser used
+      // (http://127.0.0.1:…); the request's host only when no public address is configured.
+      const base = deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
+      const { pdf, ticket } = await printReceipt(rdeps, requireStaff(req), req.params.id, req.body, base, originOf(req));
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="tanda-terima-${ticket}.pdf"`)

@@ -236,3 +236,29 @@ describe('queues and deliveries', () => {
     expect((await kurir.get(`${BASE}/couriers`)).statusCode).toBe(403);
   });
 });
+
+describe('the receipt with PUBLIC_URL set (issue 11)', () => {
+  it('points its tracking link and QR code at the public address, not the host the counter used', async () => {
+    const app = await testApp({ now: '2026-11-23T03:00:00Z', env: { PUBLIC_URL: 'https://layanan.kembaran.example.go.id' } });
+    try {
+      const officer = await app.signedIn('operator');
+      const created = await officer.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
+        serviceCode: 'kia_baru',
+        channel: 'walk_in',
+        desaCode: '33.02.20.2009',
+        applicant: { name: 'Sri Wahyuni', phone: '0812-2700-1234', relation: 'ibu' },
+        subject: { nik: anotherGirlNik(), name: 'Ayu Lestari' },
+        details: KIA_DETAILS,
+      });
+      const { request, trackingPin } = created.json();
+      const res = await officer.send('POST', `/api/v1/requests/${request.id}/receipt`, { pin: trackingPin }, { host: '127.0.0.1:3000' });
+      expect(res.statusCode).toBe(200);
+      const text = pdfText(res.rawPayload);
+      // A long address wraps over two lines of the receipt.
+      expect(text.replace(/\n/g, '')).toContain(`https://layanan.kembaran.example.go.id/lacak?tiket=${request.ticket}`);
+      expect(text).not.toContain('127.0.0.1');
+    } finally {
+      await app.close();
+    }
+  });
+});
