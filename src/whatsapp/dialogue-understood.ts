@@ -110,6 +110,12 @@ export function actOn(state: DialogueState, u: Understanding, env: Env, moves: M
 }
 
 const ASKED_MID_FORM = new Set(['fee', 'duration', 'requirements', 'hours', 'location', 'home_service', 'complaint']);
+/**
+ * A bare "gimana ya" at the summary scores 1.5 for requirements: a confused citizen, not a question
+ * about the service, who is better helped by the step re-asked briefly than by the whole how-to.
+ * A cue word ("syarat", "biaya", "lama") scores 2 or more.
+ */
+const MID_FORM_MIN_SCORE = 2;
 
 /**
  * A question typed in the middle of an application ("berapa biayanya?" at the NIK step): the
@@ -118,7 +124,7 @@ const ASKED_MID_FORM = new Set(['fee', 'duration', 'requirements', 'hours', 'loc
  */
 export function answerMidForm(input: string, draftService: Service, again: OutboundMessage[], env: Env): OutboundMessage[] | undefined {
   const u = readText(input, env);
-  if (!u.question || !ASKED_MID_FORM.has(u.intent)) return undefined;
+  if (!u.question || !ASKED_MID_FORM.has(u.intent) || (u.scores[u.intent] ?? 0) < MID_FORM_MIN_SCORE) return undefined;
   const named = u.service ? findService(env.ctx.services, u.service) : undefined;
   const service = named ?? draftService;
   const answer = u.intent === 'requirements' ? serviceInfoPrompt(service, env).filter((m) => m.type === 'text')
