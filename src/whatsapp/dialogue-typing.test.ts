@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chat, fileId, type Chat } from '../test-support/dialogue.js';
 import type { ApplicantRequestSummary, DialogueCommand } from './dialogue-contract.js';
 import { chooseTyped, readYesNo } from './dialogue-kit.js';
+import { handedBack } from './dialogue.js';
 
 const BOY_7 = '3302201405190001'; // born 14 May 2019
 const KK = '3302201005200001';
@@ -198,5 +199,46 @@ describe('the status card', () => {
     expect(detail.titles[0]).not.toBe('Batalkan permohonan');
     // "1" is the harmless choice, never a cancellation.
     expect(c.say('1').ids).toContain('m:apply');
+  });
+});
+
+describe('an officer in the middle of an application', () => {
+  it('keeps the application through a hand-off and offers it again when the officer hands back', () => {
+    const c = chat();
+    c.say('assalamualaikum, mau bikin KIA anak saya');
+    c.say('yg baru');
+    c.say(BOY_7);
+    c.say('1');
+    const fee = c.say('berapa biayanya?');
+    expect(fee.text).toMatch(/gratis|tidak dipungut biaya/i);
+    expect(fee.text).toContain('Nama lengkap anak');
+
+    const handOff = c.say('saya mau bicara dengan petugas saja');
+    expect(handOff.commands).toEqual([{ type: 'hand_off_to_staff' }]);
+    expect(handOff.text).toContain('Isian permohonan Bapak/Ibu tetap kami simpan');
+    expect(c.say('anak saya lahir di Jakarta, KK-nya Banyumas, bisa?').text).toContain('Mohon tunggu balasan petugas');
+
+    const back = handedBack(c.state);
+    expect(back.resumable).toBe(true);
+    c.state = back.state;
+    const resumed = c.say('1');
+    expect(resumed.text).toContain('Baik, kita lanjutkan.');
+    expect(resumed.text).toContain('Nama lengkap anak');
+    c.say('Budi Santoso');
+    expect(c.state.draft).toMatchObject({ serviceCode: 'kia_baru', nik: BOY_7, subjectName: 'Budi Santoso' });
+  });
+
+  it('starts afresh after a hand-back when nothing was under way, and can also start over', () => {
+    const c = chat();
+    c.say('halo');
+    c.say('petugas');
+    expect(handedBack(c.state)).toMatchObject({ resumable: false, state: { screen: { kind: 'menu' }, draft: null } });
+
+    const d = chat();
+    d.say('mau bikin KIA baru');
+    d.say('petugas');
+    d.state = handedBack(d.state).state;
+    expect(d.say('2').text).toContain('kita mulai dari awal');
+    expect(d.state.draft).toBeNull();
   });
 });

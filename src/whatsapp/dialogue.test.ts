@@ -862,9 +862,12 @@ describe('talking to an officer', () => {
     expect(turn.text).toContain('Senin, 7 Desember 2026 pukul 07.15 WIB');
   });
 
-  it('hands off from the middle of an application too', () => {
+  it('hands off from the middle of an application too, keeping what was filled in for afterwards', () => {
     const c = kiaUpToDocuments(BOY_7);
     expect(c.say('bicara dengan petugas').commands).toEqual([{ type: 'hand_off_to_staff' }]);
+    expect(c.state.draft).toMatchObject({ serviceCode: 'kia_baru', nik: BOY_7 });
+    // "menu" leaves the officer and the application alike.
+    c.say('menu');
     expect(c.state.draft).toBeNull();
   });
 });

@@ -210,7 +210,29 @@ function handOff(state: DialogueState, env: Env): Turn {
     openness.kind === 'open' ? env.tr('staff.open', { office: env.ctx.office.name, closes: formatClock(openness.closesAt, env), zone: zoneAbbreviation(env) })
     : openness.kind === 'closed' ? env.tr('staff.closed', { next: formatDateTime(openness.nextOpening, env) })
     : env.tr('staff.unknown');
-  return turn({ ...state, screen: { kind: 'staff', told: false }, draft: null, fix: null, idlePrompt: false }, text(body), [{ type: 'hand_off_to_staff' }]);
+  // An application under way is kept: after the officer hands back, it can be continued (see handedBack).
+  const kept = isMidFlow(state) || state.idlePrompt ? { draft: state.draft, fix: state.fix } : { draft: null, fix: null };
+  const note = kept.draft || kept.fix ? [env.tr('staff.draft_kept')] : [];
+  return turn({ ...state, screen: { kind: 'staff', told: false }, ...kept, idlePrompt: false }, text([body, ...note].join('\n\n')), [{ type: 'hand_off_to_staff' }]);
+}
+
+/**
+ * The officer hands the conversation back to the bot. An application the citizen had under way
+ * when asking for a person is offered again (continue, or start over) at their next message;
+ * otherwise the bot starts afresh at its menu. `resumable` picks the hand-back message.
+ */
+export function handedBack(raw: unknown): { state: DialogueState; resumable: boolean } {
+  const state = readDialogueState(raw);
+  const fresh: DialogueState = { ...initialDialogueState(), locale: state.locale, lastActivityAt: state.lastActivityAt };
+  if (!state.draft && !state.fix) return { state: fresh, resumable: false };
+  const tr = makeTr(state.locale);
+  const fix = state.fix;
+  const screen: Screen = fix ? { kind: 'fix', index: Math.max(0, fix.needed.findIndex((d) => !(d in fix.received))) } : { kind: 'form', page: 0 };
+  const offered = [
+    { id: 'idle:continue', title: tr('idle.continue') },
+    { id: 'idle:restart', title: tr('idle.restart') },
+  ];
+  return { state: { ...state, screen, idlePrompt: true, offered }, resumable: true };
 }
 
 function hoursText(env: Env): string {

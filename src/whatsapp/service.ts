@@ -14,6 +14,7 @@ import { findRequest } from '../requests/storage.js';
 import type { OutboundMessage } from './dialogue-contract.js';
 import { REENGAGEMENT_CODE } from './cloud-api.js';
 import { DEFAULT_TEMPLATES } from './messages.js';
+import { handedBack } from './dialogue.js';
 import { withinWindow } from './sender.js';
 import { masked, secretsOf } from './secrets.js';
 import * as store from './storage.js';
@@ -194,13 +195,17 @@ export async function takeOver(deps: WhatsAppDeps, actor: StaffActor & { name?: 
   });
 }
 
-/** Back to the bot, which starts afresh at its menu. */
+/** Back to the bot: at its menu, or offering to continue the application the citizen had under way. */
 export async function handBack(deps: WhatsAppDeps, actor: StaffActor, conversationId: string, origin: Origin) {
   const conversation = await loadConversation(deps.db, actor, conversationId);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
-    await store.updateConversation(tx, conversation.id, { mode: 'bot', assignedStaffId: null, waitingForStaff: false, dialogue: {}, unreadCount: 0, lastMessageAt: now });
-    if (withinWindow(conversation.lastInboundAt, now)) await staffMessage(tx, conversation, actor, { type: 'text', text: t(localeOf(conversation), 'whatsapp.handed_back') }, now);
+    // Locked, so a message the worker is answering right now is not overwritten by an older dialogue.
+    const current = await store.lockConversation(tx, conversation.officeCode, conversation.waId, now);
+    const { state, resumable } = handedBack(current.dialogue);
+    await store.updateConversation(tx, conversation.id, { mode: 'bot', assignedStaffId: null, waitingForStaff: false, dialogue: state, unreadCount: 0, lastMessageAt: now });
+    const message = resumable ? 'whatsapp.handed_back_resume' : 'whatsapp.handed_back';
+    if (withinWindow(conversation.lastInboundAt, now)) await staffMessage(tx, conversation, actor, { type: 'text', text: t(localeOf(conversation), message) }, now);
     await recordAudit(tx, now, { officeCode: conversation.officeCode, actor: auditActorOf(actor), action: 'whatsapp.handed_back', entityType: 'whatsapp_conversation', entityId: conversation.id }, origin);
   });
 }

@@ -72,6 +72,7 @@ const bot = {
     closed: "All right, we've passed your message to the staff. The office is closed now, so an officer will reply from *{{next}}*. Please write what you need in the meantime.",
     unknown: "All right, we've passed your message to the staff. An officer will reply in this chat during office hours. Please write what you need.",
     waiting: 'Your message has been passed on to an officer. Please wait for their reply; until then we will not answer automatically. Type *menu* to go back to the automatic service.',
+    draft_kept: 'We keep what you have filled in so far. When you are done with the officer, you can continue your application from the last step.',
   },
   understand: {
     waalaikumsalam: 'Waalaikumsalam 🙏',

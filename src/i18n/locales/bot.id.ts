@@ -84,6 +84,7 @@ const bot = {
       'Baik, pesan Bapak/Ibu sudah kami teruskan kepada petugas. Petugas akan membalas di percakapan ini pada jam layanan. Silakan tuliskan keperluan Bapak/Ibu.',
     waiting:
       'Pesan Bapak/Ibu sudah kami teruskan kepada petugas. Mohon tunggu balasan petugas; sementara itu kami tidak menjawab otomatis. Ketik *menu* bila ingin kembali ke layanan otomatis.',
+    draft_kept: 'Isian permohonan Bapak/Ibu tetap kami simpan. Setelah selesai dengan petugas, permohonan dapat dilanjutkan dari langkah terakhir.',
   },
   understand: {
     waalaikumsalam: 'Waalaikumsalam, Bapak/Ibu 🙏',

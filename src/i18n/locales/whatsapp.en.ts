@@ -33,6 +33,7 @@ const whatsapp = {
   },
   apology: 'Sorry, our system is having trouble and could not process your message. An officer will help you as soon as possible. Type *menu* to try again.',
   handed_back: 'Thank you, your conversation with our officer has ended. Type *menu* to see our automatic services.',
+  handed_back_resume: 'Thank you, your conversation with our officer has ended. Your unfinished application is still saved: type *1* to continue it, or *2* to start over.',
   taken_over: 'Hello, I am {{name}}, an officer of {{office}}. I will help you in this chat.',
   errors: {
     window_closed:

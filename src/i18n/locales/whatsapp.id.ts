@@ -35,6 +35,8 @@ const whatsapp = {
   },
   apology: 'Mohon maaf, sistem kami sedang mengalami gangguan sehingga pesan Bapak/Ibu belum dapat kami proses. Petugas kami akan membantu secepatnya. Ketik *menu* untuk mencoba lagi.',
   handed_back: 'Terima kasih, percakapan dengan petugas sudah selesai. Ketik *menu* untuk melihat layanan otomatis kami.',
+  handed_back_resume:
+    'Terima kasih, percakapan dengan petugas sudah selesai. Permohonan Bapak/Ibu yang belum selesai masih tersimpan: ketik *1* untuk melanjutkan, atau *2* untuk mulai dari awal.',
   taken_over: 'Halo Bapak/Ibu, saya {{name}}, petugas {{office}}. Saya akan membantu melalui chat ini.',
   errors: {
     window_closed:
