@@ -532,7 +532,7 @@ describe('the public catalogue', () => {
     expect(body.unattachedUploadDays).toBe(7);
     const kia = body.services.find((s: { code: string }) => s.code === 'kia_baru');
     const need = (doc: string) => kia.requirements.find((r: { document: string }) => r.document === doc);
-    expect(need('pas_foto')).toMatchObject({ purpose: { id: expect.stringMatching(/dicetak pada kartu/), en: expect.stringMatching(/printed on the card/) }, keptDaysAfterClosing: 30 });
+    expect(need('pas_foto')).toMatchObject({ purpose: { id: expect.stringMatching(/dicetak pada KIA/), en: expect.stringMatching(/printed on the KIA/) }, keptDaysAfterClosing: 30 });
     expect(need('kk')).toMatchObject({ keptDaysAfterClosing: 90, purpose: { id: expect.stringMatching(/Kartu Keluarga/) } });
     for (const service of body.services)
       for (const r of service.requirements) for (const doc of [r, ...r.alternatives]) expect(doc.purpose?.id, `${service.code} ${doc.document}`).toEqual(expect.any(String));

@@ -9,6 +9,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffUser } from '../../src/auth/service.js';
+import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
@@ -16,10 +19,12 @@ import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
 let server: RunningServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let dataDir: string;
+const PASSWORD = 'kembaran-bersinar-2026';
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-wa-typing-'));
   server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }));
+  await createStaffUser({ db: server.database.db, clock: systemClock }, null, { officeCode: DEMO_OFFICE_CODE, role: 'operator', name: 'Sari Operator', username: 'sari', password: PASSWORD }, {});
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -57,18 +62,29 @@ function type(page: Page, text: string) {
 
 const lastReply = (page: Page) => page.locator('.sim-theirs').last().innerText();
 
+async function openSimulator(waId: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`${server.url}/simulator`);
+  await expect.poll(() => page.locator('h1').innerText()).toBe('Simulator WhatsApp');
+  await page.getByLabel('Nomor WhatsApp warga (62…)').fill(waId);
+  // This browser's earlier number may have been on screen first; a new number's log is empty.
+  await expect.poll(() => page.locator('.sim-log li').count()).toBe(0);
+  return page;
+}
+
+function photoFor(page: Page) {
+  return (n: number) =>
+    andWaitForReply(page, async () => {
+      const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: ['#f0e6d2', '#d2e6f0', '#e6f0d2', '#d2f0e6'][n - 1]! } }).jpeg().toBuffer();
+      await page.locator('.sim-extras input[type=file]').setInputFiles({ name: `dokumen-${n}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
+    });
+}
+
 describe('a KIA application typed', () => {
   it('goes from "halo" to the ticket with numbers and words only', async () => {
-    const citizen = await browser.newPage();
-    await citizen.setViewportSize({ width: 360, height: 800 });
-    await citizen.goto(`${server.url}/simulator`);
-    await expect.poll(() => citizen.locator('h1').innerText()).toBe('Simulator WhatsApp');
-    await citizen.getByLabel('Nomor WhatsApp warga (62…)').fill('6281227007777');
-    const photo = (n: number) =>
-      andWaitForReply(citizen, async () => {
-        const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: ['#f0e6d2', '#d2e6f0', '#e6f0d2', '#d2f0e6'][n - 1]! } }).jpeg().toBuffer();
-        await citizen.locator('.sim-extras input[type=file]').setInputFiles({ name: `dokumen-${n}.jpg`, mimeType: 'image/jpeg', buffer: jpeg });
-      });
+    const citizen = await openSimulator('6281227007777');
+    const photo = photoFor(citizen);
 
     await type(citizen, 'halo');
     expect(await chat(citizen).innerText()).toMatch(/2\. Ajukan permohonan/);
@@ -106,6 +122,65 @@ describe('a KIA application typed', () => {
     await type(citizen, 'iya bener');
     await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/Nomor tiket: \*KBR-\d{2}-\d{6}\*/);
     await screenshot(citizen, 'whatsapp-simulator-typed-kia');
+    expect(await seriousA11yViolations(citizen)).toEqual([]);
+  });
+});
+
+describe('a KIA application typed from a salam, with a question and an officer in the middle', () => {
+  it('answers the salam and the fee, hands off to an officer and back, and the application goes on to the ticket', async () => {
+    const citizen = await openSimulator('6281227008888');
+    const photo = photoFor(citizen);
+
+    await type(citizen, 'assalamualaikum, mau bikin KIA anak saya');
+    expect(await chat(citizen).innerText()).toMatch(/Waalaikumsalam/);
+    expect(await lastReply(citizen)).toMatch(/NIK anak/);
+    await type(citizen, '3302201405190001');
+    await type(citizen, '1'); // Ya, sesuai
+    await type(citizen, 'berapa biayanya?');
+    expect(await lastReply(citizen)).toMatch(/GRATIS[\s\S]*Nama lengkap anak/);
+    await type(citizen, 'Budi Santoso');
+    await type(citizen, '1'); // WNI
+    await type(citizen, '1'); // sudah punya akta
+
+    await type(citizen, 'mau ngomong sama petugas');
+    expect(await lastReply(citizen)).toMatch(/diteruskan kepada petugas[\s\S]*tetap kami simpan/);
+    await citizen.getByLabel('Pesan', { exact: true }).fill('Nomor KK anak saya beda dengan KK saya, bagaimana?');
+    await citizen.locator('form').getByRole('button', { name: 'Kirim', exact: true }).click();
+
+    const officer = await browser.newPage();
+    await officer.goto(`${server.url}/petugas`);
+    await officer.getByLabel('Nama pengguna').fill('sari');
+    await officer.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
+    await officer.keyboard.press('Enter');
+    await expect.poll(() => officer.locator('h1').innerText()).not.toMatch(/Masuk/);
+    await officer.getByRole('link', { name: 'WhatsApp', exact: true }).click();
+    const item = officer.getByRole('link', { name: /Menunggu petugas/ });
+    await expect.poll(() => item.count(), { timeout: 15_000 }).toBe(1);
+    await item.click();
+    await expect.poll(() => officer.locator('.thread').innerText(), { timeout: 15_000 }).toMatch(/beda dengan KK saya/);
+    await officer.getByRole('button', { name: 'Ambil alih dari bot' }).click();
+    await expect.poll(() => officer.getByRole('button', { name: 'Kembalikan ke bot' }).count()).toBe(1);
+    await officer.getByLabel('Balasan').fill('Pakai KK tempat anak terdaftar, Ibu. Silakan lanjutkan permohonannya.');
+    await officer.getByRole('button', { name: 'Kirim balasan' }).click();
+    await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/Pakai KK tempat anak terdaftar/);
+    await officer.getByRole('button', { name: 'Kembalikan ke bot' }).click();
+    await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/masih tersimpan/);
+
+    await type(citizen, '1'); // lanjutkan
+    expect(await lastReply(citizen)).toMatch(/kita lanjutkan[\s\S]*Nomor KK/);
+    await type(citizen, '3302201005200001');
+    await type(citizen, 'Banyumas');
+    await type(citizen, '2'); // Ibu
+    await type(citizen, 'Siti Aminah');
+    await type(citizen, 'Ledug');
+    await photo(1);
+    await photo(2);
+    await photo(3);
+    await type(citizen, 'tidak ada');
+    expect(await chat(citizen).innerText()).toMatch(/Nama lengkap anak: Budi Santoso/);
+    await type(citizen, '1'); // Kirim
+    await expect.poll(() => chat(citizen).innerText(), { timeout: 15_000 }).toMatch(/Nomor tiket: \*KBR-\d{2}-\d{6}\*/);
+    await screenshot(citizen, 'whatsapp-simulator-salam-handoff-kia');
     expect(await seriousA11yViolations(citizen)).toEqual([]);
   });
 });
