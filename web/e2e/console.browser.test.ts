@@ -165,7 +165,7 @@ describe('the operator', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Berkas diverifikasi: lengkap (YA)' }).count()).toBe(1);
-    expect(await page.locator('.request-status').innerText()).toMatch(/Berkas terverifikasi/);
+    await expect.poll(() => page.locator('.request-status').innerText()).toMatch(/Berkas terverifikasi/);
     await expect.poll(() => page.locator('.history').innerText()).toMatch(/Verifikasi: berkas lengkap \(YA\)[\s\S]*Sari Operator/);
     expect(await page.getByRole('button', { name: /YA — berkas lengkap/ }).count()).toBe(0);
     await screenshot(page, 'console-request-verified');

@@ -96,7 +96,7 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await expect.poll(() => kiaDetails.innerText()).toMatch(/Untuk apa berkas Bapak\/Ibu dan berapa lama disimpan\s+Berkas disimpan paling lama 90 hari setelah permohonan selesai/);
     expect(await kiaDetails.innerText()).toMatch(/tidak jadi diajukan dihapus setelah 7 hari/);
     await kiaDetails.getByText('Kegunaan tiap berkas').click();
-    await expect.poll(() => kiaDetails.innerText()).toMatch(/Pas foto berwarna: Untuk dicetak pada kartu yang diterbitkan \(KIA atau KTP-el\)\. \(disimpan 30 hari\)/);
+    await expect.poll(() => kiaDetails.innerText()).toMatch(/Pas foto berwarna: Untuk dicetak pada KIA anak berusia 5 tahun ke atas\. \(disimpan 30 hari\)/);
     await check(page, 'portal-apply-1-service-data-use');
     await kiaDetails.locator('> summary').click();
 

@@ -69,7 +69,7 @@ async function openSimulator(waId: string): Promise<Page> {
   await expect.poll(() => page.locator('h1').innerText()).toBe('Simulator WhatsApp');
   await page.getByLabel('Nomor WhatsApp warga (62…)').fill(waId);
   // This browser's earlier number may have been on screen first; a new number's log is empty.
-  await expect.poll(() => page.locator('.sim-log li').count()).toBe(0);
+  await expect.poll(() => page.locator('.sim-log .sim-bubble').count()).toBe(0);
   return page;
 }
 

@@ -42,7 +42,7 @@ async function openSimulator(waId: string): Promise<Page> {
   await expect.poll(() => page.locator('h1').innerText()).toBe('Simulator WhatsApp');
   await page.getByLabel('Nomor WhatsApp warga (62…)').fill(waId);
   // The page may first have shown this browser's previous number; each test's number is new, so its log is empty.
-  await expect.poll(() => page.locator('.sim-log li').count()).toBe(0);
+  await expect.poll(() => page.locator('.sim-log .sim-bubble').count()).toBe(0);
   return page;
 }
 
