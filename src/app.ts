@@ -7,6 +7,7 @@ import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
+import { registerOutageRoutes } from './outages/routes.js';
 import { registerReceiptRoutes } from './receipts/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
 import { registerPrivacyRoutes } from './privacy/routes.js';
@@ -40,6 +41,7 @@ export async function buildApp(deps: AppDeps) {
   registerServiceSettingRoutes(app, deps);
   registerReceiptRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
+  registerOutageRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

@@ -33,6 +33,10 @@ export const OPERATIONS = {
   // erasing. The section head and the office's heads answer for it; not the operators, and not the
   // admin, who configures the office but has no business with citizens' records.
   'personal_data.manage': ['camat', 'sekcam', 'kasi'],
+  // "kecuali jika terjadi kendala sistem": the section head (and the office's heads) record a SIAK,
+  // network or power outage, which stops the clocks; anyone who reads the clocks may see why.
+  'outage.record': ['camat', 'sekcam', 'kasi'],
+  'outage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -287,6 +287,13 @@ export const requests = pgTable(
     stateEnteredAt: timestamp('state_entered_at', { withTimezone: true }).notNull(),
     /** Whole-request due time under the office's working-day calendar. */
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /**
+     * When an officer took the file in its current SOP step (first opened it with the step's action
+     * at hand), and who: the 5/30/15-minute standards run from here, not from entering the step.
+     * Cleared when the request moves to another step.
+     */
+    workStartedAt: timestamp('work_started_at', { withTimezone: true }),
+    workStartedBy: uuid('work_started_by'),
     /** Optimistic lock: two officers acting at once cannot both move the same request. */
     version: integer('version').notNull().default(1),
     /**
@@ -525,4 +532,26 @@ export const officeSpecialPeriods = pgTable(
     schedule: jsonb('schedule').$type<WeeklyHours>().notNull(),
   },
   (t) => [uniqueIndex('office_special_periods_uq').on(t.officeCode, t.from)],
+);
+
+/**
+ * System outages a kasi recorded (SIAK down, no network, no power …): the SOP's time standards
+ * hold "kecuali jika terjadi kendala sistem", so the clocks of the office's requests stop inside
+ * these windows. `ends_at` is null while the outage goes on.
+ */
+export const outages = pgTable(
+  'outages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    kind: text('kind').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    reason: text('reason').notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outages_office_idx').on(t.officeCode, t.startsAt)],
 );

@@ -60,6 +60,10 @@ const id = {
     },
     transition_refused: 'Tindakan ini tidak dapat dilakukan pada permohonan ini.',
     closure_too_old: 'Tanggal {{date}} sudah lewat lebih dari setahun. Mohon periksa tahunnya; tanggal tutup dicatat untuk hari ini, ke depan, atau paling jauh setahun ke belakang.',
+    outage_in_future: 'Gangguan hanya dicatat setelah terjadi: waktu mulai dan selesai tidak boleh di masa depan.',
+    outage_too_old: 'Gangguan hanya dapat dicatat sampai {{days}} hari ke belakang.',
+    outage_ends_before_start: 'Waktu selesai harus sesudah waktu mulai.',
+    outage_already_ended: 'Gangguan ini sudah dicatat selesai.',
     closure_exists: 'Tanggal tutup ini sudah tercatat.',
     not_cuti_bersama: 'Tanggal {{date}} bukan hari cuti bersama dalam kalender kantor, sehingga tidak perlu dinyatakan buka.',
     holiday_year_empty:
