@@ -5,8 +5,12 @@
  * now, and the history.
  */
 import { authorize, may, roleMay, type StaffActor } from '../auth/policy.js';
-import { localDate, officeDate } from '../calendar/calendar.js';
-import { type Checklist } from '../catalogue/catalogue.js';
+import type { Origin } from '../audit/audit.js';
+import { localDate, officeDate, type WorkCalendar } from '../calendar/calendar.js';
+import { pausedWorkingMinutes } from '../calendar/pauses.js';
+import { slaFor, type Checklist } from '../catalogue/catalogue.js';
+import type { Channel } from '../catalogue/vocabulary.js';
+import { OUTAGE_KIND_LABELS, pausesOf } from '../outages/service.js';
 import { isDetailField } from '../catalogue/field-values.js';
 import { retentionFor } from '../catalogue/retention.js';
 import { DATA_FIELD_DEFINITIONS, type FieldInputKind, type LocalizedText } from '../catalogue/vocabulary.js';
@@ -31,9 +35,9 @@ import {
 } from './field-access.js';
 import { clocksOf, QUEUES, type QueueName } from './queue.js';
 import { documentCheckOf } from './completeness.js';
-import { getRequest, OPERATION_FOR, type RequestDeps } from './service.js';
+import { getRequest, OPERATION_FOR, startWork, type RequestDeps } from './service.js';
 import type { RequestRow } from './storage.js';
-import { availableActions, isFinal, type Action, type Flag, type RequestState } from './workflow.js';
+import { availableActions, isFinal, stepClockFor, type Action, type Flag, type RequestState } from './workflow.js';
 
 export type NikCheck =
   | { status: 'absent' }
@@ -76,12 +80,24 @@ export function actionsFor(actor: StaffActor, request: Pick<RequestRow, 'state' 
   );
 }
 
-export async function requestDetail(deps: RequestDeps, actor: StaffActor, requestId: string) {
-  const request = await getRequest(deps, actor, requestId);
+/**
+ * Opening a file with the step's action at hand is taking it (issue 11, item 7): the first officer
+ * who does starts the step's work clock, once, audited. A kasi or camat who only reads, a kurir
+ * with a delivery not its own, a regency officer: none of them takes it.
+ */
+function takesTheFile(actor: StaffActor, request: RequestRow): boolean {
+  if (request.workStartedAt || !stepClockFor(request.state as RequestState)) return false;
+  return actionsFor(actor, request).some((a) => a !== 'cancel' && a !== 'resubmit');
+}
+
+export async function requestDetail(deps: RequestDeps, actor: StaffActor, requestId: string, origin: Origin = {}) {
+  const read = await getRequest(deps, actor, requestId);
+  const request = takesTheFile(actor, read) ? await startWork(deps, actor, read, origin) : read;
   const office = await findOffice(deps.db, request.officeCode);
   if (!office) throw notFound();
   const now = deps.clock.now();
   const cal = await loadOfficeCalendar(deps.db, office, now);
+  const pauses = await pausesOf(deps.db, office.code, request.submittedAt, now);
   const identity = nikCheckOf(deps.regions, request.subject, localDate(cal, now));
   const { service, checklist, documents } = await documentCheckOf(deps.db, deps.regions, office, cal, request, now);
   // Clocks run while the office holds the file; returned and finished requests have none.
@@ -107,12 +123,20 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
     fields: detailFieldsShown(checklist, request.details),
     checklist: checklist && describedChecklist(checklist),
     documents,
-    clocks: running ? clocksOf(cal, request, now) : null,
+    clocks: running ? clocksOf(cal, request, now, pauses, service ? slaFor(service, request.channel as Channel) : null) : null,
+    /** Why the clocks stopped: each outage since submission with the working minutes it took ("jam dihentikan 2 jam karena gangguan SIAK"). */
+    pauses: running ? pausesShown(cal, request.submittedAt, now, pauses) : [],
     availableActions: actionsFor(actor, request),
     mayViewDocuments: may(actor, 'file.read', { officeCode: request.officeCode }),
     /** Counter work: a new PIN and receipt for a lost one. */
     mayReprintReceipt: may(actor, 'request.create', { officeCode: request.officeCode }),
   });
+}
+
+function pausesShown(cal: WorkCalendar, from: Date, now: Date, pauses: Awaited<ReturnType<typeof pausesOf>>) {
+  return pauses
+    .map((p) => ({ kind: p.kind, kindLabel: OUTAGE_KIND_LABELS[p.kind], startsAt: p.start.toISOString(), endsAt: p.end?.toISOString() ?? null, minutes: pausedWorkingMinutes(cal, from, now, [p]) }))
+    .filter((p) => p.minutes > 0);
 }
 
 /**

@@ -2,11 +2,15 @@
  * Overdue requests go up the ladder: flagged `escalated` (so they lead the kasi's queue) as soon
  * as they pass their due time; the queue shows whether the kasi or already the camat should act.
  * Run by the server every minute; safe to run from several servers at once (optimistic version).
+ * The due time is the waiting clock's (issue 11): moved later by the working time the office's
+ * recorded outages stopped the clocks, never by how long a file sat in a step.
  */
 import type { Db } from '../db/database.js';
 import { escalationLevel } from '../calendar/sla.js';
+import { pausedDue } from '../calendar/sop-clock.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { listOffices } from '../offices/storage.js';
+import { pausesOf } from '../outages/service.js';
 import type { Clock } from '../platform/clock.js';
 import { writeEvents } from './service.js';
 import { applyFlagChange } from './transition.js';
@@ -20,8 +24,10 @@ export async function escalateOverdueRequests(deps: { db: Db; clock: Clock }): P
     const overdue = await store.overdueUnescalated(deps.db, office.code, now, 500);
     if (overdue.length === 0) continue;
     const cal = await loadOfficeCalendar(deps.db, office, now);
+    const since = overdue.reduce((min, r) => (r.submittedAt < min ? r.submittedAt : min), now);
+    const pauses = await pausesOf(deps.db, office.code, since, now);
     for (const request of overdue) {
-      const level = escalationLevel(cal, request.dueAt, now);
+      const level = escalationLevel(cal, pausedDue(cal, request, now, pauses), now);
       if (!level) continue;
       const result = applyFlagChange(
         { state: request.state as RequestState, flags: request.flags as Flag[] },

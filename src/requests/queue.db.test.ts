@@ -28,14 +28,17 @@ const submit = async (name: string, nik: string, phone: string, channel = 'walk_
 };
 
 describe('the verify queue', () => {
-  it('lists requests most urgent first, with step clocks that turn amber and then overdue, in text not colour', async () => {
+  // Issue 11: the 5 minutes run from when an officer takes the file (opens it to verify), not from
+  // when it entered the queue; before that the step clock says "not taken".
+  it('lists requests most urgent first, with step clocks that turn amber and then overdue once taken, in text not colour', async () => {
     const online = await submit('Bima', '3302201003190002', '081300000001', 'whatsapp'); // due Tuesday
     t.clock.advance(60_000);
     const counter = await submit('Citra', '3302205104180003', '081300000002'); // due today 15:30
     const page = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify`)).json();
     expect(page.requests.map((r: { id: string }) => r.id)).toEqual([counter.id, online.id]);
-    expect(page.requests[0].clocks.step).toMatchObject({ step: 'verify', state: 'on_track', remainingMinutes: 5 });
+    expect(page.requests[0].clocks.step).toMatchObject({ step: 'verify', state: 'not_taken', remainingMinutes: 5, takenAt: null });
 
+    expect((await operator.get(`/api/v1/requests/${counter.id}`)).statusCode).toBe(200); // taken now
     t.clock.advance(4 * 60_000); // 1 of 5 minutes left on the counter request
     let first = (await operator.get(`/api/v1/offices/${DEMO_OFFICE_CODE}/queues/verify`)).json().requests[0];
     expect(first.clocks.step).toMatchObject({ state: 'amber', remainingMinutes: 1 });

@@ -6,9 +6,15 @@ import type { Origin } from '../audit/audit.js';
 import { recordAudit } from '../audit/audit.js';
 import { authorize, WHOLE_REGENCY, type StaffActor } from '../auth/policy.js';
 import type { Role } from '../auth/roles.js';
-import { workingMinutesBetween, type WorkCalendar } from '../calendar/calendar.js';
-import { escalationLevel, slaStatus, stepDue } from '../calendar/sla.js';
-import { findOffice, listOffices } from '../offices/storage.js';
+import type { WorkCalendar } from '../calendar/calendar.js';
+import type { PauseWindow } from '../calendar/pauses.js';
+import { waitingClock, workClock } from '../calendar/sop-clock.js';
+import { findService, slaFor, type Service } from '../catalogue/catalogue.js';
+import type { Channel } from '../catalogue/vocabulary.js';
+import type { Db } from '../db/database.js';
+import { officeCatalogue } from '../office-catalogue/service.js';
+import { pausesOf } from '../outages/service.js';
+import { findOffice, listOffices, type OfficeRow } from '../offices/storage.js';
 import { AppError, forbidden, notFound } from '../platform/errors.js';
 import { maySearchBy, REQUEST_READ_SCOPE } from './field-access.js';
 import { parseTicket } from './ticket.js';
@@ -28,13 +34,56 @@ export const QUEUES = {
 } as const satisfies Record<string, { states: readonly RequestState[]; roles: readonly Role[]; flag?: string; ownOnlyFor?: readonly Role[] }>;
 export type QueueName = keyof typeof QUEUES;
 
-export function clocksOf(cal: WorkCalendar, r: store.RequestRow, now: Date) {
-  const budget = Math.max(1, workingMinutesBetween(cal, r.submittedAt, r.dueAt));
-  const overall = { due: r.dueAt.toISOString(), ...slaStatus(cal, r.dueAt, now, budget), escalatedTo: escalationLevel(cal, r.dueAt, now) };
+/**
+ * A request's two clocks (issue 11, item 7). `overall`: the waiting time since submission against
+ * the request's working-days standard — the one a queued file is judged by, and the one escalation
+ * follows. `step`: the officer's work on the current SOP step, from taking the file, against its
+ * 5/30/15 minutes; `not_taken` while the file waits in the queue. Both leave out outage windows.
+ */
+export function clocksOf(cal: WorkCalendar, r: store.RequestRow, now: Date, pauses: readonly PauseWindow[] = [], standardWorkingDays: number | null = null) {
+  const waiting = waitingClock(cal, { submittedAt: r.submittedAt, dueAt: r.dueAt, standardWorkingDays }, now, pauses);
+  const overall = {
+    due: waiting.due.toISOString(),
+    state: waiting.state,
+    remainingMinutes: waiting.remainingMinutes,
+    escalatedTo: waiting.escalatedTo,
+    submittedAt: r.submittedAt.toISOString(),
+    elapsedMinutes: waiting.elapsedMinutes,
+    budgetMinutes: waiting.budgetMinutes,
+    standardWorkingDays: waiting.standardWorkingDays,
+    pausedMinutes: waiting.pausedMinutes,
+  };
   const clock = stepClockFor(r.state as RequestState);
   if (!clock) return { overall, step: null };
-  const due = stepDue(cal, r.stateEnteredAt, clock.step);
-  return { overall, step: { step: clock.step, due: due.toISOString(), ...slaStatus(cal, due, now, clock.minutes) } };
+  const work = workClock(cal, clock.step, r.workStartedAt, now, pauses);
+  return {
+    overall,
+    step: {
+      step: work.step,
+      state: work.state,
+      standardMinutes: work.standardMinutes,
+      takenAt: work.takenAt?.toISOString() ?? null,
+      workedMinutes: work.workedMinutes,
+      remainingMinutes: work.remainingMinutes,
+      pausedMinutes: work.pausedMinutes,
+      due: work.due?.toISOString() ?? null,
+    },
+  };
+}
+
+/** The working-days standard of a request's service and channel in the office's catalogue; null for a service no longer offered. */
+export function standardDaysOf(services: readonly Service[], r: Pick<store.RequestRow, 'serviceCode' | 'channel'>): number | null {
+  const service = findService(services, r.serviceCode);
+  return service ? slaFor(service, r.channel as Channel) : null;
+}
+
+/** The clocks of several requests of one office: its calendar, outages and catalogue loaded once. */
+export async function clocksForOffice(db: Db, office: OfficeRow, rows: readonly store.RequestRow[], now: Date) {
+  const cal = await loadOfficeCalendar(db, office, now);
+  const since = rows.reduce((min, r) => (r.submittedAt < min ? r.submittedAt : min), now);
+  const pauses = await pausesOf(db, office.code, since, now);
+  const services = await officeCatalogue(db, office);
+  return rows.map((r) => clocksOf(cal, r, now, pauses, standardDaysOf(services, r)));
 }
 
 export async function workQueue(
@@ -61,9 +110,7 @@ export async function workQueue(
     limit: q.limit,
     after: q.after,
   });
-  const now = deps.clock.now();
-  const cal = await loadOfficeCalendar(deps.db, office, now);
-  return { rows, clocks: rows.map((r) => clocksOf(cal, r, now)) };
+  return { rows, clocks: await clocksForOffice(deps.db, office, rows, deps.clock.now()) };
 }
 
 /** Reads a search text as a ticket, a NIK, a phone number or a name. */

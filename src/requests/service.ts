@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { authorize, type Operation, type StaffActor } from '../auth/policy.js';
 import { localDate, officeYear } from '../calendar/calendar.js';
 import { requestDue } from '../calendar/sla.js';
+import { stepWorkDone } from '../calendar/sop-clock.js';
 import { findService, slaFor, type RequirementContext, type Service } from '../catalogue/catalogue.js';
 import { checkRequestFields, type ColumnField, type FieldProblem, type FieldRules } from '../catalogue/field-values.js';
 import { ChannelSchema, DocumentTypeSchema } from '../catalogue/vocabulary.js';
@@ -22,13 +23,14 @@ import { findFile } from '../files/storage.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
+import { pausesOf } from '../outages/service.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { documentCheckOf } from './completeness.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
 import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowEvent } from './transition.js';
-import { ACTIONS, isFinal, STATE_LABELS, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
+import { ACTIONS, isFinal, STATE_LABELS, stepClockFor, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
 import { duplicateLockKey, findDuplicate, subjectKeyOf } from './duplicates.js';
 import { activeCouriers } from './console-storage.js';
 import { withinReadScope } from './field-access.js';
@@ -344,6 +346,8 @@ export async function actAsApplicant(
       attachments,
       ...(input.action === 'resubmit' ? { returnReasons: null } : {}),
       stateEnteredAt: now,
+      workStartedAt: null,
+      workStartedBy: null,
     });
     if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
     await releaseReplaced(t, dropped, now);
@@ -404,6 +408,7 @@ export async function actOnRequest(
     const id = input.payload.courierStaffId;
     if (!(await activeCouriers(deps.db, request.officeCode)).some((c) => c.id === id)) throw new AppError('courier_unknown', 422, 'console.errors.courier_unknown');
   }
+  const work = await stepEnding(deps.db, request, result.to, now);
   const siak = input.action === 'record_siak_outcome' ? [...request.siakOutcomes, ...((input.payload.outcomes as Record<string, unknown>[]) ?? [])] : request.siakOutcomes;
   await deps.db.transaction(async (tx) => {
     const moved = await store.updateRequestIfVersion(tx, request.id, request.version, {
@@ -415,18 +420,64 @@ export async function actOnRequest(
       ...(input.action === 'resubmit' ? { returnReasons: null } : {}),
       ...(input.action === 'hand_over' ? { handOverRecord: input.payload } : {}),
       ...(result.to !== request.state ? { stateEnteredAt: now } : {}),
+      ...(stepClockFor(result.to)?.step !== stepClockFor(request.state as RequestState)?.step ? { workStartedAt: null, workStartedBy: null } : {}),
     });
     // Another officer moved it first: tell this one instead of overwriting their decision.
     if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
     // Closing starts the retention period of its documents, in the same transaction.
     if (isFinal(result.to)) await releaseOnClose(tx, request.attachments, now);
-    await writeEvents(tx, request, result.events, origin, auditActorOf(actor));
+    await writeEvents(tx, request, result.events, origin, auditActorOf(actor), work ? { auditDetails: { work } } : {});
   });
   return (await store.findRequest(deps.db, request.id))!;
 }
 
-/** `toldInChat`: the applicant's own chat answers the action, so no notification is queued for it. */
-export async function writeEvents(tx: Db, request: store.RequestRow, events: WorkflowEvent[], origin: Origin, actor: AuditActor, options: { toldInChat?: boolean } = {}) {
+/** An officer takes the file in its step (opened it with the step's action at hand): the work clock starts, audited. */
+export async function startWork(deps: RequestDeps, actor: StaffActor, request: store.RequestRow, origin: Origin): Promise<store.RequestRow> {
+  const clock = stepClockFor(request.state as RequestState);
+  if (!clock) return request;
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    if (await store.takeForWork(tx, request.id, request.state, actor.userId, now)) {
+      await recordAudit(tx, now, {
+        officeCode: request.officeCode,
+        actor: auditActorOf(actor),
+        action: 'request.work_started',
+        entityType: 'request',
+        entityId: request.id,
+        details: { step: clock.step, state: request.state, standardMinutes: clock.minutes },
+      }, origin);
+    }
+    return (await store.findRequest(tx, request.id))!;
+  });
+}
+
+/**
+ * Leaving a SOP step ends the officer's work on it: its work time against the standard goes into
+ * the action's audit entry, and the next step waits to be taken. Undefined when the step stays.
+ */
+async function stepEnding(db: Db, request: store.RequestRow, to: RequestState, now: Date) {
+  const from = stepClockFor(request.state as RequestState);
+  if (!from || stepClockFor(to)?.step === from.step) return undefined;
+  const office = await findOffice(db, request.officeCode);
+  if (!office) return undefined;
+  const cal = await loadOfficeCalendar(db, office, now);
+  const takenAt = request.workStartedAt;
+  const pauses = takenAt ? await pausesOf(db, office.code, takenAt, now) : [];
+  return stepWorkDone(cal, from.step, takenAt, now, pauses);
+}
+
+/**
+ * `toldInChat`: the applicant's own chat answers the action, so no notification is queued for it.
+ * `auditDetails`: what the operation adds to the action's audit entry (the step's work time).
+ */
+export async function writeEvents(
+  tx: Db,
+  request: store.RequestRow,
+  events: WorkflowEvent[],
+  origin: Origin,
+  actor: AuditActor,
+  options: { toldInChat?: boolean; auditDetails?: Record<string, unknown> } = {},
+) {
   for (const event of events) {
     if (event.type !== 'audit' && options.toldInChat) continue;
     if (event.type === 'audit') {
@@ -436,7 +487,7 @@ export async function writeEvents(tx: Db, request: store.RequestRow, events: Wor
         action: event.action,
         entityType: 'request',
         entityId: request.id,
-        details: { ...event.details, description: event.description.id },
+        details: { ...event.details, ...options.auditDetails, description: event.description.id },
       }, origin);
     } else {
       const { type: _type, at, ...body } = event;

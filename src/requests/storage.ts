@@ -66,6 +66,20 @@ export async function updateRequestIfVersion(
 }
 
 /**
+ * An officer takes the file in its current step: set once (the first to open it), and only while
+ * the request is still in that state. No version bump: taking is not a decision another officer's
+ * action could overwrite. False when someone took it first or it moved on.
+ */
+export async function takeForWork(db: Db, id: string, state: string, staffId: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(requests)
+    .set({ workStartedAt: at, workStartedBy: staffId })
+    .where(and(eq(requests.id, id), eq(requests.state, state), isNull(requests.workStartedAt)))
+    .returning({ id: requests.id });
+  return rows.length === 1;
+}
+
+/**
  * A new tracking PIN from the counter: the old one and any unused "Lupa PIN" one stop working, and
  * the wrong tries counted against the ticket are forgotten (the owner stood at the counter).
  */
