@@ -29,6 +29,13 @@ const consoleId = {
     step: { verify: 'Verifikasi', process: 'Proses SIAK', hand_over: 'Penyerahan' },
     overallDue: (when: string) => `Selesai paling lambat ${when}`,
     escalatedTo: (role: string) => `Dieskalasi ke ${role}`,
+    // Issue 11: the SOP minutes time the officer's work on a file, from taking it; waiting is judged by the working days.
+    notTaken: 'belum diambil',
+    worked: (d: string, standard: string) => `dikerjakan ${d} (standar ${standard})`,
+    standardDays: (n: number) => (n === 0 ? 'selesai hari itu juga' : `${n} hari kerja`),
+    waiting: (d: string, standard: string | null) => (standard ? `Menunggu ${d} (standar ${standard})` : `Menunggu ${d}`),
+    paused: (d: string) => `jam dihentikan ${d} karena gangguan sistem`,
+    pausedBecause: (d: string, kind: string) => `Jam dihentikan ${d} karena gangguan ${kind}`,
   },
   today: {
     title: 'Pekerjaan hari ini',
@@ -115,6 +122,7 @@ const consoleId = {
       'request.pin_changed': 'PIN baru dari WhatsApp dipakai pemohon',
       'request.duplicate_accepted': 'Diterima meski ada permohonan yang sama',
       'request.submit': 'Permohonan diterima',
+      'request.work_started': 'Berkas diambil untuk dikerjakan',
       'request.flag_set': 'Tanda ditambahkan',
       'request.flag_cleared': 'Tanda dihapus',
       'request.escalated': 'Dieskalasi',

@@ -2,7 +2,7 @@
 import { useLanguage, useT } from '../../i18n/index.js';
 import { Link } from '../../router.js';
 import type { Clocks, ConsoleRequest, Localized, SlaState, SlaStatus } from './consoleApi.js';
-import { localized, shortDateTime, slaText } from './format.js';
+import { localized, shortDateTime, slaText, waitingText, workText } from './format.js';
 import { roleLabel, useSession } from './session.js';
 
 const ICONS: Record<SlaState, string> = { on_track: '✓', amber: '◔', red: '●', overdue: '⚠' };
@@ -21,7 +21,12 @@ export function SlaBadge({ label, status }: { label: string; status: Pick<SlaSta
   );
 }
 
-/** Both clocks of a request: the SOP step's and the whole request's due time. */
+const STEP_ICONS: Record<SlaState | 'not_taken', string> = { ...ICONS, not_taken: '○' };
+
+/**
+ * Both clocks of a request, in words (issue 11): the officer's work on the SOP step since taking
+ * the file against its minutes, and the waiting since submission against the working days.
+ */
 export function ClockBadges({ clocks, timeZone }: { clocks: Clocks; timeZone: string }) {
   const tt = useT();
   const t = tt.console;
@@ -29,10 +34,15 @@ export function ClockBadges({ clocks, timeZone }: { clocks: Clocks; timeZone: st
   const { overall, step } = clocks;
   return (
     <span className="badges">
-      {step && <SlaBadge label={t.sla.step[step.step]} status={step} />}
+      {step && (
+        <span className={`sla sla-${step.state === 'not_taken' ? 'on_track' : step.state}`}>
+          <span aria-hidden="true">{STEP_ICONS[step.state]} </span>
+          {t.sla.step[step.step]}: {workText(step, t)}
+        </span>
+      )}
       <span className={`sla sla-${overall.state}`}>
         <span aria-hidden="true">{ICONS[overall.state]} </span>
-        {t.sla.overallDue(shortDateTime(overall.due, timeZone, lang))}
+        {waitingText(overall, t)} · {t.sla.overallDue(shortDateTime(overall.due, timeZone, lang))}
         {overall.state === 'overdue' ? ` — ${slaText(overall, t)}` : overall.state !== 'on_track' ? ` (${t.sla.states[overall.state]})` : ''}
       </span>
       {overall.escalatedTo && <span className="badge badge-escalated">{t.sla.escalatedTo(roleLabel(overall.escalatedTo, tt))}</span>}

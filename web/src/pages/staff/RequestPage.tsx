@@ -11,7 +11,7 @@ import { Link, navigate } from '../../router.js';
 import { NEXT_KEY, nextInQueue, queueOfState } from './next-in-queue.js';
 import { consoleApi, type QueueName, type Action, type FieldGroup, type HistoryEntry, type NikCheck, type RequestDetail } from './consoleApi.js';
 import { DocumentViewer, INITIAL_VIEW, viewerSteps, type ViewerState } from './DocumentViewer.js';
-import { calendarDate, dateTime, localized } from './format.js';
+import { calendarDate, dateTime, duration, localized } from './format.js';
 import { needsOverride, RequestActions } from './RequestActions.js';
 import { ReprintReceipt } from './ReprintReceipt.js';
 import { ClockBadges } from './RequestList.js';
@@ -168,6 +168,16 @@ export function RequestPage({ id }: { id: string }) {
         ))}
         {detail.clocks && <ClockBadges clocks={detail.clocks} timeZone={timeZone} />}
       </p>
+      {(detail.pauses ?? []).length > 0 && (
+        <ul className="clock-pauses">
+          {detail.pauses!.map((p) => (
+            <li key={p.startsAt}>
+              {t.sla.pausedBecause(duration(p.minutes, t), localized(p.kindLabel, lang, p.kind))} ({dateTime(p.startsAt, timeZone, lang)}
+              {p.endsAt ? ` – ${dateTime(p.endsAt, timeZone, lang)}` : ''})
+            </li>
+          ))}
+        </ul>
+      )}
 
       <section aria-labelledby="tindakan" className="panel">
         <h2 id="tindakan">{t.actions.heading}</h2>

@@ -6,10 +6,29 @@ export type Localized = { id: string; en: string };
 
 export type SlaState = 'on_track' | 'amber' | 'red' | 'overdue';
 export type SlaStatus = { due: string; state: SlaState; remainingMinutes: number };
+/** The two clocks (issue 11): waiting since submission against the working days, and the officer's work on the step since taking the file. */
 export type Clocks = {
-  overall: SlaStatus & { escalatedTo: string | null };
-  step: (SlaStatus & { step: 'verify' | 'process' | 'hand_over' }) | null;
+  overall: SlaStatus & {
+    escalatedTo: string | null;
+    submittedAt: string;
+    elapsedMinutes: number;
+    budgetMinutes: number;
+    standardWorkingDays: number | null;
+    pausedMinutes: number;
+  };
+  step: {
+    step: 'verify' | 'process' | 'hand_over';
+    state: SlaState | 'not_taken';
+    standardMinutes: number;
+    takenAt: string | null;
+    workedMinutes: number;
+    remainingMinutes: number;
+    pausedMinutes: number;
+    due: string | null;
+  } | null;
 };
+/** An outage that stopped a request's clocks, with the working minutes it took. */
+export type ClockPause = { kind: string; kindLabel: Localized; startsAt: string; endsAt: string | null; minutes: number };
 
 /**
  * A request as the server shows it to the signed-in role (REQUEST_FIELD_ACCESS in
@@ -129,6 +148,7 @@ export type RequestDetail = {
   checklist?: Checklist | null;
   documents?: { complete: boolean; missing: ChecklistItem[]; undetermined: ChecklistItem[]; unexpected: string[] } | null;
   clocks: Clocks | null;
+  pauses?: ClockPause[];
   availableActions: Action[];
   mayViewDocuments: boolean;
   mayReprintReceipt: boolean;

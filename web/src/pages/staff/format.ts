@@ -2,7 +2,7 @@
 import { timezoneLabel } from '../../format.js';
 import type { Lang } from '../../types.js';
 import type { ConsoleMessages } from '../../i18n/console.id.js';
-import type { Localized, SlaStatus } from './consoleApi.js';
+import type { Clocks, Localized, SlaStatus } from './consoleApi.js';
 
 const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 
@@ -60,6 +60,25 @@ export function slaText(status: Pick<SlaStatus, 'state' | 'remainingMinutes'>, t
   if (status.state !== 'overdue') return t.sla.remaining(duration(status.remainingMinutes, t));
   // Past due after hours: no working minute has passed since, but the promise is broken.
   return status.remainingMinutes < 0 ? t.sla.late(duration(status.remainingMinutes, t)) : t.sla.lateNoMinutes;
+}
+
+/**
+ * The officer's work on a step in words (issue 11): "belum diambil" while the file waits, then
+ * "dikerjakan 7 menit (standar 5 menit) · terlambat 2 menit" — the minutes run from taking it.
+ */
+export function workText(step: NonNullable<Clocks['step']>, t: ConsoleMessages): string {
+  if (step.state === 'not_taken') return t.sla.notTaken;
+  const worked = t.sla.worked(duration(step.workedMinutes, t), duration(step.standardMinutes, t));
+  if (step.state === 'overdue') return `${worked} · ${t.sla.late(duration(step.remainingMinutes, t))}`;
+  const word = step.state === 'amber' || step.state === 'red' ? ` (${t.sla.states[step.state]})` : '';
+  return `${worked} · ${t.sla.remaining(duration(step.remainingMinutes, t))}${word}`;
+}
+
+/** The waiting clock in words: "Menunggu 2 jam 30 menit dari 1 hari kerja", and any time an outage stopped it. */
+export function waitingText(overall: Clocks['overall'], t: ConsoleMessages): string {
+  const standard = overall.standardWorkingDays === null ? null : t.sla.standardDays(overall.standardWorkingDays);
+  const waiting = t.sla.waiting(duration(overall.elapsedMinutes, t), standard);
+  return overall.pausedMinutes > 0 ? `${waiting} · ${t.sla.paused(duration(overall.pausedMinutes, t))}` : waiting;
 }
 
 /** Whole years between a birth date and today (the office's date). */
