@@ -16,6 +16,7 @@ import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { consoleApi, type Vocabulary } from './consoleApi.js';
 import { Counter } from './Counter.js';
 import { DataSubjects } from './DataSubjects.js';
+import { Outages } from './Outages.js';
 import { Inbox } from './Inbox.js';
 import { RequestPage } from './RequestPage.js';
 import { Search } from './Search.js';
@@ -183,6 +184,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.settings(role), <Settings />);
     case '/petugas/data-pribadi':
       return forRole(may.personalData(role) && !!user.officeCode, <DataSubjects />);
+    case '/petugas/gangguan':
+      return forRole(may.outages(role) && !!user.officeCode, <Outages />);
     case '/petugas/akun':
       return <Account />;
     default:
@@ -213,6 +216,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/whatsapp', label: t.inbox.nav, show: may.inbox(user.role) && !!user.officeCode },
     { to: '/petugas/pengaturan', label: t.console.nav.settings, show: may.settings(user.role) },
     { to: '/petugas/data-pribadi', label: t.console.dataSubjects.nav, show: may.personalData(user.role) && !!user.officeCode },
+    { to: '/petugas/gangguan', label: t.console.outages.nav, show: may.outages(user.role) && !!user.officeCode },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },
   ];
   return (

@@ -244,7 +244,12 @@ export type Conversation = { id: string; waId: string; contactName: string | nul
 
 const office = (code: string) => `/api/v1/offices/${encodeURIComponent(code)}`;
 
+export type Outage = { id: string; kind: string; kindLabel: Localized; startsAt: string; endsAt: string | null; reason: string; requestsPaused: number };
+
 export const consoleApi = {
+  outages: (code: string, signal?: AbortSignal) => api.get<{ outages: Outage[] }>(`${office(code)}/outages`, { signal }).then((r) => r.outages),
+  recordOutage: (code: string, body: { kind: string; startsAt: string; endsAt?: string | undefined; reason: string }) => api.post<unknown>(`${office(code)}/outages`, body),
+  endOutage: (code: string, id: string) => api.post<unknown>(`${office(code)}/outages/${encodeURIComponent(id)}/end`, {}),
   vocabulary: (signal?: AbortSignal) => api.get<Vocabulary>('/api/v1/vocabulary', { signal }),
   services: (code: string, signal?: AbortSignal) => api.get<{ services: Service[] }>(`${office(code)}/services`, { signal }).then((r) => r.services),
   queueCounts: (code: string, signal?: AbortSignal) => api.get<{ queues: QueueCount[] }>(`${office(code)}/queues`, { signal }).then((r) => r.queues),

@@ -45,6 +45,8 @@ export const may = {
   settings: (role: string) => role === 'admin',
   inbox: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   personalData: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
+  outages: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
+  recordOutage: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
 };
 
 /** The page each role lands on. */
