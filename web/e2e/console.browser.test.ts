@@ -37,6 +37,7 @@ beforeAll(async () => {
     ['operator', 'sari', 'Sari Operator'],
     ['admin', 'admin.kembaran', 'Admin Kembaran'],
     ['kurir', 'budi.kurir', 'Budi Kurir'],
+    ['kasi', 'rina.kasi', 'Rina Kasi'],
   ] as const) {
     await createStaffUser(deps, null, { officeCode: DEMO_OFFICE_CODE, role, name, username, password: PASSWORD }, {});
   }
@@ -452,6 +453,28 @@ describe('the kurir', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText(/permohonan cocok/).innerText()).toBe('1 permohonan cocok dengan "Anggraini".');
     await screenshot(page, 'console-kurir-search');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the kasi', () => {
+  it('records a SIAK outage that stops the clocks, and sees it listed (issue 11)', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, 'rina.kasi', /Pekerjaan hari ini/);
+    await page.getByRole('link', { name: 'Gangguan sistem' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toMatch(/Gangguan sistem/);
+    await page.locator('#gangguan-jenis').selectOption('siak');
+    await page.locator('#gangguan-tanggal').fill('2026-11-23');
+    await page.locator('#gangguan-mulai').fill('07:30');
+    await page.locator('#gangguan-selesai').fill('08:15');
+    await page.locator('#gangguan-keterangan').fill('SIAK tidak bisa login');
+    await page.getByRole('button', { name: 'Catat gangguan' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Gangguan dicatat' }).count()).toBe(1);
+    const list = page.locator('ul.outages');
+    await expect.poll(() => list.innerText()).toMatch(/SIAK tidak dapat diakses: .*07\.30.* – .*08\.15.* · SIAK tidak bisa login · \d+ permohonan jamnya dihentikan/);
+    await screenshot(page, 'console-outages');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.close();
   });
