@@ -258,7 +258,9 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
   const today = dateIn(office.timezone, now);
   const context: RequirementContext = { ...input.circumstances };
   let derived: { birthDate: string; sex: 'L' | 'P' } | undefined;
-  const nikNeeded = service.fields.some((f) => f.field === 'subject_nik' && f.need === 'required');
+  // Only the combined path (a child not registered yet) goes without a NIK; an undecided answer asks for it.
+  const nikNeeded = requirementsFor(service, { ...context, hasNik: false }).fields.some((f) => f.field === 'subject_nik' && f.need !== 'optional');
+  context.hasNik = Boolean(input.subject.nik);
   if (input.subject.nik) {
     const parsed = parseNik(input.subject.nik, { regions: deps.regions, today });
     if (!parsed.ok) throw new AppError('nik_invalid', 422, 'errors.nik_invalid', {}, { nikErrors: parsed.errors });

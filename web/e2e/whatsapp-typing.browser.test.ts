@@ -137,7 +137,8 @@ describe('a KIA application typed from a salam, with a question and an officer i
     await type(citizen, '3302201405190001');
     await type(citizen, '1'); // Ya, sesuai
     await type(citizen, 'berapa biayanya?');
-    expect(await lastReply(citizen)).toMatch(/GRATIS[\s\S]*Nama lengkap anak/);
+    expect(await chat(citizen).innerText()).toMatch(/berapa biayanya\?[\s\S]*GRATIS[\s\S]*Nama lengkap anak/);
+    expect(await lastReply(citizen)).toMatch(/Nama lengkap anak/);
     await type(citizen, 'Budi Santoso');
     await type(citizen, '1'); // WNI
     await type(citizen, '1'); // sudah punya akta
