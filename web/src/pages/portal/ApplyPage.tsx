@@ -509,7 +509,7 @@ function DataStep(props: {
         {typesBirth && (
           <>
             <Field id="birth-date" type="date" aria-required label={birthLabel} max={today} error={errorFor('birth-date')} value={draft.birthDate} onChange={(e) => update({ birthDate: e.target.value })} />
-            <fieldset className={errorFor('sex-L') ? 'choices field-invalid' : 'choices'} aria-required="true">
+            <fieldset className={errorFor('sex-L') ? 'choices field-invalid' : 'choices'}>
               <legend>{sexLabel}</legend>
               {errorFor('sex-L') && (
                 <p className="field-error">
@@ -518,11 +518,11 @@ function DataStep(props: {
                 </p>
               )}
               <div className="choice">
-                <input type="radio" id="sex-L" name="sex" checked={draft.sex === 'L'} onChange={() => update({ sex: 'L' })} />
+                <input type="radio" id="sex-L" name="sex" required checked={draft.sex === 'L'} onChange={() => update({ sex: 'L' })} />
                 <label htmlFor="sex-L">{t.citizen.apply.sexMale}</label>
               </div>
               <div className="choice">
-                <input type="radio" id="sex-P" name="sex" checked={draft.sex === 'P'} onChange={() => update({ sex: 'P' })} />
+                <input type="radio" id="sex-P" name="sex" required checked={draft.sex === 'P'} onChange={() => update({ sex: 'P' })} />
                 <label htmlFor="sex-P">{t.citizen.apply.sexFemale}</label>
               </div>
             </fieldset>
