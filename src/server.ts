@@ -34,13 +34,18 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   const clock = opts.clock ?? systemClock;
   fs.mkdirSync(config.dataDir, { recursive: true });
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lockAs: 'server' }));
-  await database.migrate();
-  const secret = await ensureInstallationSecret(database.db, config.secret);
-  const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, loadRegions()) : undefined;
-  const blobs = configuredBlobStore(config);
   const regions = loadRegions();
+  // Copies of the server started together on one PostgreSQL database take turns here: the first
+  // migrates and creates the demo office and first admin, the others find them and go on.
+  const { secret, firstAdmin } = await database.exclusively(async () => {
+    await database.migrate();
+    const secret = await ensureInstallationSecret(database.db, config.secret);
+    const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, regions) : undefined;
+    await registerNumbers(database.db, config.whatsapp, DEMO_OFFICE_CODE);
+    return { secret, firstAdmin };
+  });
+  const blobs = configuredBlobStore(config);
   const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions, blobs, secret, maxUploadBytes: config.maxUploadBytes, dialogue: chatbot, logger });
-  await registerNumbers(database.db, config.whatsapp, DEMO_OFFICE_CODE);
   const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -27,6 +27,12 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   /** Applies pending migrations; safe to call from several servers at once. */
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while no other server copy runs its own: on PostgreSQL under a session advisory lock
+   * (STARTUP_LOCK_KEY) held on a connection of its own, so copies started together migrate and
+   * create the first office and admin one after the other, and the later ones find them made.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** Embedded only: this process's exclusive hold on the data directory (`data-dir-lock.ts`). */
@@ -46,6 +52,8 @@ export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** Any arbitrary number, the same in every server, so concurrent start-ups migrate one at a time. */
 export const MIGRATION_LOCK_KEY = 4_270_521_020;
+/** Held around a server's whole first-start work (migrations, secret, demo office, first admin). */
+export const STARTUP_LOCK_KEY = 4_270_521_021;
 
 /**
  * `lockAs` says who opens an embedded data directory, for the message a second opener reads; an
@@ -75,6 +83,8 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     kind: 'pglite',
     // A single embedded connection cannot race itself, so no lock is needed.
     migrate: async () => migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder }),
+    // One process holds the data directory (lockDataDir), so there is nobody to wait for.
+    exclusively: (fn) => fn(),
     ping: async () => {
       await pglite.query('select 1');
     },
@@ -104,6 +114,16 @@ function openPostgres(url: string): Database {
         await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    exclusively: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => {});
         client.release();
       }
     },
