@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.js';
-import { openDatabase, type Database } from './db/database.js';
+import { JOB_LOCK_KEYS, openDatabase, type Database } from './db/database.js';
 import { configuredBlobStore } from './files/blobs.js';
 import { filePurgeWorker } from './files/purge.js';
 import { personalDataWorker } from './privacy/purge.js';
@@ -55,15 +55,19 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   if (whatsapp.mode === 'simulator' && !config.whatsapp.graphUrl) whatsapp.setGraphUrl(`http://127.0.0.1:${port}/simulator/graph`);
   whatsapp.start();
   // SLA escalation every minute; a failed round is logged and retried on the next tick.
+  // With several server copies on one PostgreSQL, each of these timer jobs runs in one copy at a
+  // time (`database.alone`, an advisory lock); a copy finding it taken skips that round.
   const escalation = setInterval(() => {
-    escalateOverdueRequests({ db: database.db, clock }).catch((err: unknown) => logger.error({ err }, 'sla escalation failed'));
+    database
+      .alone(JOB_LOCK_KEYS.slaEscalation, () => escalateOverdueRequests({ db: database.db, clock }))
+      .catch((err: unknown) => logger.error({ err }, 'sla escalation failed'));
   }, 60_000);
   escalation.unref();
   // Scans past their retention period (UU PDP): every hour, and once a minute after start.
-  const purge = filePurgeWorker({ db: database.db, clock, blobs }, logger);
+  const purge = filePurgeWorker({ db: database.db, clock, blobs }, logger, undefined, database.alone);
   purge.start();
   // The other personal data past its period (requests, chats, codes, outbox, audit details): same timing.
-  const retention = personalDataWorker({ db: database.db, clock }, logger);
+  const retention = personalDataWorker({ db: database.db, clock }, logger, undefined, database.alone);
   retention.start();
   let closing: Promise<void> | undefined;
   return {

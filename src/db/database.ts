@@ -33,6 +33,12 @@ export type Database = {
    * create the first office and admin one after the other, and the later ones find them made.
    */
   exclusively<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a timer's job (escalation, purges) unless another server copy is running the same job
+   * right now, so N copies do it once, not N times: on PostgreSQL `pg_try_advisory_lock(job)` on a
+   * connection of its own, released when the job ends or its process dies.
+   */
+  alone: Alone;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** Embedded only: this process's exclusive hold on the data directory (`data-dir-lock.ts`). */
@@ -52,6 +58,17 @@ export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** Any arbitrary number, the same in every server, so concurrent start-ups migrate one at a time. */
 export const MIGRATION_LOCK_KEY = 4_270_521_020;
+/** A job run by at most one server copy at a time; `ran: false` when another copy had it. */
+export type Alone = <T>(job: JobKey, fn: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
+
+/** Advisory-lock keys of the jobs the servers' timers run. */
+export const JOB_LOCK_KEYS = {
+  slaEscalation: 4_270_521_030,
+  filePurge: 4_270_521_031,
+  personalDataRetention: 4_270_521_032,
+} as const;
+export type JobKey = (typeof JOB_LOCK_KEYS)[keyof typeof JOB_LOCK_KEYS];
+
 /** Held around a server's whole first-start work (migrations, secret, demo office, first admin). */
 export const STARTUP_LOCK_KEY = 4_270_521_021;
 
@@ -85,6 +102,7 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     migrate: async () => migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder }),
     // One process holds the data directory (lockDataDir), so there is nobody to wait for.
     exclusively: (fn) => fn(),
+    alone: async (_job, fn) => ({ ran: true, value: await fn() }),
     ping: async () => {
       await pglite.query('select 1');
     },
@@ -124,6 +142,20 @@ function openPostgres(url: string): Database {
         return await fn();
       } finally {
         await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    alone: async (job, fn) => {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ got: boolean }>('select pg_try_advisory_lock($1) as got', [job]);
+        if (!rows[0]?.got) return { ran: false };
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [job]).catch(() => {});
+        }
+      } finally {
         client.release();
       }
     },
