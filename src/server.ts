@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.js';
-import { JOB_LOCK_KEYS, openDatabase, type Database } from './db/database.js';
+import { JOB_LOCK_KEYS, openDatabase, type Alone, type Database } from './db/database.js';
 import { configuredBlobStore } from './files/blobs.js';
 import { filePurgeWorker } from './files/purge.js';
 import { personalDataWorker } from './privacy/purge.js';
@@ -14,6 +14,7 @@ import { DEMO_OFFICE_CODE, ensureInstallationSecret, setUpDemo } from './offices
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { loggerOptions } from './platform/logger.js';
+import { countJobRun, createMetrics } from './platform/metrics.js';
 import { loadRegions } from './regions/regions.js';
 import { escalateOverdueRequests } from './requests/escalation.js';
 import { chatbot } from './whatsapp/chatbot.js';
@@ -46,7 +47,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   });
   const blobs = configuredBlobStore(config);
   const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions, blobs, secret, maxUploadBytes: config.maxUploadBytes, dialogue: chatbot, logger });
-  const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp });
+  const metrics = createMetrics();
+  const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp, metrics });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -57,17 +59,21 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   // SLA escalation every minute; a failed round is logged and retried on the next tick.
   // With several server copies on one PostgreSQL, each of these timer jobs runs in one copy at a
   // time (`database.alone`, an advisory lock); a copy finding it taken skips that round.
+  const alone: Alone = async (job, fn) => {
+    const result = await database.alone(job, fn);
+    countJobRun(metrics, job, result.ran);
+    return result;
+  };
   const escalation = setInterval(() => {
-    database
-      .alone(JOB_LOCK_KEYS.slaEscalation, () => escalateOverdueRequests({ db: database.db, clock }))
+    void alone(JOB_LOCK_KEYS.slaEscalation, () => escalateOverdueRequests({ db: database.db, clock }))
       .catch((err: unknown) => logger.error({ err }, 'sla escalation failed'));
   }, 60_000);
   escalation.unref();
   // Scans past their retention period (UU PDP): every hour, and once a minute after start.
-  const purge = filePurgeWorker({ db: database.db, clock, blobs }, logger, undefined, database.alone);
+  const purge = filePurgeWorker({ db: database.db, clock, blobs }, logger, undefined, alone);
   purge.start();
   // The other personal data past its period (requests, chats, codes, outbox, audit details): same timing.
-  const retention = personalDataWorker({ db: database.db, clock }, logger, undefined, database.alone);
+  const retention = personalDataWorker({ db: database.db, clock }, logger, undefined, alone);
   retention.start();
   let closing: Promise<void> | undefined;
   return {

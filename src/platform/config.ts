@@ -33,6 +33,8 @@ const EnvSchema = z.object({
    * on by accident: `auto` serves it only without Meta credentials, on loopback, outside production.
    */
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Serves /metrics (Prometheus) to `Authorization: Bearer <METRICS_TOKEN>`; unset, there is no /metrics. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -48,6 +50,8 @@ export type Config = {
   loginRateLimitPerMinute: number;
   cookieSecure: boolean;
   demo: boolean;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; unset, /metrics answers 404. */
+  metricsToken?: string | undefined;
   /**
    * Meta's WhatsApp Cloud API when its credentials are set; otherwise the built-in simulator, which
    * runs the same code against a local stand-in for the Graph API (graphUrl decided at start-up).
@@ -112,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE,
     demo: e.DEMO,
+    metricsToken: e.METRICS_TOKEN,
     s3,
   };
 }
