@@ -1,14 +1,19 @@
 /**
  * The servers' timer jobs (SLA escalation, the scan purge, personal-data retention) run in one
  * server copy at a time: two copies on one PostgreSQL database, in-process, each with its own pool.
+ * The outbox sender runs in every copy on purpose: they share the rows, and each message goes once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
+import { eq, inArray } from 'drizzle-orm';
 import { escalateOverdueRequests } from '../requests/escalation.js';
-import { testApp, type TestApp } from '../test-support/app.js';
+import { testApp, TEST_WHATSAPP_ENV, type TestApp } from '../test-support/app.js';
+import { sendDueMessages } from '../whatsapp/sender.js';
+import { startGraphStandIn } from '../whatsapp/simulator/graph-standin.js';
 import { anotherGirlNik, KIA_DETAILS } from '../test-support/requests.js';
 import { JOB_LOCK_KEYS, openDatabase, type Database } from './database.js';
+import { outbox } from './schema.js';
 
 let t: TestApp;
 let other: Database;
@@ -89,5 +94,50 @@ describe('timer jobs with two server copies on one PostgreSQL database', () => {
     const results = await Promise.all(ticks);
     expect(results.filter((r) => r.ran)).toHaveLength(1);
     expect(runs).toBe(1);
+  });
+
+  it('the outbox senders of both copies, running at once, send each message exactly once', async () => {
+    const graph = await startGraphStandIn({ accessToken: TEST_WHATSAPP_ENV.WHATSAPP_ACCESS_TOKEN, now: () => t.clock.now() });
+    try {
+      t.whatsapp.setGraphUrl(graph.url);
+      const operator = await t.signedIn('operator');
+      const phones = Array.from({ length: 12 }, (_, i) => `0812270990${String(i).padStart(2, '0')}`);
+      for (const phone of phones) {
+        const res = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
+          serviceCode: 'kia_baru',
+          channel: 'walk_in',
+          desaCode: '33.02.20.2005',
+          applicant: { name: 'Nur', phone, relation: 'ibu' },
+          subject: { nik: anotherGirlNik(), name: 'Ayu' },
+          details: KIA_DETAILS,
+        });
+        expect(res.statusCode).toBe(201);
+      }
+      // Every message waiting now (the earlier test's requests left some too).
+      const waiting = await t.db.select().from(outbox).where(eq(outbox.status, 'pending'));
+      const recipients = [...new Set(waiting.map((r) => r.recipient))];
+      expect(recipients.length).toBeGreaterThanOrEqual(phones.length);
+
+      // Small batches, so the two copies interleave their claims over several rounds.
+      const drain = async (db: Database['db']) => {
+        let sent = 0;
+        for (;;) {
+          const round = await sendDueMessages({ db, clock: t.clock, graph: t.whatsapp.graph, logger: undefined }, 2);
+          sent += round.sent;
+          if (round.sent + round.retried + round.failed === 0) return sent;
+        }
+      };
+      const [a, b] = await Promise.all([drain(t.db), drain(other.db)]);
+      expect(a + b).toBe(waiting.length);
+      for (const recipient of recipients) {
+        const rows = waiting.filter((r) => r.recipient === recipient);
+        expect(graph.sentTo(recipient)).toHaveLength(rows.length);
+      }
+      const settled = await t.db.select().from(outbox).where(inArray(outbox.recipient, recipients));
+      expect(settled.every((r) => r.status === 'sent')).toBe(true);
+      expect(await t.db.select().from(outbox).where(eq(outbox.status, 'sending'))).toEqual([]);
+    } finally {
+      await graph.close();
+    }
   });
 });
