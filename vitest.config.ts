@@ -21,6 +21,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: [...dbTests, ...postgresTests, 'src/**/*.browser.test.ts', '**/node_modules/**'],
+          setupFiles: ['src/test-support/fast-check-seed.ts'],
         },
       },
       {

@@ -91,13 +91,16 @@ describe('addWorkingDays on any calendar (property-based)', () => {
     );
   });
 
-  it('more working days never give an earlier due time, and each adds working time', () => {
+  it('more working days never give an earlier due time, nor less working time from the arrival', () => {
     fc.assert(
       fc.property(calendar, arrival, fc.integer({ min: 0, max: 20 }), (cal, at, n) => {
         const due = addWorkingDays(cal, at, n);
         const later = addWorkingDays(cal, at, n + 1);
         expect(later.getTime()).toBeGreaterThan(due.getTime());
-        expect(workingMinutesBetween(cal, due, later)).toBeGreaterThan(0);
+        // Not "more" working time: a due time held to one day's close and the next due time held to
+        // the next working day's opening (arrival 07:00, hours 06:00–06:15, then 09:15–09:30) are
+        // the same point of working time, a day apart on the wall.
+        expect(workingMinutesBetween(cal, at, later)).toBeGreaterThanOrEqual(workingMinutesBetween(cal, at, due));
       }),
       { numRuns: 300 },
     );

@@ -75,14 +75,16 @@ describe('checkRequestFields (property-based)', () => {
     fc.assert(
       fc.property(service, context, details, (s, ctx, sent) => {
         const result = checkRequestFields(s, { details: sent, columns: {}, context: ctx }, rules);
-        const required = new Set(requirementsFor(s, ctx).fields.filter((f) => f.need === 'required').map((f) => f.field as string));
+        // The subject's NIK is asked for while the answers leave it undecided (the combined path).
+        const required = new Set(requirementsFor(s, ctx).fields.filter((f) => f.need === 'required' || (f.field === 'subject_nik' && f.need === 'conditional')).map((f) => f.field as string));
         if (result.ok) {
           for (const key of Object.keys(result.details)) expect(Object.keys(sent)).toContain(key);
           return;
         }
         for (const p of result.problems) {
           expect(FIELD_PROBLEMS).toContain(p.problem);
-          expect(p.field in sent || required.has(p.field)).toBe(true);
+          // Or the subject is not someone the service is for, said on the NIK.
+          expect(p.field in sent || required.has(p.field) || p.problem === 'not_eligible').toBe(true);
         }
       }),
       { numRuns: 1000 },
@@ -97,6 +99,11 @@ describe('checkRequestFields (property-based)', () => {
         const sent = Object.fromEntries(listed.filter((f) => fillUnasked || asked.has(f)).map((f) => [f, VALID[DATA_FIELD_DEFINITIONS[f].input][0]]));
         const columns = Object.fromEntries(COLUMN_FIELDS.map((f) => [f, VALID[DATA_FIELD_DEFINITIONS[f].input][1]]));
         const result = checkRequestFields(s, { details: sent, columns, context: ctx }, rules);
+        // Someone the service is not for is refused for that alone (a KTP-el for a 10-year-old).
+        if (requirementsFor(s, ctx).eligibility === 'ineligible') {
+          expect(result.ok ? [] : result.problems.map((p) => p.problem)).toEqual(['not_eligible']);
+          return;
+        }
         expect(result).toEqual({
           ok: true,
           details: Object.fromEntries(listed.filter((f) => asked.has(f)).map((f) => [f, VALID[DATA_FIELD_DEFINITIONS[f].input][1]])),
