@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * browser tests in Debian's Chromium.
  */
 const dbTests = ['src/**/*.db.test.ts'];
+/** Tests of what only a PostgreSQL server does (several processes on one database). */
+const postgresTests = ['src/**/*.postgres.test.ts'];
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -18,7 +20,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
-          exclude: [...dbTests, 'src/**/*.browser.test.ts', '**/node_modules/**'],
+          exclude: [...dbTests, ...postgresTests, 'src/**/*.browser.test.ts', '**/node_modules/**'],
+          setupFiles: ['src/test-support/fast-check-seed.ts'],
         },
       },
       {
@@ -34,7 +37,7 @@ export default defineConfig({
       {
         test: {
           name: 'db-postgres',
-          include: dbTests,
+          include: [...dbTests, ...postgresTests],
           env: { KENCOT_TEST_DB: 'postgres' },
           globalSetup: ['src/test-support/global-setup.ts'],
           testTimeout: 30_000,

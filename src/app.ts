@@ -14,6 +14,7 @@ import { registerPrivacyRoutes } from './privacy/routes.js';
 import { registerRequestRoutes } from './requests/routes.js';
 import { registerServiceSettingRoutes } from './office-catalogue/routes.js';
 import { createHttpApp, sendProblem, type AppDeps } from './platform/http.js';
+import { createMetrics, registerMetrics } from './platform/metrics.js';
 import { registerWhatsAppRoutes } from './whatsapp/routes.js';
 import { registerSimulator } from './whatsapp/simulator/routes.js';
 import { AppError } from './platform/errors.js';
@@ -30,6 +31,8 @@ export function webRoot(): string | undefined {
 
 export async function buildApp(deps: AppDeps) {
   const app = await createHttpApp(deps);
+  // First, so its timing hook sees every route.
+  registerMetrics(app, { metrics: deps.metrics ?? createMetrics(), metricsToken: deps.config.metricsToken, db: deps.database.db, clock: deps.clock });
   registerAuthRoutes(app, deps);
   registerOfficeRoutes(app, deps);
   registerAuditRoutes(app, deps);

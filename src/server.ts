@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { buildApp } from './app.js';
-import { openDatabase, type Database } from './db/database.js';
+import { JOB_LOCK_KEYS, openDatabase, type Alone, type Database } from './db/database.js';
 import { configuredBlobStore } from './files/blobs.js';
 import { filePurgeWorker } from './files/purge.js';
 import { personalDataWorker } from './privacy/purge.js';
@@ -14,6 +14,7 @@ import { DEMO_OFFICE_CODE, ensureInstallationSecret, setUpDemo } from './offices
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { loggerOptions } from './platform/logger.js';
+import { countJobRun, createMetrics } from './platform/metrics.js';
 import { loadRegions } from './regions/regions.js';
 import { escalateOverdueRequests } from './requests/escalation.js';
 import { chatbot } from './whatsapp/chatbot.js';
@@ -34,14 +35,20 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   const clock = opts.clock ?? systemClock;
   fs.mkdirSync(config.dataDir, { recursive: true });
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, lockAs: 'server' }));
-  await database.migrate();
-  const secret = await ensureInstallationSecret(database.db, config.secret);
-  const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, loadRegions()) : undefined;
-  const blobs = configuredBlobStore(config);
   const regions = loadRegions();
+  // Copies of the server started together on one PostgreSQL database take turns here: the first
+  // migrates and creates the demo office and first admin, the others find them and go on.
+  const { secret, firstAdmin } = await database.exclusively(async () => {
+    await database.migrate();
+    const secret = await ensureInstallationSecret(database.db, config.secret);
+    const firstAdmin = config.demo ? await setUpDemo({ db: database.db, clock }, regions) : undefined;
+    await registerNumbers(database.db, config.whatsapp, DEMO_OFFICE_CODE);
+    return { secret, firstAdmin };
+  });
+  const blobs = configuredBlobStore(config);
   const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions, blobs, secret, maxUploadBytes: config.maxUploadBytes, dialogue: chatbot, logger });
-  await registerNumbers(database.db, config.whatsapp, DEMO_OFFICE_CODE);
-  const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp });
+  const metrics = createMetrics();
+  const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp, metrics });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -50,15 +57,23 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   if (whatsapp.mode === 'simulator' && !config.whatsapp.graphUrl) whatsapp.setGraphUrl(`http://127.0.0.1:${port}/simulator/graph`);
   whatsapp.start();
   // SLA escalation every minute; a failed round is logged and retried on the next tick.
+  // With several server copies on one PostgreSQL, each of these timer jobs runs in one copy at a
+  // time (`database.alone`, an advisory lock); a copy finding it taken skips that round.
+  const alone: Alone = async (job, fn) => {
+    const result = await database.alone(job, fn);
+    countJobRun(metrics, job, result.ran);
+    return result;
+  };
   const escalation = setInterval(() => {
-    escalateOverdueRequests({ db: database.db, clock }).catch((err: unknown) => logger.error({ err }, 'sla escalation failed'));
+    void alone(JOB_LOCK_KEYS.slaEscalation, () => escalateOverdueRequests({ db: database.db, clock }))
+      .catch((err: unknown) => logger.error({ err }, 'sla escalation failed'));
   }, 60_000);
   escalation.unref();
   // Scans past their retention period (UU PDP): every hour, and once a minute after start.
-  const purge = filePurgeWorker({ db: database.db, clock, blobs }, logger);
+  const purge = filePurgeWorker({ db: database.db, clock, blobs }, logger, undefined, alone);
   purge.start();
   // The other personal data past its period (requests, chats, codes, outbox, audit details): same timing.
-  const retention = personalDataWorker({ db: database.db, clock }, logger);
+  const retention = personalDataWorker({ db: database.db, clock }, logger, undefined, alone);
   retention.start();
   let closing: Promise<void> | undefined;
   return {

@@ -143,7 +143,8 @@ describe('KIA, national rules (Permendagri 2/2016)', () => {
     expect(needOf(checklist, 'akta_kelahiran')).toBeUndefined();
     expect(docs(checklist, 'required')).toEqual(['kk', 'ktp_el_ayah', 'ktp_el_ibu', 'surat_keterangan_kelahiran']);
     expect(docs(checklist, 'optional')).toEqual(['buku_nikah']);
-    expect(checklist.outputs.map((o) => o.document)).toEqual(['kia', 'akta_kelahiran']);
+    // The KK too, if the child has no NIK yet (is not on it).
+    expect(checklist.outputs.map((o) => o.document)).toEqual(['kia', 'akta_kelahiran', 'kk']);
     expect(checklist.fields.find((f) => f.field === 'mother_name')?.need).toBe('required');
     // Listed once, though both the KIA and the birth-registration lists ask for it.
     expect(checklist.items.filter((i) => i.document === 'kk')).toHaveLength(1);
@@ -195,7 +196,7 @@ describe('KIA, Banyumas 2022 practice', () => {
     const checklist = requirementsFor(kia, { subjectAgeYears: 6, hasBirthCertificate: false, foreign: false });
     expect(docs(checklist, 'required')).toEqual(['kk', 'ktp_el_ibu', 'pas_foto', 'surat_keterangan_kelahiran']);
     expect(docs(checklist, 'optional')).toEqual(['buku_nikah', 'ktp_el_ayah']);
-    expect(checklist.outputs.map((o) => o.document)).toEqual(['kia', 'akta_kelahiran']);
+    expect(checklist.outputs.map((o) => o.document)).toEqual(['kia', 'akta_kelahiran', 'kk']);
   });
 
   it('keeps the national immigration documents for a foreign child', () => {
@@ -318,5 +319,36 @@ describe('requirement lists against current Dukcapil practice', () => {
     ['a new KK with neither', 'kk_baru', ['kk'], {}, false],
   ] as const)('%s', (_case, code, attached, context, expected) => {
     expect(complete(code, [...attached], context)).toBe(expected);
+  });
+});
+
+describe('the child’s NIK on the combined path (issue 11: a child "belum terdaftar")', () => {
+  const nikNeed = (context: Parameters<typeof requirementsFor>[1]) => requirementsFor(get(banyumas, 'kia_baru'), context).fields.filter((f) => f.field === 'subject_nik');
+  it.each([
+    ['nothing known yet', {}, 'conditional'],
+    ['a child with an akta', { hasBirthCertificate: true, foreign: false }, 'required'],
+    ['a foreign child', { hasBirthCertificate: false, foreign: true }, 'required'],
+    ['an Indonesian child with no akta', { hasBirthCertificate: false, foreign: false }, 'optional'],
+  ] as const)('%s: the NIK is %s, and asked once', (_, context, need) => {
+    const fields = nikNeed(context);
+    expect(fields).toHaveLength(1);
+    expect(fields[0]!.need).toBe(need);
+  });
+
+  it('a newborn with no NIK gets the akta, the KK with the child added, and the KIA', () => {
+    const kia = get(banyumas, 'kia_baru');
+    const newborn = requirementsFor(kia, { subjectAgeYears: 0, hasBirthCertificate: false, foreign: false, hasNik: false });
+    expect(newborn.outputs.map((o) => o.document)).toEqual(['kia', 'akta_kelahiran', 'kk']);
+    // A child already on the KK (with a NIK) but without an akta: the KK does not change.
+    const registered = requirementsFor(kia, { subjectAgeYears: 6, hasBirthCertificate: false, foreign: false, hasNik: true });
+    expect(registered.outputs.map((o) => o.document)).toEqual(['kia', 'akta_kelahiran']);
+  });
+
+  it('keeps other services’ NIK required', () => {
+    for (const code of ['kia_hilang', 'kia_rusak', 'ktp_el_baru']) {
+      const service = SERVICES.find((s) => s.code === code);
+      if (!service) continue;
+      expect(requirementsFor(service, { hasBirthCertificate: false, foreign: false }).fields.find((f) => f.field === 'subject_nik')?.need).toBe('required');
+    }
   });
 });

@@ -33,6 +33,7 @@ export type Condition =
   | { kind: 'age_below'; years: number }
   | { kind: 'no_birth_certificate' }
   | { kind: 'foreign_child' }
+  | { kind: 'no_nik' }
   | { kind: 'ever_married' }
   | { kind: 'not'; condition: Condition }
   | { kind: 'all'; of: Condition[] }
@@ -44,6 +45,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.object({ kind: z.literal('age_below'), years: z.number().int().min(1).max(130) }),
     z.object({ kind: z.literal('no_birth_certificate') }),
     z.object({ kind: z.literal('foreign_child') }),
+    z.object({ kind: z.literal('no_nik') }),
     z.object({ kind: z.literal('ever_married') }),
     z.object({ kind: z.literal('not'), condition: ConditionSchema }),
     z.object({ kind: z.literal('all'), of: z.array(ConditionSchema).min(1) }),
@@ -61,6 +63,8 @@ export interface RequirementContext {
   hasBirthCertificate?: boolean;
   /** A foreign child holding a KITAP (Permendagri 2/2016 gives them their own list). */
   foreign?: boolean;
+  /** The subject already has a NIK; a child "belum terdaftar" has none until the birth is registered. */
+  hasNik?: boolean;
   /** Absent means not married (see evaluateCondition). */
   everMarried?: boolean;
 }
@@ -79,6 +83,8 @@ export function evaluateCondition(condition: Condition, context: RequirementCont
       return context.hasBirthCertificate === undefined ? 'unknown' : !context.hasBirthCertificate;
     case 'foreign_child':
       return known(context.foreign);
+    case 'no_nik':
+      return context.hasNik === undefined ? 'unknown' : !context.hasNik;
     case 'ever_married':
       // Read as "no" unless stated: asking the parents of a toddler about marriage is absurd, and
       // a married minor (court dispensation only) says so on the form. Otherwise every KIA
@@ -112,6 +118,8 @@ export function describeCondition(condition: Condition): LocalizedText {
       return { id: 'belum memiliki akta kelahiran', en: 'has no birth certificate yet' };
     case 'foreign_child':
       return { id: 'anak berkewarganegaraan asing (WNA)', en: 'a child of foreign nationality' };
+    case 'no_nik':
+      return { id: 'belum memiliki NIK (belum terdaftar dalam KK)', en: 'has no NIK yet (not on a family card)' };
     case 'ever_married':
       return { id: 'sudah atau pernah kawin', en: 'married or previously married' };
     case 'not': {
@@ -120,6 +128,7 @@ export function describeCondition(condition: Condition): LocalizedText {
         return { id: 'sudah memiliki akta kelahiran', en: 'has a birth certificate' };
       }
       if (inner.kind === 'foreign_child') return { id: 'anak WNI', en: 'an Indonesian child' };
+      if (inner.kind === 'no_nik') return { id: 'sudah memiliki NIK', en: 'has a NIK' };
       if (inner.kind === 'ever_married') return { id: 'belum pernah kawin', en: 'never married' };
       const text = describeCondition(inner);
       return { id: `bukan (${text.id})`, en: `not (${text.en})` };
@@ -362,11 +371,15 @@ export function requirementsFor(service: Service, context: RequirementContext = 
     });
   }
 
-  const fields: ChecklistField[] = [];
+  // A field may be listed under several rules (the child's NIK: required, but optional on the
+  // combined path of a child not registered yet); like a document, it is asked once, under its strongest need.
+  const fields = new Map<DataField, ChecklistField>();
   for (const field of service.fields) {
     const resolved = resolveNeed(field, context);
     if (!resolved) continue;
-    fields.push({ field: field.field, ...resolved, label: field.label ?? DATA_FIELD_DEFINITIONS[field.field].label });
+    const existing = fields.get(field.field);
+    if (existing && STRENGTH[existing.need] >= STRENGTH[resolved.need]) continue;
+    fields.set(field.field, { field: field.field, ...resolved, label: field.label ?? DATA_FIELD_DEFINITIONS[field.field].label });
   }
 
   const outputs: Checklist['outputs'] = [];
@@ -383,7 +396,7 @@ export function requirementsFor(service: Service, context: RequirementContext = 
     eligibility,
     ...(eligibility === 'ineligible' && { eligibilityReason: eligibilityReasonOf(service) }),
     items: [...items.values()],
-    fields,
+    fields: [...fields.values()],
     outputs,
   };
 }

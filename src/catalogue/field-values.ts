@@ -182,7 +182,9 @@ export function checkRequestFields(service: Service, input: FieldInput, rules: F
   }
 
   for (const field of asked.values()) {
-    if (field.need !== 'required') continue;
+    // The subject's NIK identifies the request: it may be left out only where the answers put the
+    // child on the combined path, so while they do not say (nobody answered "has an akta?") it is asked for.
+    if (field.need !== 'required' && !(field.field === 'subject_nik' && field.need === 'conditional')) continue;
     const present = isDetailField(field.field) ? input.details[field.field]?.trim() : input.columns[field.field as ColumnField]?.trim();
     if (!present) problems.push({ field: field.field, problem: 'required', label: field.label });
   }

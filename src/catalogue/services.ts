@@ -68,6 +68,8 @@ const KTP_REASON = {
  * mendapatkan akte kelahiran dan KIA").
  */
 const AKTA_AND_KIA = all(CITIZEN, NO_AKTA);
+/** A child "belum terdaftar": no NIK until the birth is registered, which also adds the child to the family's KK. */
+const NO_NIK: Condition = { kind: 'no_nik' };
 
 const ALL_CHANNELS: Channel[] = ['whatsapp', 'web', 'walk_in', 'school_session', 'home_visit'];
 const REMOTE_AND_HOME: Channel[] = ['whatsapp', 'web', 'walk_in', 'home_visit'];
@@ -156,14 +158,17 @@ const KIA_SERVICES: Service[] = [
     requirements: KIA_BARU_NATIONAL,
     requirementVariants: { banyumas_2022: KIA_BARU_BANYUMAS_2022 },
     fields: [
-      ...KIA_FIELDS,
+      // A registered child's NIK is on the KK; a child not registered yet gets it with the akta (the combined path).
+      { need: 'conditional', field: 'subject_nik', when: not(AKTA_AND_KIA), label: { id: 'NIK anak', en: "Child's NIK" } },
+      optField('subject_nik', AKTA_AND_KIA, { id: 'NIK anak (jika sudah ada)', en: "Child's NIK (if any)" }),
+      ...KIA_FIELDS.filter((f) => f.field !== 'subject_nik'),
       field('subject_birth_place', { id: 'Tempat lahir anak', en: "Child's place of birth" }),
       field('subject_sex'),
       optField('father_name', AKTA_AND_KIA),
       { need: 'conditional', field: 'mother_name', when: AKTA_AND_KIA },
       { need: 'conditional', field: 'passport_number', when: FOREIGN },
     ],
-    outputs: [{ document: 'kia' }, { document: 'akta_kelahiran', when: AKTA_AND_KIA }],
+    outputs: [{ document: 'kia' }, { document: 'akta_kelahiran', when: AKTA_AND_KIA }, { document: 'kk', when: all(AKTA_AND_KIA, NO_NIK) }],
     // At the counter the KIA is printed while the parent waits ("Layanan Langsung": same day);
     // a school session photographs and files a whole school at once: 1–7 working days.
     slaWorkingDaysByChannel: { walk_in: 0, school_session: 7 },

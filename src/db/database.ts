@@ -27,6 +27,18 @@ export type Database = {
   kind: 'pglite' | 'postgres';
   /** Applies pending migrations; safe to call from several servers at once. */
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while no other server copy runs its own: on PostgreSQL under a session advisory lock
+   * (STARTUP_LOCK_KEY) held on a connection of its own, so copies started together migrate and
+   * create the first office and admin one after the other, and the later ones find them made.
+   */
+  exclusively<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a timer's job (escalation, purges) unless another server copy is running the same job
+   * right now, so N copies do it once, not N times: on PostgreSQL `pg_try_advisory_lock(job)` on a
+   * connection of its own, released when the job ends or its process dies.
+   */
+  alone: Alone;
   ping(): Promise<void>;
   close(): Promise<void>;
   /** Embedded only: this process's exclusive hold on the data directory (`data-dir-lock.ts`). */
@@ -46,6 +58,19 @@ export const PGLITE_EXTENSIONS = { pg_trgm };
 
 /** Any arbitrary number, the same in every server, so concurrent start-ups migrate one at a time. */
 export const MIGRATION_LOCK_KEY = 4_270_521_020;
+/** A job run by at most one server copy at a time; `ran: false` when another copy had it. */
+export type Alone = <T>(job: JobKey, fn: () => Promise<T>) => Promise<{ ran: true; value: T } | { ran: false }>;
+
+/** Advisory-lock keys of the jobs the servers' timers run. */
+export const JOB_LOCK_KEYS = {
+  slaEscalation: 4_270_521_030,
+  filePurge: 4_270_521_031,
+  personalDataRetention: 4_270_521_032,
+} as const;
+export type JobKey = (typeof JOB_LOCK_KEYS)[keyof typeof JOB_LOCK_KEYS];
+
+/** Held around a server's whole first-start work (migrations, secret, demo office, first admin). */
+export const STARTUP_LOCK_KEY = 4_270_521_021;
 
 /**
  * `lockAs` says who opens an embedded data directory, for the message a second opener reads; an
@@ -75,6 +100,9 @@ export async function openDatabase(opts: { databaseUrl?: string | undefined; dat
     kind: 'pglite',
     // A single embedded connection cannot race itself, so no lock is needed.
     migrate: async () => migratePglite(drizzlePglite(pglite, { schema }), { migrationsFolder }),
+    // One process holds the data directory (lockDataDir), so there is nobody to wait for.
+    exclusively: (fn) => fn(),
+    alone: async (_job, fn) => ({ ran: true, value: await fn() }),
     ping: async () => {
       await pglite.query('select 1');
     },
@@ -104,6 +132,30 @@ function openPostgres(url: string): Database {
         await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    exclusively: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    alone: async (job, fn) => {
+      const client = await pool.connect();
+      try {
+        const { rows } = await client.query<{ got: boolean }>('select pg_try_advisory_lock($1) as got', [job]);
+        if (!rows[0]?.got) return { ran: false };
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [job]).catch(() => {});
+        }
+      } finally {
         client.release();
       }
     },

@@ -8,7 +8,7 @@
  */
 import type { Logger } from 'pino';
 import { recordAudit, type Origin } from '../audit/audit.js';
-import type { Db } from '../db/database.js';
+import { JOB_LOCK_KEYS, type Alone, type Db } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { FINAL_STATES } from '../requests/workflow.js';
 import type { BlobStore } from './blobs.js';
@@ -63,12 +63,16 @@ export function filePurgeWorker(
   deps: PurgeDeps,
   logger: Pick<Logger, 'info' | 'error'>,
   timing: { firstAfterMs: number; everyMs: number } = { firstAfterMs: 60_000, everyMs: 60 * 60_000 },
+  /** `database.alone` in a server: with several copies on one PostgreSQL, one of them runs a round. */
+  alone: Alone = async (_job, fn) => ({ ran: true, value: await fn() }),
 ) {
   let running: Promise<void> | undefined;
   const round = () => {
-    running ??= purgeDueFiles(deps)
+    running ??= alone(JOB_LOCK_KEYS.filePurge, () => purgeDueFiles(deps))
       .then(
-        (count) => {
+        (result) => {
+          if (!result.ran) return;
+          const count = result.value;
           if (count > 0) logger.info({ purged: count }, 'scans past their retention period purged');
         },
         (err: unknown) => logger.error({ err }, 'file purge failed'),

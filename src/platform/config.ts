@@ -35,6 +35,8 @@ const EnvSchema = z.object({
    * on by accident: `auto` serves it only without Meta credentials, on loopback, outside production.
    */
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** Serves /metrics (Prometheus) to `Authorization: Bearer <METRICS_TOKEN>`; unset, there is no /metrics. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -52,6 +54,8 @@ export type Config = {
   demo: boolean;
   /** PUBLIC_URL: the portal's public address for links and QR codes; unset, the request's own host is used. */
   publicUrl?: string | undefined;
+  /** METRICS_TOKEN: the bearer token /metrics asks for; unset, /metrics answers 404. */
+  metricsToken?: string | undefined;
   /**
    * Meta's WhatsApp Cloud API when its credentials are set; otherwise the built-in simulator, which
    * runs the same code against a local stand-in for the Graph API (graphUrl decided at start-up).
@@ -117,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE,
     demo: e.DEMO,
     publicUrl: e.PUBLIC_URL,
+    metricsToken: e.METRICS_TOKEN,
     s3,
   };
 }

@@ -28,6 +28,7 @@ import { AppError } from './errors.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { isUnsafeTextIssue, UNSAFE_TEXT, unsafeTextPaths } from './safe-text.js';
 import type { BlobStore } from '../files/blobs.js';
+import type { Metrics } from './metrics.js';
 import type { WhatsAppRuntime } from '../whatsapp/runtime.js';
 
 export type AppDeps = {
@@ -40,6 +41,8 @@ export type AppDeps = {
   logger: Logger;
   /** The WhatsApp channel: its credentials and workers. */
   whatsapp: WhatsAppRuntime;
+  /** Prometheus figures (`metrics.ts`); the server shares them with its timer jobs, tests get a fresh set. */
+  metrics?: Metrics;
 };
 
 export type App = Awaited<ReturnType<typeof createHttpApp>>;

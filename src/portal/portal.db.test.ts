@@ -197,6 +197,25 @@ describe('phone verification', () => {
 });
 
 describe('applying online', () => {
+  it('takes a newborn with no NIK on the combined path (akta, KK and KIA), with the birth date and sex typed (issue 11)', async () => {
+    const { client, token } = await verifiedApplicant('081227005557');
+    const attachments = await uploadAll(client, token, ['surat_keterangan_kelahiran', 'kk', 'ktp_el_ibu']);
+    const newborn = { name: 'Bayi Sekar', birthDate: '2026-11-02', sex: 'P' };
+    const combined = { hasBirthCertificate: false, foreign: false };
+    const details = { ...KIA_DETAILS, mother_name: 'Sri Wahyuni' };
+    // Not without saying the child has no akta: a registered child has a NIK.
+    const refused = await client.post('/api/v1/public/applications', application(attachments, { subject: newborn, details }), bearer(token));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('nik_required');
+
+    const res = await client.post('/api/v1/public/applications', application(attachments, { subject: newborn, circumstances: combined, details }), bearer(token));
+    expect(res.statusCode).toBe(201);
+    const row = await requestIdOf(res.json().ticket);
+    expect(row.subjectNik).toBeNull();
+    expect(row.subject).toMatchObject({ name: 'Bayi Sekar', birthDate: '2026-11-02', sex: 'P' });
+    expect(row.circumstances).toEqual(combined);
+  });
+
   it("stores the service's data fields, and refuses wrong or missing ones field by field in the applicant's language", async () => {
     const { client, token } = await verifiedApplicant('081227005556');
     const attachments = await uploadAll(client, token, ['akta_kelahiran', 'kk', 'pas_foto']);

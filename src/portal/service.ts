@@ -237,7 +237,13 @@ export const ApplyInput = z.object({
   serviceCode: safeText().min(1).max(60),
   desaCode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/),
   applicant: z.object({ name: safeText().trim().min(1).max(120), relation: safeText().trim().min(1).max(40) }),
-  subject: z.object({ nik: safeText().trim().max(30).optional(), name: safeText().trim().min(1).max(120) }),
+  /** Birth date and sex only for a child with no NIK yet (the combined path); otherwise the NIK says them. */
+  subject: z.object({
+    nik: safeText().trim().max(30).optional(),
+    name: safeText().trim().min(1).max(120),
+    birthDate: z.iso.date().optional(),
+    sex: z.enum(['L', 'P']).optional(),
+  }),
   /** Facts the requirement list depends on that the NIK cannot tell. */
   circumstances: CircumstancesInput.default({}),
   /** The service's other data fields (KK number, parents' names …) by catalogue field code. */
@@ -258,7 +264,9 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
   const today = dateIn(office.timezone, now);
   const context: RequirementContext = { ...input.circumstances };
   let derived: { birthDate: string; sex: 'L' | 'P' } | undefined;
-  const nikNeeded = service.fields.some((f) => f.field === 'subject_nik' && f.need === 'required');
+  // Only the combined path (a child not registered yet) goes without a NIK; an undecided answer asks for it.
+  const nikNeeded = requirementsFor(service, { ...context, hasNik: false }).fields.some((f) => f.field === 'subject_nik' && f.need !== 'optional');
+  context.hasNik = Boolean(input.subject.nik);
   if (input.subject.nik) {
     const parsed = parseNik(input.subject.nik, { regions: deps.regions, today });
     if (!parsed.ok) throw new AppError('nik_invalid', 422, 'errors.nik_invalid', {}, { nikErrors: parsed.errors });
@@ -266,6 +274,8 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
     context.subjectAgeYears = ageInYears(parsed.birthDate, today);
   } else if (nikNeeded) {
     throw new AppError('nik_required', 422, 'citizen.errors.nik_required');
+  } else if (input.subject.birthDate && input.subject.birthDate <= today) {
+    context.subjectAgeYears = ageInYears(input.subject.birthDate, today);
   }
 
   const checklist = requirementsFor(service, context);
@@ -292,7 +302,11 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
         desaCode: input.desaCode,
         // The number is the one the code went to, whatever the form says.
         applicant: { name: input.applicant.name, relation: input.applicant.relation, phone: claims.phone },
-        subject: { name: input.subject.name, ...(input.subject.nik && { nik: input.subject.nik }), ...(derived && derived) },
+        subject: {
+          name: input.subject.name,
+          ...(input.subject.nik ? { nik: input.subject.nik } : { ...(input.subject.birthDate && { birthDate: input.subject.birthDate }), ...(input.subject.sex && { sex: input.subject.sex }) }),
+          ...(derived && derived),
+        },
         details: input.details,
         circumstances: input.circumstances,
         handOverChoice: input.handOverChoice,

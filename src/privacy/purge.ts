@@ -10,7 +10,7 @@
 import type { Logger } from 'pino';
 import { recordAudit, type Origin } from '../audit/audit.js';
 import { personalDataCutoff, redactAuditDetails, type PersonalDataKind } from '../catalogue/personal-data.js';
-import type { Db } from '../db/database.js';
+import { JOB_LOCK_KEYS, type Alone, type Db } from '../db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { FINAL_STATES } from '../requests/workflow.js';
 import * as store from './storage.js';
@@ -104,12 +104,16 @@ export function personalDataWorker(
   deps: RetentionDeps,
   logger: Pick<Logger, 'info' | 'error'>,
   timing: { firstAfterMs: number; everyMs: number } = { firstAfterMs: 60_000, everyMs: 60 * 60_000 },
+  /** `database.alone` in a server: with several copies on one PostgreSQL, one of them runs a round. */
+  alone: Alone = async (_job, fn) => ({ ran: true, value: await fn() }),
 ) {
   let running: Promise<void> | undefined;
   const round = () => {
-    running ??= applyPersonalDataRetention(deps)
+    running ??= alone(JOB_LOCK_KEYS.personalDataRetention, () => applyPersonalDataRetention(deps))
       .then(
-        (counts) => {
+        (result) => {
+          if (!result.ran) return;
+          const counts = result.value;
           if (totalOf(counts) > 0) logger.info({ counts }, 'personal data past its retention period anonymised or deleted');
         },
         (err: unknown) => logger.error({ err }, 'personal data retention failed'),

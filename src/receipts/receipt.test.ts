@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { t } from '../i18n/i18n.js';
 import { pdfText } from '../test-support/pdf-text.js';
-import { renderReceipt, type ReceiptInput, type ReceiptTexts } from './receipt.js';
+import { governmentLine, renderReceipt, type ReceiptInput, type ReceiptTexts } from './receipt.js';
 import { officeDateTime, trackingUrl } from './service.js';
 
 const keys: (keyof ReceiptTexts)[] = ['title', 'ticket', 'pin', 'pinNote', 'service', 'subject', 'applicant', 'desa', 'channel', 'received', 'due', 'handOver', 'documents', 'noDocuments', 'track', 'trackNote', 'free', 'officer'];
@@ -40,6 +40,26 @@ describe('the receipt', () => {
     expect(text).toContain('https://kencot.example/lacak?tiket=KBR-26-000042');
     expect(text).toContain('Kartu Keluarga (KK)');
     expect(text).toMatch(/GRATIS/);
+  });
+
+  it('has the kop surat of the regency and the office, and is tagged for screen readers in Indonesian (issue 11)', async () => {
+    const pdf = await renderReceipt(input);
+    const text = pdfText(pdf);
+    expect(text).toContain('PEMERINTAH KABUPATEN BANYUMAS');
+    expect(text).toContain('KECAMATAN KEMBARAN');
+    expect(text).toContain('Jl. Raya Kembaran');
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toMatch(/\/Marked true/);
+    expect(raw).toMatch(/\/Lang \(id-ID\)/);
+    expect(raw).toMatch(/\/S \/H1/);
+    expect(raw).toMatch(/\/Alt \(QR: https:\/\/kencot\.example\/lacak/);
+  });
+
+  it('names the government of a kota, and of a regency named without its kind', () => {
+    expect(governmentLine('Kota Purwokerto')).toBe('PEMERINTAH KOTA PURWOKERTO');
+    expect(governmentLine('Banyumas')).toBe('PEMERINTAH KABUPATEN BANYUMAS');
   });
 
   it('gives the same bytes for the same input', async () => {

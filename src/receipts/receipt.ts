@@ -67,13 +67,27 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   doc.fill().restore();
 }
 
+/** "PEMERINTAH KABUPATEN BANYUMAS" (or "PEMERINTAH KOTA …") over the kecamatan's name. */
+export function governmentLine(regencyName: string): string {
+  const name = /^(kabupaten|kota)\b/i.test(regencyName.trim()) ? regencyName.trim() : `Kabupaten ${regencyName.trim()}`;
+  return `PEMERINTAH ${name.toUpperCase()}`;
+}
+
 export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   const { texts: t } = input;
+  // Tagged (PDF/UA-style structure, language, title shown): a screen reader reads it in order.
   const doc = new PDFDocument({
     size: 'A5',
     margin: MARGIN,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: 'id-ID',
+    displayTitle: true,
     info: { Title: `${t.title} ${input.ticket}`, Subject: input.ticket, Author: input.office.name, Creator: 'Kencot', CreationDate: input.printedAt },
   });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const tag = (type: string, draw: () => void, options: { alt?: string } = {}) => root.add(doc.struct(type, options, draw));
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -82,25 +96,33 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   });
 
   const width = doc.page.width - MARGIN * 2;
-  doc.font('Helvetica-Bold').fontSize(13).text(input.office.name.toUpperCase(), { align: 'center' });
-  doc.font('Helvetica').fontSize(9).text(input.office.regencyName, { align: 'center' });
-  doc.text(input.office.address, { align: 'center' });
-  const contact = [input.office.phone && `Telp. ${input.office.phone}`, input.office.whatsapp && `WhatsApp ${input.office.whatsapp}`].filter(Boolean).join(' · ');
-  if (contact) doc.text(contact, { align: 'center' });
+  // The kop surat of a kecamatan: the regency's government, the office, its street address.
+  tag('P', () => doc.font('Helvetica-Bold').fontSize(10.5).text(governmentLine(input.office.regencyName), { align: 'center' }));
+  tag('P', () => doc.font('Helvetica-Bold').fontSize(13).text(input.office.name.toUpperCase(), { align: 'center' }));
+  tag('P', () => {
+    doc.font('Helvetica').fontSize(9).text(input.office.address, { align: 'center' });
+    const contact = [input.office.phone && `Telp. ${input.office.phone}`, input.office.whatsapp && `WhatsApp ${input.office.whatsapp}`].filter(Boolean).join(' · ');
+    if (contact) doc.text(contact, { align: 'center' });
+  });
+  // The rule under the kop is decoration, not content: an artifact a screen reader skips.
+  doc.markContent('Artifact', { type: 'Layout' });
   doc.moveDown(0.4).moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(1.5).stroke().moveDown(0.6);
+  doc.endMarkedContent();
 
-  doc.font('Helvetica-Bold').fontSize(12).text(t.title, { align: 'center' }).moveDown(0.6);
+  tag('H1', () => doc.font('Helvetica-Bold').fontSize(12).text(t.title, { align: 'center' }).moveDown(0.6));
 
   // Ticket and PIN, large, side by side: what the applicant reads out over the phone.
   const boxTop = doc.y;
   const half = (width - 10) / 2;
   for (const [i, [label, value]] of [[t.ticket, input.ticket], [t.pin, input.pin]].entries()) {
     const x = MARGIN + i * (half + 10);
-    doc.lineWidth(1).rect(x, boxTop, half, 46).stroke();
-    doc.font('Helvetica').fontSize(8).text(label ?? '', x + 6, boxTop + 5, { width: half - 12 });
-    doc.font('Helvetica-Bold').fontSize(i === 0 ? 15 : 18).text(value ?? '', x + 6, boxTop + 18, { width: half - 12, characterSpacing: i === 0 ? 0.5 : 3 });
+    tag('P', () => {
+      doc.lineWidth(1).rect(x, boxTop, half, 46).stroke();
+      doc.font('Helvetica').fontSize(8).text(label ?? '', x + 6, boxTop + 5, { width: half - 12 });
+      doc.font('Helvetica-Bold').fontSize(i === 0 ? 15 : 18).text(value ?? '', x + 6, boxTop + 18, { width: half - 12, characterSpacing: i === 0 ? 0.5 : 3 });
+    });
   }
-  doc.font('Helvetica').fontSize(7.5).text(t.pinNote, MARGIN, boxTop + 50, { width });
+  tag('P', () => doc.font('Helvetica').fontSize(7.5).text(t.pinNote, MARGIN, boxTop + 50, { width }));
   doc.moveDown(0.8);
 
   const rows: [string, string][] = [
@@ -115,30 +137,37 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   ];
   const labelWidth = 110;
   for (const [label, value] of rows) {
-    const y = doc.y;
-    doc.font('Helvetica').fontSize(9).text(label, MARGIN, y, { width: labelWidth });
-    doc.font('Helvetica-Bold').text(value, MARGIN + labelWidth, y, { width: width - labelWidth });
-    doc.moveDown(0.25);
+    tag('P', () => {
+      const y = doc.y;
+      doc.font('Helvetica').fontSize(9).text(label, MARGIN, y, { width: labelWidth });
+      doc.font('Helvetica-Bold').text(value, MARGIN + labelWidth, y, { width: width - labelWidth });
+      doc.moveDown(0.25);
+    });
   }
 
-  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(9).text(t.documents, MARGIN, doc.y, { width });
-  doc.font('Helvetica').fontSize(9);
-  if (input.documents.length === 0) doc.text(t.noDocuments, { width });
-  for (const document of input.documents) doc.text(`- ${document}`, MARGIN + 8, doc.y, { width: width - 8 });
+  tag('H2', () => doc.moveDown(0.4).font('Helvetica-Bold').fontSize(9).text(t.documents, MARGIN, doc.y, { width }));
+  tag('L', () => {
+    doc.font('Helvetica').fontSize(9);
+    if (input.documents.length === 0) doc.text(t.noDocuments, { width });
+    for (const document of input.documents) doc.text(`- ${document}`, MARGIN + 8, doc.y, { width: width - 8 });
+  });
 
   doc.moveDown(0.8);
   const qrSize = 92;
   const qrTop = doc.y;
-  drawQr(doc, input.trackingUrl, MARGIN, qrTop, qrSize);
+  tag('Figure', () => drawQr(doc, input.trackingUrl, MARGIN, qrTop, qrSize), { alt: `QR: ${input.trackingUrl}` });
   const textX = MARGIN + qrSize + 10;
-  doc.font('Helvetica-Bold').fontSize(9).text(t.track, textX, qrTop + 6, { width: width - qrSize - 10 });
-  doc.font('Helvetica').fontSize(8.5).text(input.trackingUrl, { width: width - qrSize - 10, link: input.trackingUrl, underline: true });
-  doc.moveDown(0.3).text(t.trackNote, { width: width - qrSize - 10 });
+  tag('P', () => {
+    doc.font('Helvetica-Bold').fontSize(9).text(t.track, textX, qrTop + 6, { width: width - qrSize - 10 });
+    doc.font('Helvetica').fontSize(8.5).text(input.trackingUrl, { width: width - qrSize - 10, link: input.trackingUrl, underline: true });
+    doc.moveDown(0.3).text(t.trackNote, { width: width - qrSize - 10 });
+  });
   doc.y = Math.max(doc.y, qrTop + qrSize) + 8;
 
-  doc.font('Helvetica-Bold').fontSize(9).text(t.free, MARGIN, doc.y, { width, align: 'center' });
-  doc.moveDown(0.6).font('Helvetica').fontSize(8).text(`${t.officer}: ${input.officerName}`, MARGIN, doc.y, { width, align: 'right' });
+  tag('P', () => doc.font('Helvetica-Bold').fontSize(9).text(t.free, MARGIN, doc.y, { width, align: 'center' }));
+  tag('P', () => doc.moveDown(0.6).font('Helvetica').fontSize(8).text(`${t.officer}: ${input.officerName}`, MARGIN, doc.y, { width, align: 'right' }));
 
+  root.end();
   doc.end();
   return done;
 }

@@ -25,7 +25,7 @@ export async function documentCheckOf(
   const parsed = request.subject.nik ? parseNik(request.subject.nik, { regions, today: localDate(cal, now) }) : undefined;
   const birthDate = request.subject.birthDate ?? (parsed?.ok ? parsed.birthDate : undefined);
   const service = findService(await officeCatalogue(db, office, { includeDisabled: true }), request.serviceCode);
-  const context = { ...request.circumstances, ...(birthDate && { subjectAgeYears: ageInYears(birthDate, localDate(cal, request.submittedAt)) }) };
+  const context = { ...request.circumstances, hasNik: Boolean(request.subject.nik), ...(birthDate && { subjectAgeYears: ageInYears(birthDate, localDate(cal, request.submittedAt)) }) };
   const checklist = service ? requirementsFor(service, context) : null;
   const documents = checklist ? checkAttachments(checklist, request.attachments.map((a) => a.documentType as DocumentType)) : null;
   return { checklist, documents, service };

@@ -299,3 +299,44 @@ describe('verification against the checklist', () => {
     ]);
   });
 });
+
+describe('a child not registered yet (issue 11: akta, KK and KIA with no NIK)', () => {
+  const newborn = { name: 'Bayi Sekar', birthDate: '2026-11-20', sex: 'P' };
+  const combined = { hasBirthCertificate: false, foreign: false };
+
+  it('takes the combined application without a NIK, and records the NIK SIAK issues with the KIA', async () => {
+    const created = await operator.post(
+      `/api/v1/offices/${DEMO_OFFICE_CODE}/requests`,
+      kiaRequest({ subject: newborn, circumstances: combined, details: { ...KIA_DETAILS, mother_name: 'Sri Wahyuni' } }),
+    );
+    expect(created.statusCode).toBe(201);
+    const { request } = created.json();
+    const page = (await operator.get(`/api/v1/requests/${request.id}`)).json();
+    expect(page.checklist.outputs.map((o: { document: string }) => o.document)).toEqual(['kia', 'akta_kelahiran', 'kk']);
+
+    expect((await act(request.id, 'verify_accept', { overrideReason: 'Surat kelahiran bidan dan KK asli diperiksa di loket' })).statusCode).toBe(200);
+    // A number that is no NIK is refused and changes nothing.
+    const wrong = await act(request.id, 'record_siak_outcome', { outcomes: [{ document: 'kia', number: '12345', printed: true }] });
+    expect(wrong.statusCode).toBe(422);
+    expect((await operator.get(`/api/v1/requests/${request.id}`)).json().request.state).toBe('verified');
+    // A girl born 20 November 2026 in Kembaran: day 20 + 40 = 60.
+    const issued = '3302206011260001';
+    const processed = await act(request.id, 'record_siak_outcome', {
+      outcomes: [
+        { document: 'akta_kelahiran', number: '3302-LT-20112026-0001', printed: true },
+        { document: 'kk', number: '3302201005200001', printed: true },
+        { document: 'kia', number: issued, printed: true },
+      ],
+    });
+    expect(processed.statusCode).toBe(200);
+    expect(processed.json().request.subject.nik).toBe(issued);
+  });
+
+  it('asks for the NIK while nobody said the child has no akta, and of a child who has one', async () => {
+    for (const circumstances of [undefined, { hasBirthCertificate: true, foreign: false }]) {
+      const res = await operator.post(`/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, kiaRequest({ subject: newborn, ...(circumstances && { circumstances }) }));
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors).toContainEqual(expect.objectContaining({ field: 'body.subject.nik', code: 'required' }));
+    }
+  });
+});

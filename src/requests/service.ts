@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audit/audit.js';
 import { hashPassword } from '../auth/passwords.js';
 import { authorize, type Operation, type StaffActor } from '../auth/policy.js';
-import { localDate, officeYear } from '../calendar/calendar.js';
+import { localDate, officeDate, officeYear } from '../calendar/calendar.js';
 import { requestDue } from '../calendar/sla.js';
 import { stepWorkDone } from '../calendar/sop-clock.js';
 import { findService, slaFor, type RequirementContext, type Service } from '../catalogue/catalogue.js';
@@ -29,7 +29,7 @@ import { AppError, conflict, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { documentCheckOf } from './completeness.js';
 import { formatTicket, generateTrackingPin } from './ticket.js';
-import { applyTransition, reasonsForApplicant, type ReturnReason, type WorkflowEvent } from './transition.js';
+import { applyTransition, reasonsForApplicant, type ReturnReason, type SiakOutcome, type WorkflowEvent } from './transition.js';
 import { ACTIONS, isFinal, STATE_LABELS, stepClockFor, type Action, type Actor, type Flag, type RequestState } from './workflow.js';
 import { duplicateLockKey, findDuplicate, subjectKeyOf } from './duplicates.js';
 import { activeCouriers } from './console-storage.js';
@@ -193,7 +193,8 @@ function checkIntakeFields(
   rules: FieldRules,
 ) {
   const birthDate = input.subject.birthDate ?? fromNik?.birthDate;
-  const context: RequirementContext = { ...(input.circumstances ?? {}) };
+  // Whether the child has a NIK is what the application carries, not something a client declares.
+  const context: RequirementContext = { ...(input.circumstances ?? {}), hasNik: Boolean(input.subject.nik) };
   if (birthDate && birthDate <= rules.today) context.subjectAgeYears = ageInYears(birthDate, rules.today);
   const result = checkRequestFields(
     service,
@@ -217,6 +218,19 @@ function checkIntakeFields(
   if (result.ok && problems.length === 0) return result.details;
   const labels = problems.map((p) => p.label ?? { id: p.field, en: p.field });
   throw new AppError('validation', 422, 'errors.fields_invalid', { fields: { id: labels.map((l) => l.id).join(', '), en: labels.map((l) => l.en).join(', ') } }, { errors: fieldErrors(problems) });
+}
+
+/**
+ * A child registered on the combined path gets the NIK with the akta: the KIA's number SIAK issues
+ * is that NIK, and it becomes the request's (so the child is found by it, and a second KIA is caught).
+ */
+async function nikIssuedBySiak(deps: RequestDeps, request: store.RequestRow, outcomes: readonly SiakOutcome[]): Promise<string | undefined> {
+  const number = outcomes.find((o) => o.document === 'kia' && o.number)?.number;
+  if (!number) return undefined;
+  const office = await findOffice(deps.db, request.officeCode);
+  const parsed = parseNik(number, { regions: deps.regions, today: officeDate(office?.timezone ?? 'Asia/Jakarta', deps.clock.now()) });
+  if (!parsed.ok) throw new AppError('nik_invalid', 422, 'errors.nik_invalid', {}, { nikErrors: parsed.errors });
+  return parsed.nik;
 }
 
 async function checkAttachmentsBelongTo(db: Db, officeCode: string, attachments: readonly { fileId: string }[]) {
@@ -410,12 +424,14 @@ export async function actOnRequest(
   }
   const work = await stepEnding(deps.db, request, result.to, now);
   const siak = input.action === 'record_siak_outcome' ? [...request.siakOutcomes, ...((input.payload.outcomes as Record<string, unknown>[]) ?? [])] : request.siakOutcomes;
+  const issuedNik = input.action === 'record_siak_outcome' && !request.subject.nik ? await nikIssuedBySiak(deps, request, input.payload.outcomes as SiakOutcome[]) : undefined;
   await deps.db.transaction(async (tx) => {
     const moved = await store.updateRequestIfVersion(tx, request.id, request.version, {
       state: result.to,
       flags: [...result.request.flags],
       courierStaffId: result.request.courierStaffId ?? null,
       siakOutcomes: siak,
+      ...(issuedNik && { subjectNik: issuedNik, subject: { ...request.subject, nik: issuedNik } }),
       ...(input.action === 'verify_return' ? { returnReasons: reasonsForApplicant(input.payload.reasons as ReturnReason[], input.payload.note as string | undefined) } : {}),
       ...(input.action === 'resubmit' ? { returnReasons: null } : {}),
       ...(input.action === 'hand_over' ? { handOverRecord: input.payload } : {}),

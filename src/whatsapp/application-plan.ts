@@ -72,7 +72,15 @@ export function contextOf(draft: Draft, env: Env): RequirementContext {
   if (age !== undefined) context.subjectAgeYears = age;
   if (draft.foreign !== undefined) context.foreign = draft.foreign;
   if (draft.hasBirthCertificate !== undefined) context.hasBirthCertificate = draft.hasBirthCertificate;
+  if (draft.nik !== undefined) context.hasNik = true;
+  else if (draft.nikSkipped) context.hasNik = false;
   return context;
+}
+
+/** Whether this application may go without the subject's NIK, on what is known so far (the combined akta + KIA path). */
+export function nikMayBeSkipped(service: Service, draft: Draft, env: Env): boolean {
+  const nik = requirementsFor(service, contextOf({ ...draft, nik: undefined, nikSkipped: undefined }, env)).fields.find((f) => f.field === 'subject_nik');
+  return nik !== undefined && nik.need !== 'required';
 }
 
 type Fact = 'age' | 'foreign' | 'hasBirthCertificate';
@@ -90,6 +98,7 @@ function factsIn(condition: Condition, out: Set<Fact>): void {
       out.add('hasBirthCertificate');
       return;
     case 'ever_married':
+    case 'no_nik': // answered at the NIK step itself
       return;
     case 'not':
       factsIn(condition.condition, out);

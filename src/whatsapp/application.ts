@@ -20,6 +20,7 @@ import {
   documentItems,
   fieldLabel,
   isSkippable,
+  nikMayBeSkipped,
   planOf,
   relationsFor,
   requirementsFor,
@@ -286,7 +287,7 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
   if (key.startsWith('field:')) return fieldPrompt(service, draft, env, key.slice('field:'.length) as DataField);
   switch (key) {
     case 'nik': {
-      const optional = service.fields.find((f) => f.field === 'subject_nik')?.need !== 'required';
+      const optional = nikMayBeSkipped(service, draft, env);
       const body = tr('apply.nik.ask', { label: fieldLabel(service, 'subject_nik', env) });
       return optional ? buttons(env, `${body}\n${tr('apply.nik.optional')}`, [{ id: 'nik:skip', title: tr('apply.nik.skip') }]) : text(body);
     }
@@ -372,6 +373,16 @@ function readNik(service: Service, draft: Draft, raw: string, env: Env): AnswerR
   return { kind: 'next', draft: answered(next, 'nik') };
 }
 
+/**
+ * "Belum punya NIK" was chosen, and a later answer (the child has an akta, or is a WNA) puts the
+ * child outside the combined path: a registered child has a NIK on the KK, so it is asked again.
+ */
+function nikStillSkippable(service: Service, draft: Draft, env: Env): AnswerResult {
+  if (!draft.nikSkipped || nikMayBeSkipped(service, draft, env)) return { kind: 'next', draft };
+  const { nikSkipped: _dropped, ...rest } = draft;
+  return { kind: 'next', draft: { ...rest, order: rest.order.filter((k) => k !== 'nik') }, note: env.tr('apply.nik.needed_after_all') };
+}
+
 function nikProblem(errors: readonly NikErrorCode[], raw: string, env: Env): string {
   if (errors.includes('format')) {
     const digits = normaliseNikInput(raw).replace(/\D/g, '').length;
@@ -398,7 +409,7 @@ function ineligible(service: Service, birthDate: string, age: number, env: Env):
 
 const readers: Record<string, Reader> = {
   nik(service, draft, event, env) {
-    const optional = service.fields.find((f) => f.field === 'subject_nik')?.need !== 'required';
+    const optional = nikMayBeSkipped(service, draft, env);
     if (event.type === 'choice' && event.id === 'nik:skip' && optional) return { kind: 'next', draft: answered({ ...clearAnswer(draft, 'nik'), nikSkipped: true }, 'nik') };
     if (event.type === 'choice' && event.id === 'q:retry') return stay(questionPrompt('nik', service, draft, env));
     if (event.type !== 'text') return again(offTopicNote(event, env), 'nik', service, draft, env);
@@ -439,14 +450,15 @@ const readers: Record<string, Reader> = {
     const citizen = (event.type === 'choice' && event.id === 'foreign:no') || ['wni', 'indonesia', 'warga negara indonesia'].includes(typed) || (event.type === 'text' && isKeyword(event.text, 'yes'));
     const foreign = (event.type === 'choice' && event.id === 'foreign:yes') || ['wna', 'asing', 'foreign', 'kitap'].includes(typed) || (event.type === 'text' && isKeyword(event.text, 'no'));
     if (!citizen && !foreign) return again(env.tr('apply.use_buttons'), 'fact_foreign', service, draft, env);
-    return { kind: 'next', draft: answered({ ...draft, foreign }, 'fact_foreign') };
+    return nikStillSkippable(service, answered({ ...draft, foreign }, 'fact_foreign'), env);
   },
   fact_akta(service, draft, event, env) {
     const has = (event.type === 'choice' && event.id === 'akta:yes') || (event.type === 'text' && isKeyword(event.text, 'yes'));
     const hasNot = (event.type === 'choice' && event.id === 'akta:no') || (event.type === 'text' && isKeyword(event.text, 'no'));
     if (!has && !hasNot) return again(env.tr('apply.use_buttons'), 'fact_akta', service, draft, env);
     const note = hasNot ? env.tr('apply.fact_akta.combined') : undefined;
-    return { kind: 'next', draft: answered({ ...draft, hasBirthCertificate: has }, 'fact_akta'), ...(note && { note }) };
+    const next = nikStillSkippable(service, answered({ ...draft, hasBirthCertificate: has }, 'fact_akta'), env);
+    return next.kind === 'next' && !next.note && note ? { ...next, note } : next;
   },
   relation(service, draft, event, env) {
     const allowed = relationsFor(service);

@@ -241,3 +241,49 @@ describe('an officer in the middle of an application', () => {
     expect(d.state.draft).toBeNull();
   });
 });
+
+describe('a child with no NIK yet (issue 11: "apabila belum terdaftar")', () => {
+  function upToAkta(): Chat {
+    const c = chat();
+    c.say('mau bikin KIA anak saya');
+    expect(c.last.ids).toEqual(['nik:skip']);
+    c.say('Belum punya NIK');
+    c.say('Sekar Ayu');
+    c.say('20-11-2026');
+    c.say('2'); // Perempuan
+    c.say('1'); // WNI
+    return c;
+  }
+
+  it('registers the birth and gets the KIA and the KK in one application, with no NIK', () => {
+    const c = upToAkta();
+    expect(c.say('2').text).toContain('Akta kelahiran dapat diurus sekaligus'); // belum punya akta
+    c.say(KK);
+    c.say('Banyumas');
+    c.say('Budi Santoso');
+    c.say('Siti Aminah');
+    c.say('2'); // Ibu
+    c.say('Siti Aminah');
+    c.say('Ledug');
+    for (let n = 1; n <= 8 && !c.last.ids.includes('dis:none'); n++) {
+      if (c.last.ids.some((id) => id.startsWith('alt:'))) c.say('1');
+      else c.upload(fileId(n));
+    }
+    const summary = c.say('tidak ada');
+    expect(summary.text).toContain('NIK anak: belum ada');
+    expect(summary.text).toMatch(/Yang akan diterbitkan: .*Akta kelahiran.*Kartu Keluarga/);
+    const input = submitted(c.say('1').commands);
+    expect(input.subject.nik).toBeUndefined();
+    expect(input.subject).toMatchObject({ name: 'Sekar Ayu', birthDate: '2026-11-20', sex: 'P' });
+    expect(input.circumstances).toMatchObject({ hasBirthCertificate: false, foreign: false });
+  });
+
+  it('asks for the NIK after all when the child turns out to have an akta', () => {
+    const c = upToAkta();
+    const turn = c.say('1'); // sudah punya akta
+    expect(turn.text).toContain('sudah terdaftar dan memiliki NIK');
+    expect(turn.text).toContain('Silakan ketik *NIK anak*');
+    expect(turn.ids).not.toContain('nik:skip');
+    expect(c.say('Belum punya NIK').text).toContain('16 angka');
+  });
+});

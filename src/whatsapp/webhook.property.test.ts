@@ -120,3 +120,35 @@ describe('parseWebhook on a Meta-shaped body with one field mangled', () => {
     );
   });
 });
+
+describe('parseWebhook on whole bodies', () => {
+  it('keeps every message of an intact body, with its sender, phone number id and type, and reports nothing malformed', () => {
+    fc.assert(
+      fc.property(metaBody, (body) => {
+        const parsed = parseWebhook(body, at);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        const sent = messagesIn(body);
+        expect(parsed.messages.map((m) => m.waMessageId)).toEqual(sent.map((m) => m.id));
+        for (const [i, m] of parsed.messages.entries()) {
+          expect(m.waId).toBe(sent[i]!.from);
+          expect(m.phoneNumberId).toBe('106540352242922');
+          expect(['text', 'interactive', 'image']).toContain(m.type);
+        }
+        expect(parsed.malformed).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on any JSON at all, and refuses a body without the envelope', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), (value) => {
+        const parsed = parseWebhook(value, at);
+        const hasEnvelope = typeof value === 'object' && value !== null && !Array.isArray(value) && 'object' in value;
+        if (!hasEnvelope) expect(parsed.ok).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

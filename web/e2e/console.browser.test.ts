@@ -101,6 +101,9 @@ describe('the operator', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signIn(page, 'sari', /Pekerjaan hari ini/);
     await expect.poll(() => page.locator('.whatsapp-waiting').innerText()).toMatch(/0 percakapan menunggu petugas/);
+    // The citizen's header links are not on the officer's pages (issue 11 item 13).
+    expect(await page.getByRole('navigation', { name: 'Menu utama' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Ajukan permohonan' }).count()).toBe(0);
     const request = await walkInThroughApi(page, { nik: '3302205005200001', name: 'Ayu Lestari' });
     // A citizen writes through the WhatsApp simulator and asks for a person: Today counts it.
     const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };

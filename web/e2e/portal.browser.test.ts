@@ -338,3 +338,63 @@ describe('applying by keyboard alone', () => {
     await page.close();
   });
 });
+
+describe('a newborn not registered yet', () => {
+  it('applies for akta, KK and KIA together with no NIK, the birth date and sex typed instead (issue 11)', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.url}/ajukan`);
+    await expect.poll(() => heading(page)).toBe('Pilih layanan');
+    await page.getByLabel('KIA baru').check();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect.poll(() => heading(page)).toBe('Data pemohon');
+
+    // Until the answers say the child has no akta, the NIK is asked for.
+    await page.getByLabel('Nama lengkap anak').fill('Sekar Ayu');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect.poll(() => page.locator('#nik-error').innerText()).toContain('wajib diisi');
+    await page.getByLabel('Belum (sekaligus mengurus akta kelahiran)').check();
+    await expect.poll(() => page.locator('#no-nik-hint').innerText()).toMatch(/kosongkan NIK/);
+    await page.getByLabel('Tanggal lahir anak').fill('2026-11-02');
+    await page.getByLabel('Perempuan').check();
+    await page.getByLabel('Desa/kelurahan tempat tinggal').selectOption({ label: 'Ledug' });
+    await page.getByLabel('Nomor KK').fill('3302 2010 0520 0001');
+    await page.getByLabel('Tempat lahir anak').fill('Banyumas');
+    await page.getByLabel('Nama ibu').fill('Sri Wahyuni');
+    await page.getByLabel('Nama lengkap pemohon').fill('Sri Wahyuni');
+    await page.getByLabel('Hubungan dengan yang dibuatkan dokumen').selectOption('ibu');
+    await check(page, 'portal-apply-no-nik-data');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Nomor WhatsApp');
+    await page.getByLabel('Nomor WhatsApp').fill('0812 2700 5252');
+    await page.getByRole('button', { name: 'Kirim kode ke WhatsApp' }).click();
+    await expect.poll(() => page.getByText(/Kode sudah dikirim/).count()).toBe(1);
+    await page.getByLabel('Kode verifikasi (6 angka)').fill(await codeSentTo('6281227005252'));
+    await page.getByRole('button', { name: 'Konfirmasi kode' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Unggah dokumen');
+    // A newborn: no photo; the birth letter, the KK and the mother's KTP-el register the birth.
+    const documents = await page.locator('input[type=file]').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-document')!));
+    expect(documents).toEqual(expect.arrayContaining(['kk', 'ktp_el_ibu', 'surat_keterangan_kelahiran']));
+    expect(documents).not.toContain('pas_foto');
+    let n = 0;
+    for (const document of documents) {
+      await page.locator(`[data-document=${document}]`).setInputFiles(await jpeg(200, 210 + n, 220));
+      n += 1;
+      await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(n);
+    }
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Periksa dan kirim');
+    const summary = await page.locator('dl.summary').innerText();
+    expect(summary).toMatch(/NIK\S*\s+belum ada \(terbit bersama akta kelahiran\)/);
+    expect(summary).toMatch(/Tanggal lahir\s+2 November 2026/);
+    await check(page, 'portal-apply-no-nik-review');
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Permohonan terkirim');
+    const ticket = await page.getByTestId('ticket').innerText();
+    const [row] = await server.database.db.select().from(requests).where(eq(requests.ticket, ticket));
+    expect(row).toMatchObject({ subjectNik: null, circumstances: { hasBirthCertificate: false, foreign: false } });
+    expect(row!.subject).toMatchObject({ name: 'Sekar Ayu', birthDate: '2026-11-02', sex: 'P' });
+  });
+});

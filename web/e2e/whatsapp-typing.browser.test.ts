@@ -134,16 +134,18 @@ describe('a KIA application typed from a salam, with a question and an officer i
     await type(citizen, 'assalamualaikum, mau bikin KIA anak saya');
     expect(await chat(citizen).innerText()).toMatch(/Waalaikumsalam/);
     expect(await lastReply(citizen)).toMatch(/NIK anak/);
-    await type(citizen, '3302201405190001');
+    // Another child than the first test's: one open KIA per child.
+    await type(citizen, '3302201405190002');
     await type(citizen, '1'); // Ya, sesuai
     await type(citizen, 'berapa biayanya?');
-    expect(await lastReply(citizen)).toMatch(/GRATIS[\s\S]*Nama lengkap anak/);
+    expect(await chat(citizen).innerText()).toMatch(/berapa biayanya\?[\s\S]*GRATIS[\s\S]*Nama lengkap anak/);
+    expect(await lastReply(citizen)).toMatch(/Nama lengkap anak/);
     await type(citizen, 'Budi Santoso');
     await type(citizen, '1'); // WNI
     await type(citizen, '1'); // sudah punya akta
 
     await type(citizen, 'mau ngomong sama petugas');
-    expect(await lastReply(citizen)).toMatch(/diteruskan kepada petugas[\s\S]*tetap kami simpan/);
+    expect(await lastReply(citizen)).toMatch(/teruskan kepada petugas[\s\S]*tetap kami simpan/);
     await citizen.getByLabel('Pesan', { exact: true }).fill('Nomor KK anak saya beda dengan KK saya, bagaimana?');
     await citizen.locator('form').getByRole('button', { name: 'Kirim', exact: true }).click();
 

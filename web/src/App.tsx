@@ -54,7 +54,8 @@ export function App() {
   const { pathname } = useLocation();
   const match = matchRoute(routes, pathname);
   // The staff console uses the width of an office PC's screen; the portal keeps a reading width.
-  const wrap = pathname.startsWith('/petugas') ? 'wrap wrap-wide' : 'wrap';
+  const staff = pathname.startsWith('/petugas');
+  const wrap = staff ? 'wrap wrap-wide' : 'wrap';
 
   // After an in-app navigation, focus goes to the new page's h1 so screen readers announce it.
   const first = useRef(true);
@@ -86,7 +87,9 @@ export function App() {
           </Link>
           <LanguageSwitch />
         </div>
-        <nav className={`${wrap} site-nav`} aria-label={t.app.navLabel}>
+        {/* The citizen's links (apply, track) are not an officer's: the console has its own navigation, and
+            three tab stops fewer before the work. */}
+        {!staff && <nav className={`${wrap} site-nav`} aria-label={t.app.navLabel}>
           <ul>
             <li>
               <NavLink to="/">{t.nav.home}</NavLink>
@@ -98,7 +101,7 @@ export function App() {
               <NavLink to="/lacak">{t.nav.track}</NavLink>
             </li>
           </ul>
-        </nav>
+        </nav>}
       </header>
       <main id="konten" tabIndex={-1} className={wrap}>
         {match ? match.route.render(match.params) : <NotFound />}

@@ -206,6 +206,7 @@ const bot = {
       ask: 'Please type the *{{label}}* (16 digits, shown on the family card).',
       optional: "If there is no NIK yet, press *No NIK yet*.",
       skip: 'No NIK yet',
+      needed_after_all: 'A child who has a birth certificate (or is a foreign national) is already registered and has a NIK, printed on the family card. Please type the child’s NIK.',
       other: 'Enter another NIK',
       recheck: 'All right. Please check the NIK on the family card again and type it once more.',
       err_format: 'A NIK has 16 digits; what you typed has {{count}}.',

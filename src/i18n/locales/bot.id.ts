@@ -219,6 +219,7 @@ const bot = {
       ask: 'Silakan ketik *{{label}}* (16 angka, tertera di Kartu Keluarga).',
       optional: 'Jika belum memiliki NIK, tekan *Belum punya NIK*.',
       skip: 'Belum punya NIK',
+      needed_after_all: 'Anak yang sudah memiliki akta kelahiran (atau berkewarganegaraan asing) sudah terdaftar dan memiliki NIK, yang tertera di Kartu Keluarga. Mohon ketik NIK anak.',
       other: 'Ketik NIK lain',
       recheck: 'Baik. Mohon periksa kembali NIK pada Kartu Keluarga, lalu ketik ulang.',
       err_format: 'NIK harus terdiri dari 16 angka, sedangkan yang Bapak/Ibu ketik berisi {{count}} angka.',

@@ -16,7 +16,8 @@ import { checkNik, getCatalogue, type Applied, type CatalogueService, type NikCh
 import { DetailFields, detailFieldId } from '../../components/DetailFields.js';
 import { detailProblem } from '../../components/detail-fields.js';
 import { officeToday } from '../../format.js';
-import { asksAbout, eligible, fieldsFor, type Facts } from './requirements.js';
+import { ageInYears, isIsoDate } from '../../../../src/identity/calendar-date.js';
+import { asksAbout, eligible, fieldsFor, nikOptional, type Facts } from './requirements.js';
 import { ServiceFacts } from './ServiceList.js';
 import { formatDate, OfficeInfo, pick, useLang, useOffice, type Loaded } from './shared.js';
 import { DocumentsStep, PhoneStep, ReceiptView, ReviewStep } from './ApplySteps.js';
@@ -30,6 +31,9 @@ export type Draft = {
   officeCode?: string | undefined;
   serviceCode: string;
   nik: string;
+  /** Typed only for a child with no NIK yet (the combined path); otherwise the NIK says them. */
+  birthDate: string;
+  sex: '' | 'L' | 'P';
   subjectName: string;
   desaCode: string;
   hasBirthCertificate: '' | 'yes' | 'no';
@@ -54,6 +58,8 @@ const emptyDraft = (): Draft => ({
   step: 'service',
   serviceCode: '',
   nik: '',
+  birthDate: '',
+  sex: '',
   subjectName: '',
   desaCode: '',
   hasBirthCertificate: '',
@@ -168,8 +174,10 @@ function Wizard(props: {
   const step = service ? draft.step : 'service';
   const index = STEPS.indexOf(step);
   const nik = useNikCheck(draft.nik, office.code);
+  const withoutNik = draft.nik.replace(/[\s.-]/g, '') === '';
+  const typedAge = withoutNik && isIsoDate(draft.birthDate) && draft.birthDate <= officeToday(office.timezone) ? ageInYears(draft.birthDate, officeToday(office.timezone)) : undefined;
   const facts: Facts = {
-    ageYears: nik?.ok ? nik.ageYears : undefined,
+    ageYears: nik?.ok ? nik.ageYears : typedAge,
     hasBirthCertificate: draft.hasBirthCertificate === '' ? undefined : draft.hasBirthCertificate === 'yes',
     foreign: draft.foreign,
   };
@@ -351,15 +359,20 @@ function DataStep(props: {
   const digits = draft.nik.replace(/[\s.-]/g, '');
   const detailSpecs = fieldsFor(service, props.facts);
   const today = officeToday(office.timezone);
+  // A child not registered yet (WNI, no akta) may have no NIK: then the birth date and sex are typed.
+  const mayLeaveNik = nikOptional(service, props.facts);
+  const typesBirth = mayLeaveNik && !digits;
+  const birthLabel = fieldLabel('subject_birth_date', t.citizen.apply.birthDate);
+  const sexLabel = fieldLabel('subject_sex', t.citizen.apply.sex);
 
   const nikError = useMemo(() => {
-    if (!digits) return submitted ? t.errors.required(nikLabel) : undefined;
+    if (!digits) return submitted && !mayLeaveNik ? t.errors.required(nikLabel) : undefined;
     // While typing, say nothing until the number is complete or plainly wrong.
     if (!/^\d{16}$/.test(digits)) return submitted || digits.length > 16 || /\D/.test(digits) ? t.citizen.apply.nikInvalid : undefined;
     if (nik && !nik.ok) return nik.messages.join(' ');
     if (nik?.ok && !eligible(service, props.facts)) return t.citizen.apply.notEligible;
     return undefined;
-  }, [digits, nik, submitted, t, nikLabel, service, props.facts]);
+  }, [digits, nik, submitted, t, nikLabel, service, props.facts, mayLeaveNik]);
 
   function validate(): FormProblem[] {
     const list: FormProblem[] = [];
@@ -368,7 +381,9 @@ function DataStep(props: {
     };
     // Worked out here, not from the render's message: the click that submits has not re-rendered yet.
     const nikProblem = !digits
-      ? t.errors.required(nikLabel)
+      ? mayLeaveNik
+        ? undefined
+        : t.errors.required(nikLabel)
       : !/^\d{16}$/.test(digits)
         ? t.citizen.apply.nikInvalid
         : !nik
@@ -382,6 +397,11 @@ function DataStep(props: {
     need(draft.subjectName.trim() !== '', 'subject-name', nameLabel);
     need(isSafeText(draft.subjectName), 'subject-name', nameLabel, t.fields.problems.control_characters(nameLabel));
     need(draft.desaCode !== '', 'desa', t.citizen.apply.desa);
+    if (typesBirth) {
+      const birthProblem = !draft.birthDate ? t.fields.problems.required(birthLabel) : !isIsoDate(draft.birthDate) ? t.fields.problems.date(birthLabel) : draft.birthDate > today ? t.fields.problems.future(birthLabel) : !eligible(service, props.facts) ? t.citizen.apply.notEligible : undefined;
+      if (birthProblem) list.push({ fieldId: 'birth-date', label: birthLabel, message: birthProblem });
+      need(draft.sex !== '', 'sex-L', sexLabel);
+    }
     if (asks.birthCertificate) need(draft.hasBirthCertificate !== '', 'akta-yes', t.citizen.apply.birthCertificateLegend, t.errors.required(t.citizen.apply.birthCertificateLegend.replace(/\?$/, '')));
     for (const spec of detailSpecs) {
       const problem = detailProblem(spec, draft.details[spec.field], today);
@@ -480,6 +500,33 @@ function DataStep(props: {
             <input type="checkbox" id="foreign" checked={draft.foreign} onChange={(e) => update({ foreign: e.target.checked })} />
             <label htmlFor="foreign">{t.citizen.apply.foreign}</label>
           </div>
+        )}
+        {mayLeaveNik && (
+          <p className="hint" id="no-nik-hint">
+            {t.citizen.apply.noNikHint}
+          </p>
+        )}
+        {typesBirth && (
+          <>
+            <Field id="birth-date" type="date" aria-required label={birthLabel} max={today} error={errorFor('birth-date')} value={draft.birthDate} onChange={(e) => update({ birthDate: e.target.value })} />
+            <fieldset className={errorFor('sex-L') ? 'choices field-invalid' : 'choices'}>
+              <legend>{sexLabel}</legend>
+              {errorFor('sex-L') && (
+                <p className="field-error">
+                  <span aria-hidden="true">⚠ </span>
+                  {errorFor('sex-L')}
+                </p>
+              )}
+              <div className="choice">
+                <input type="radio" id="sex-L" name="sex" required checked={draft.sex === 'L'} onChange={() => update({ sex: 'L' })} />
+                <label htmlFor="sex-L">{t.citizen.apply.sexMale}</label>
+              </div>
+              <div className="choice">
+                <input type="radio" id="sex-P" name="sex" required checked={draft.sex === 'P'} onChange={() => update({ sex: 'P' })} />
+                <label htmlFor="sex-P">{t.citizen.apply.sexFemale}</label>
+              </div>
+            </fieldset>
+          </>
         )}
         <DetailFields
           idPrefix="data"

@@ -11,7 +11,7 @@ import { confirmCode, requestCode, submitApplication, type Applied, type Catalog
 import type { Draft, Receipt, Step } from './ApplyPage.js';
 import { detailsToSend } from '../../components/detail-fields.js';
 import { documentsFor, fieldsFor, type Facts, type NeededDocument } from './requirements.js';
-import { DocumentUpload, formatDateTime, OfficeInfo, pick, useLang } from './shared.js';
+import { DocumentUpload, formatDate, formatDateTime, OfficeInfo, pick, useLang } from './shared.js';
 
 type Update = (patch: Partial<Draft> | ((latest: Draft) => Partial<Draft>)) => void;
 
@@ -231,7 +231,9 @@ export function ReviewStep(props: {
         serviceCode: service.code,
         desaCode: draft.desaCode,
         applicant: { name: draft.applicantName.trim(), relation: draft.relation },
-        subject: { nik: draft.nik.replace(/[\s.-]/g, ''), name: draft.subjectName.trim() },
+        subject: draft.nik.replace(/[\s.-]/g, '')
+          ? { nik: draft.nik.replace(/[\s.-]/g, ''), name: draft.subjectName.trim() }
+          : { name: draft.subjectName.trim(), birthDate: draft.birthDate, ...(draft.sex && { sex: draft.sex }) },
         circumstances: {
           ...(draft.hasBirthCertificate !== '' && { hasBirthCertificate: draft.hasBirthCertificate === 'yes' }),
           foreign: draft.foreign,
@@ -299,7 +301,15 @@ export function ReviewStep(props: {
         <dt>{t.citizen.apply.subject}</dt>
         <dd>{draft.subjectName}</dd>
         <dt>{t.citizen.apply.nik}</dt>
-        <dd>{draft.nik.replace(/[\s.-]/g, '')}</dd>
+        <dd>{draft.nik.replace(/[\s.-]/g, '') || t.citizen.apply.noNik}</dd>
+        {!draft.nik.replace(/[\s.-]/g, '') && (
+          <>
+            <dt>{t.citizen.apply.birthDate}</dt>
+            <dd>{formatDate(draft.birthDate, lang)}</dd>
+            <dt>{t.citizen.apply.sex}</dt>
+            <dd>{draft.sex === 'L' ? t.citizen.apply.sexMale : t.citizen.apply.sexFemale}</dd>
+          </>
+        )}
         <dt>{t.citizen.apply.desa}</dt>
         <dd>{desa}</dd>
         {detailSpecs

@@ -8,6 +8,7 @@ export type Condition =
   | { kind: 'age_below'; years: number }
   | { kind: 'no_birth_certificate' }
   | { kind: 'foreign_child' }
+  | { kind: 'no_nik' }
   | { kind: 'ever_married' }
   | { kind: 'not'; condition: Condition }
   | { kind: 'all'; of: Condition[] }
@@ -57,7 +58,7 @@ export type Application = {
   serviceCode: string;
   desaCode: string;
   applicant: { name: string; relation: string };
-  subject: { nik?: string; name: string };
+  subject: { nik?: string; name: string; birthDate?: string; sex?: 'L' | 'P' };
   circumstances: { hasBirthCertificate?: boolean; foreign?: boolean };
   details: Record<string, string>;
   handOverChoice: 'pickup' | 'home_delivery';

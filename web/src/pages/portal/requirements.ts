@@ -6,7 +6,7 @@
 import type { DetailFieldSpec } from '../../components/detail-fields.js';
 import type { CatalogueRequirement, CatalogueService, Condition, Need } from './api.js';
 
-export type Facts = { ageYears?: number | undefined; hasBirthCertificate?: boolean | undefined; foreign?: boolean | undefined };
+export type Facts = { ageYears?: number | undefined; hasBirthCertificate?: boolean | undefined; foreign?: boolean | undefined; hasNik?: boolean | undefined };
 type Truth = true | false | 'unknown';
 
 export function evaluate(condition: Condition, facts: Facts): Truth {
@@ -20,6 +20,8 @@ export function evaluate(condition: Condition, facts: Facts): Truth {
       return facts.hasBirthCertificate === undefined ? 'unknown' : !facts.hasBirthCertificate;
     case 'foreign_child':
       return known(facts.foreign);
+    case 'no_nik':
+      return facts.hasNik === undefined ? 'unknown' : !facts.hasNik;
     case 'ever_married':
       return false;
     case 'not': {
@@ -70,6 +72,25 @@ export function fieldsFor(service: CatalogueService, facts: Facts): DetailFieldS
     if (f.when && evaluate(f.when, facts) !== true) return [];
     return [{ field: f.field, label: f.label, need: f.need === 'optional' ? 'optional' : 'required', input: f.input, maxLength: f.maxLength }];
   });
+}
+
+/**
+ * Whether the child's NIK may be left empty with these answers: only on the combined path of a
+ * child not registered yet (the server's `checkRequestFields` rule: an undecided answer asks for it).
+ */
+export function nikOptional(service: CatalogueService, facts: Facts): boolean {
+  let strongest: Need | undefined;
+  for (const f of service.fields) {
+    if (f.field !== 'subject_nik') continue;
+    let need: Need = f.need;
+    if (f.when) {
+      const truth = evaluate(f.when, { ...facts, hasNik: false });
+      if (truth === false) continue;
+      need = f.need === 'optional' ? 'optional' : truth === true ? 'required' : 'conditional';
+    }
+    if (!strongest || STRENGTH[need] > STRENGTH[strongest]) strongest = need;
+  }
+  return strongest === 'optional';
 }
 
 export function eligible(service: CatalogueService, facts: Facts): boolean {
