@@ -19,7 +19,7 @@ const instant = fc.integer({ min: 0, max: 14 * 24 * 60 }).map((m) => new Date(WE
 const window: fc.Arbitrary<PauseWindow> = fc
   .record({ start: instant, minutes: fc.integer({ min: 1, max: 3 * 24 * 60 }), ongoing: fc.boolean() })
   .map(({ start, minutes, ongoing }) => ({ start, end: ongoing ? null : new Date(start.getTime() + minutes * MINUTE) }));
-const span = fc.tuple(instant, instant).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as const);
+const span: fc.Arbitrary<[Date, Date]> = fc.tuple(instant, instant).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
 
 describe('outage pauses', () => {
   it('paused plus counted is the working time elapsed, both between 0 and it', () => {

@@ -40,6 +40,18 @@ export const offices = pgTable('offices', {
 });
 
 /**
+ * The regency's emblem (lambang daerah) an admin uploaded for the kop of printed receipts: a PNG
+ * re-encoded by the server (at most 240 px), base64. Its own table so reading an office row stays small.
+ */
+export const officeEmblems = pgTable('office_emblems', {
+  officeCode: text('office_code')
+    .primaryKey()
+    .references(() => offices.code),
+  pngBase64: text('png_base64').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
  * Days an office is closed beyond the national list: an admin's ad-hoc closure (flood, election
  * duty) or cuti bersama of a year the shipped data does not cover yet.
  */

@@ -16,6 +16,7 @@ import {
   unconfirmHolidayYear,
 } from './calendar.js';
 import * as offices from './service.js';
+import { EmblemInput, hasOfficeEmblem, removeOfficeEmblem, setOfficeEmblem } from './emblem.js';
 
 const OfficeView = z.object({
   code: z.string(),
@@ -27,9 +28,11 @@ const OfficeView = z.object({
   workingHours: z.record(z.string(), z.array(z.object({ open: z.string(), close: z.string() }))),
   desa: z.array(z.object({ code: z.string(), name: z.string() })),
   kiaRuleSet: z.string(),
+  /** An emblem is on the kop of printed receipts. */
+  hasEmblem: z.boolean(),
 });
 
-function present({ office, desa }: Awaited<ReturnType<typeof offices.getOffice>>): z.infer<typeof OfficeView> {
+function present({ office, desa }: Awaited<ReturnType<typeof offices.getOffice>>, hasEmblem: boolean): z.infer<typeof OfficeView> {
   return {
     code: office.code,
     name: office.name,
@@ -40,6 +43,7 @@ function present({ office, desa }: Awaited<ReturnType<typeof offices.getOffice>>
     workingHours: office.workingHours,
     desa: desa.map((d) => ({ code: d.code, name: d.name })),
     kiaRuleSet: office.kiaRuleSet,
+    hasEmblem,
   };
 }
 
@@ -56,7 +60,7 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
   app.get(
     '/api/v1/offices/:officeCode',
     { config: { access: 'public' }, schema: { tags: ['offices'], params: z.object({ officeCode: z.string() }), response: { 200: z.object({ office: OfficeView }) } } },
-    async (req) => ({ office: present(await offices.getOffice(odeps, req.params.officeCode)) }),
+    async (req) => ({ office: present(await offices.getOffice(odeps, req.params.officeCode), await hasOfficeEmblem(odeps.db, req.params.officeCode)) }),
   );
 
   app.patch(
@@ -71,8 +75,24 @@ export function registerOfficeRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => ({
-      office: present(await offices.updateOfficeSettings(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req))),
+      office: present(await offices.updateOfficeSettings(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req)), await hasOfficeEmblem(odeps.db, req.params.officeCode)),
     }),
+  );
+
+  // The lambang daerah on the kop of printed receipts.
+  app.put(
+    '/api/v1/offices/:officeCode/emblem',
+    {
+      config: { access: 'office.settings.update' },
+      bodyLimit: 2 * 1024 * 1024,
+      schema: { tags: ['offices'], params: z.object({ officeCode: z.string() }), body: EmblemInput, response: { 200: z.object({ hasEmblem: z.boolean() }) } },
+    },
+    async (req) => setOfficeEmblem(odeps, requireStaff(req), req.params.officeCode, req.body, originOf(req)),
+  );
+  app.delete(
+    '/api/v1/offices/:officeCode/emblem',
+    { config: { access: 'office.settings.update' }, schema: { tags: ['offices'], params: z.object({ officeCode: z.string() }), response: { 200: z.object({ hasEmblem: z.boolean() }) } } },
+    async (req) => removeOfficeEmblem(odeps, requireStaff(req), req.params.officeCode, originOf(req)),
   );
 
   // Public: what each service needs, costs (nothing) and takes, for the portal and the chatbot;

@@ -1,4 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { t } from '../i18n/i18n.js';
 import { pdfText } from '../test-support/pdf-text.js';
@@ -55,6 +56,17 @@ describe('the receipt', () => {
     expect(raw).toMatch(/\/Lang \(id-ID\)/);
     expect(raw).toMatch(/\/S \/H1/);
     expect(raw).toMatch(/\/Alt \(QR: https:\/\/kencot\.example\/lacak/);
+  });
+
+  it("draws the regency's emblem on the kop when the office has one, described for screen readers", async () => {
+    const emblemPng = await sharp({ create: { width: 240, height: 240, channels: 4, background: { r: 0, g: 120, b: 60, alpha: 1 } } }).png().toBuffer();
+    const withEmblem = await renderReceipt({ ...input, office: { ...input.office, emblemPng } });
+    const raw = withEmblem.toString('latin1');
+    expect(raw).toMatch(/\/Subtype \/Image/);
+    expect(raw).toMatch(/\/Alt \(Lambang Kabupaten Banyumas\)/);
+    expect((await PDFDocument.load(withEmblem)).getPageCount()).toBe(1);
+    expect(pdfText(withEmblem)).toContain('PEMERINTAH KABUPATEN BANYUMAS');
+    expect((await renderReceipt(input)).toString('latin1')).not.toMatch(/\/Subtype \/Image/);
   });
 
   it('names the government of a kota, and of a regency named without its kind', () => {

@@ -30,7 +30,7 @@ export type ReceiptTexts = {
 };
 
 export type ReceiptInput = {
-  office: { name: string; regencyName: string; address: string; phone?: string | undefined; whatsapp?: string | undefined };
+  office: { name: string; regencyName: string; address: string; phone?: string | undefined; whatsapp?: string | undefined; emblemPng?: Buffer | undefined };
   ticket: string;
   pin: string;
   /** Already in words: the service name, dates in the office's time zone, labels of the documents. */
@@ -96,14 +96,22 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   });
 
   const width = doc.page.width - MARGIN * 2;
-  // The kop surat of a kecamatan: the regency's government, the office, its street address.
-  tag('P', () => doc.font('Helvetica-Bold').fontSize(10.5).text(governmentLine(input.office.regencyName), { align: 'center' }));
-  tag('P', () => doc.font('Helvetica-Bold').fontSize(13).text(input.office.name.toUpperCase(), { align: 'center' }));
+  // The kop surat of a kecamatan: the regency's emblem when uploaded, the regency's government, the office, its street address.
+  const kopTop = doc.y;
+  const emblem = input.office.emblemPng;
+  if (emblem) tag('Figure', () => doc.image(emblem, MARGIN, kopTop, { fit: [44, 44] }), { alt: `Lambang ${input.office.regencyName}` });
+  // Beside an emblem the kop's lines stay centred on the page, clear of it on both sides.
+  const kop = emblem ? { x: MARGIN + 50, width: width - 100 } : { x: MARGIN, width };
+  doc.y = kopTop;
+  tag('P', () => doc.font('Helvetica-Bold').fontSize(10.5).text(governmentLine(input.office.regencyName), kop.x, doc.y, { width: kop.width, align: 'center' }));
+  tag('P', () => doc.font('Helvetica-Bold').fontSize(13).text(input.office.name.toUpperCase(), kop.x, doc.y, { width: kop.width, align: 'center' }));
   tag('P', () => {
-    doc.font('Helvetica').fontSize(9).text(input.office.address, { align: 'center' });
+    doc.font('Helvetica').fontSize(9).text(input.office.address, kop.x, doc.y, { width: kop.width, align: 'center' });
     const contact = [input.office.phone && `Telp. ${input.office.phone}`, input.office.whatsapp && `WhatsApp ${input.office.whatsapp}`].filter(Boolean).join(' · ');
-    if (contact) doc.text(contact, { align: 'center' });
+    if (contact) doc.text(contact, kop.x, doc.y, { width: kop.width, align: 'center' });
   });
+  if (emblem) doc.y = Math.max(doc.y, kopTop + 44);
+  doc.x = MARGIN;
   // The rule under the kop is decoration, not content: an artifact a screen reader skips.
   doc.markContent('Artifact', { type: 'Layout' });
   doc.moveDown(0.4).moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(1.5).stroke().moveDown(0.6);

@@ -12,6 +12,7 @@ import { findService } from '../catalogue/catalogue.js';
 import { CHANNEL_LABELS, DOCUMENT_TYPE_LABELS, type Channel, type DocumentType } from '../catalogue/vocabulary.js';
 import { t, type Locale } from '../i18n/i18n.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
+import { officeEmblem } from '../offices/emblem.js';
 import { findOffice, listDesa } from '../offices/storage.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { getRequest, replaceTrackingPin, type RequestDeps } from '../requests/service.js';
@@ -66,7 +67,14 @@ export async function printReceipt(
   const now = deps.clock.now();
   const texts = Object.fromEntries(RECEIPT_KEYS.map((key) => [key, t(locale, `console.receipt.${key}`)])) as ReceiptTexts;
   const pdf = await renderReceipt({
-    office: { name: office.name, regencyName: office.regencyName, address: office.contact.address, phone: office.contact.phone, whatsapp: office.contact.whatsapp },
+    office: {
+      name: office.name,
+      regencyName: office.regencyName,
+      address: office.contact.address,
+      phone: office.contact.phone,
+      whatsapp: office.contact.whatsapp,
+      emblemPng: await officeEmblem(deps.db, office.code),
+    },
     ticket: request.ticket,
     pin: input.pin,
     service: service?.name[locale] ?? request.serviceCode,

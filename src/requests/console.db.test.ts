@@ -135,6 +135,30 @@ describe('the counter', () => {
     expect((await admin.post(`${BASE}/nik-checks`, { nik: CHILD_NIK })).statusCode).toBe(403);
   });
 
+  it("puts the regency's emblem an admin uploaded on the receipt's kop, and refuses what is not a picture (issue 11)", async () => {
+    const admin = await t.signedIn('admin');
+    const png = await sharp({ create: { width: 900, height: 1100, channels: 4, background: { r: 10, g: 110, b: 50, alpha: 1 } } }).png().toBuffer();
+    expect((await operator.send('PUT', `${BASE}/emblem`, { imageBase64: png.toString('base64') })).statusCode).toBe(403);
+    const notPicture = await admin.send('PUT', `${BASE}/emblem`, { imageBase64: Buffer.from('bukan gambar').toString('base64') }, { 'accept-language': 'id' });
+    expect(notPicture.statusCode).toBe(422);
+    expect(notPicture.json().detail).toMatch(/tidak dapat dibaca sebagai gambar/);
+    expect((await t.client().get(`/api/v1/offices/${DEMO_OFFICE_CODE}`)).json().office.hasEmblem).toBe(false);
+
+    expect((await admin.send('PUT', `${BASE}/emblem`, { imageBase64: png.toString('base64') })).json()).toEqual({ hasEmblem: true });
+    expect((await t.client().get(`/api/v1/offices/${DEMO_OFFICE_CODE}`)).json().office.hasEmblem).toBe(true);
+    const { request, trackingPin } = await submit();
+    const pdf = (await operator.post(`/api/v1/requests/${request.id}/receipt`, { pin: trackingPin })).rawPayload;
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/Subtype \/Image/);
+    // Kept small: a camera-sized picture becomes at most 240 px.
+    expect(raw).toMatch(/\/Width (19[0-9]|2[0-3][0-9]|240)\b/);
+    expect(pdfText(pdf)).toContain('PEMERINTAH KABUPATEN BANYUMAS');
+
+    expect((await admin.send('DELETE', `${BASE}/emblem`)).json()).toEqual({ hasEmblem: false });
+    const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'office', entityId: DEMO_OFFICE_CODE, limit: 10 });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['office.emblem_set', 'office.emblem_removed']));
+  });
+
   it('prints the receipt with the PIN just given, refuses a wrong one, and never stores it', async () => {
     const { request, trackingPin } = await submit();
     const wrong = await operator.post(`/api/v1/requests/${request.id}/receipt`, { pin: trackingPin === '111111' ? '222222' : '111111' });

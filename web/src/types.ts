@@ -20,6 +20,8 @@ export type Office = {
   /** ISO weekday ("1" = Monday) → opening intervals; a missing day is closed. */
   workingHours: Partial<Record<IsoWeekday, Interval[]>>;
   desa: { code: string; name: string }[];
+  /** The regency's emblem is on the kop of printed receipts. */
+  hasEmblem?: boolean;
 };
 
 export type StaffUser = {

@@ -57,6 +57,8 @@ const en = {
       control_characters_here: 'This field contains hidden characters that cannot be saved (usually copied along from another app). Please type it again.',
     },
     transition_refused: 'This action cannot be taken on this request.',
+    emblem_invalid: 'The emblem file cannot be read as a picture. Please upload a PNG, JPEG, WebP or SVG image.',
+    emblem_too_large: 'The emblem file is too large (at most {{max}}). Please upload a smaller image.',
     closure_too_old: 'The date {{date}} is more than a year ago. Please check the year; closures are recorded for today, the future, or at most a year back.',
     outage_in_future: 'An outage is recorded once it happened: its start and end cannot be in the future.',
     outage_too_old: 'Outages can be recorded up to {{days}} days back.',

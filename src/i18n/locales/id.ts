@@ -59,6 +59,8 @@ const id = {
         'Isian ini memuat karakter tersembunyi yang tidak dapat disimpan (biasanya terbawa saat menyalin dari aplikasi lain). Mohon ketik ulang isian ini.',
     },
     transition_refused: 'Tindakan ini tidak dapat dilakukan pada permohonan ini.',
+    emblem_invalid: 'Berkas lambang tidak dapat dibaca sebagai gambar. Mohon unggah gambar PNG, JPEG, WebP, atau SVG.',
+    emblem_too_large: 'Berkas lambang terlalu besar (paling besar {{max}}). Mohon unggah gambar yang lebih kecil.',
     closure_too_old: 'Tanggal {{date}} sudah lewat lebih dari setahun. Mohon periksa tahunnya; tanggal tutup dicatat untuk hari ini, ke depan, atau paling jauh setahun ke belakang.',
     outage_in_future: 'Gangguan hanya dicatat setelah terjadi: waktu mulai dan selesai tidak boleh di masa depan.',
     outage_too_old: 'Gangguan hanya dapat dicatat sampai {{days}} hari ke belakang.',

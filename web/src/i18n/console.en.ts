@@ -363,6 +363,20 @@ const consoleEn: ConsoleMessages = {
   settings: {
     title: 'Office settings',
     sectionsLabel: 'Settings sections',
+    emblem: {
+      heading: 'Emblem on receipts',
+      intro: "The regency's emblem is printed on the receipt's letterhead, beside the names of the regency government and the office.",
+      current: 'An emblem is on the receipt letterhead.',
+      none: 'No emblem yet: the letterhead is text only.',
+      file: 'Emblem file',
+      fileHint: 'A PNG, JPEG, WebP or SVG image, at most 1 MB. A transparent background (PNG) prints best.',
+      chooseFirst: 'Please choose the emblem file first.',
+      tooLarge: 'The emblem file is too large (at most 1 MB).',
+      save: 'Save emblem',
+      remove: 'Remove emblem',
+      saved: 'Emblem saved; it is printed on the next receipts.',
+      removed: 'Emblem removed from the receipt letterhead.',
+    },
     hours: {
       heading: 'Opening hours',
       intro: 'Time limits are counted in these working hours.',

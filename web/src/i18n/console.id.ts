@@ -368,6 +368,20 @@ const consoleId = {
   settings: {
     title: 'Pengaturan kantor',
     sectionsLabel: 'Bagian pengaturan',
+    emblem: {
+      heading: 'Lambang pada tanda terima',
+      intro: 'Lambang daerah dicetak di kop tanda terima, di samping nama pemerintah kabupaten dan kantor kecamatan.',
+      current: 'Lambang sudah terpasang di kop tanda terima.',
+      none: 'Belum ada lambang: kop tanda terima hanya berisi tulisan.',
+      file: 'Berkas lambang',
+      fileHint: 'Gambar PNG, JPEG, WebP, atau SVG, paling besar 1 MB. Latar transparan (PNG) paling rapi saat dicetak.',
+      chooseFirst: 'Mohon pilih berkas lambang terlebih dahulu.',
+      tooLarge: 'Berkas lambang terlalu besar (paling besar 1 MB).',
+      save: 'Simpan lambang',
+      remove: 'Hapus lambang',
+      saved: 'Lambang tersimpan dan akan tercetak di tanda terima berikutnya.',
+      removed: 'Lambang dihapus dari kop tanda terima.',
+    },
     hours: {
       heading: 'Jam pelayanan',
       intro: 'Batas waktu layanan dihitung dengan jam kerja ini.',

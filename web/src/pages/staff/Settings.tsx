@@ -2,7 +2,7 @@
  * /petugas/pengaturan (admin): the office's opening hours, closures and special periods, staff
  * accounts, and its services with their requirement lists and time standards.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/Errors.js';
 import { PageHeading } from '../../components/Page.js';
 import { useT } from '../../i18n/index.js';
@@ -21,6 +21,7 @@ export function Settings() {
   if (!office) return <PageHeading title={t.title} />;
   const sections = [
     { id: 'jam', label: t.hours.heading },
+    { id: 'lambang', label: t.emblem.heading },
     { id: 'libur', label: t.calendar.heading },
     { id: 'petugas', label: t.staff.heading },
     { id: 'layanan', label: t.services.heading },
@@ -39,6 +40,7 @@ export function Settings() {
         </ul>
       </nav>
       <HoursSection />
+      <EmblemSection />
       <SettingsCalendar />
       <SettingsStaff />
       <SettingsServices />
@@ -136,6 +138,64 @@ function HoursSection() {
         <button type="submit" className="button" aria-disabled={saving.busy}>
           {t.save}
         </button>
+      </form>
+    </SettingsSection>
+  );
+}
+
+/** The regency's emblem on the kop of printed receipts: chosen from the PC, checked and shrunk by the server. */
+function EmblemSection() {
+  const t = useT().console.settings.emblem;
+  const { office } = useSession();
+  const [has, setHas] = useState<boolean | undefined>(undefined);
+  const [file, setFile] = useState<File | undefined>();
+  const saving = useSaving();
+  useEffect(() => {
+    let live = true;
+    void getOffice(office!.code).then((o) => live && setHas(o.hasEmblem === true), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [office]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void saving.run(async () => {
+      if (!file) throw new FormMistake(t.chooseFirst);
+      if (file.size > 1024 * 1024) throw new FormMistake(t.tooLarge);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      setHas((await consoleApi.setEmblem(office!.code, btoa(binary))).hasEmblem);
+      return t.saved;
+    });
+  };
+  const remove = () =>
+    void saving.run(async () => {
+      setHas((await consoleApi.removeEmblem(office!.code)).hasEmblem);
+      return t.removed;
+    });
+  return (
+    <SettingsSection id="lambang" title={t.heading}>
+      <p className="hint">{t.intro}</p>
+      {has !== undefined && <p>{has ? t.current : t.none}</p>}
+      <form onSubmit={submit} noValidate>
+        {saving.error}
+        <div className="field">
+          <label htmlFor="lambang-file">{t.file}</label>
+          <p id="lambang-hint" className="hint">
+            {t.fileHint}
+          </p>
+          <input id="lambang-file" type="file" accept="image/png,image/jpeg,image/webp,image/svg+xml" aria-describedby="lambang-hint" onChange={(e) => setFile(e.target.files?.[0])} />
+        </div>
+        {saving.outcome}
+        <button type="submit" className="button" aria-disabled={saving.busy}>
+          {t.save}
+        </button>{' '}
+        {has && (
+          <button type="button" className="button button-secondary" onClick={remove} aria-disabled={saving.busy}>
+            {t.remove}
+          </button>
+        )}
       </form>
     </SettingsSection>
   );

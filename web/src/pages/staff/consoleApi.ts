@@ -293,6 +293,8 @@ export const consoleApi = {
   receipt: (id: string, pin: string, locale: 'id' | 'en') => api.postForBlob(`/api/v1/requests/${encodeURIComponent(id)}/receipt`, { pin, locale }),
   // Settings (admin)
   updateOffice: (code: string, body: { workingHours?: WeeklyHours }) => api.patch<unknown>(office(code), body),
+  setEmblem: (code: string, imageBase64: string) => api.put<{ hasEmblem: boolean }>(`${office(code)}/emblem`, { imageBase64 }),
+  removeEmblem: (code: string) => api.delete<{ hasEmblem: boolean }>(`${office(code)}/emblem`),
   calendar: (code: string, signal?: AbortSignal) => api.get<CalendarView>(`${office(code)}/calendar`, { signal }),
   addClosure: (code: string, body: Closure) => api.post<CalendarView>(`${office(code)}/closures`, body),
   removeClosure: (code: string, c: Closure) => api.delete<CalendarView>(`${office(code)}/closures/${c.date}/${encodeURIComponent(c.kind)}`),
