@@ -354,6 +354,8 @@ describe('a newborn not registered yet', () => {
     await expect.poll(() => page.locator('#nik-error').innerText()).toContain('wajib diisi');
     await page.getByLabel('Belum (sekaligus mengurus akta kelahiran)').check();
     await expect.poll(() => page.locator('#no-nik-hint').innerText()).toMatch(/kosongkan NIK/);
+    // Then the NIK is no longer marked required, seen or heard.
+    expect(await page.locator('#nik').getAttribute('aria-required')).not.toBe('true');
     await page.getByLabel('Tanggal lahir anak').fill('2026-11-02');
     await page.getByLabel('Perempuan').check();
     await page.getByLabel('Desa/kelurahan tempat tinggal').selectOption({ label: 'Ledug' });

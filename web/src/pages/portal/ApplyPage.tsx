@@ -439,7 +439,7 @@ function DataStep(props: {
         <legend>{t.citizen.apply.subjectHeading}</legend>
         <Field
           id="nik"
-          aria-required
+          aria-required={!mayLeaveNik}
           label={nikLabel}
           hint={t.citizen.apply.nikHint}
           error={nikError}
