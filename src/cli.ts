@@ -13,6 +13,7 @@ import { configuredBlobStore } from './files/blobs.js';
 import { purgeDueFiles } from './files/purge.js';
 import { t } from './i18n/i18n.js';
 import { ikmReport } from './ikm/cli.js';
+import { photoCheckReport, readNumbersReport } from './photos/cli.js';
 import { addOffice } from './offices/setup.js';
 import { applyPersonalDataRetention, totalOf } from './privacy/purge.js';
 import { systemClock } from './platform/clock.js';
@@ -196,6 +197,36 @@ program
   .option('--json', 'print the result as JSON')
   .action((opts: { input: string; population?: number; json?: boolean }) => {
     const { output, ok } = ikmReport(opts);
+    (ok ? console.log : console.error)(output);
+    if (!ok) process.exitCode = 1;
+  });
+
+const milliseconds = (v: string) => {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a whole number of milliseconds');
+  return Number(v);
+};
+
+program
+  .command('photo-check')
+  .description('check a photo of a KK, akta, KTP-el or a child\'s pass photo: blurred, dark, bright, small, cropped, screen, no_face, wrong_document')
+  .argument('<file>', 'the photo (JPG, PNG, WebP)')
+  .option('--kind <kind>', 'kk | akta | ktp | photo (a document of any kind when left out)')
+  .option('--json', 'print { ok, problems, measures } as JSON')
+  .option('--ocr-timeout <ms>', 'time budget for reading the title (wrong_document)', milliseconds)
+  .action(async (file: string, opts: { kind?: string; json?: boolean; ocrTimeout?: number }) => {
+    const { output, ok } = await photoCheckReport({ file, kind: opts.kind, json: opts.json, ocrTimeoutMs: opts.ocrTimeout });
+    (ok ? console.log : console.error)(output);
+    if (!ok) process.exitCode = 1;
+  });
+
+program
+  .command('read-numbers')
+  .description('read the 16-digit numbers (NIK, KK number) printed on a document photo, by OCR on this machine')
+  .argument('<file>', 'the photo (JPG, PNG, WebP)')
+  .option('--json', 'print { numbers } as JSON')
+  .option('--timeout <ms>', 'time budget for the OCR', milliseconds)
+  .action(async (file: string, opts: { json?: boolean; timeout?: number }) => {
+    const { output, ok } = await readNumbersReport({ file, json: opts.json, ocrTimeoutMs: opts.timeout });
     (ok ? console.log : console.error)(output);
     if (!ok) process.exitCode = 1;
   });

@@ -7,7 +7,10 @@ import { MAX_INPUT_PIXELS } from '../files/inspect.js';
 import { FACE_LONG_SIDE, NORMALISED_LONG_SIDE, PATCH_SIZE, type GreyImage, type PhotoPixels } from './quality.js';
 
 export class PhotoDecodeError extends Error {
-  constructor(readonly reason: 'not_an_image' | 'too_many_pixels') {
+  constructor(
+    readonly reason: 'not_an_image' | 'too_many_pixels',
+    readonly size: { width: number; height: number } | null = null,
+  ) {
     super(reason);
     this.name = 'PhotoDecodeError';
   }
@@ -21,7 +24,7 @@ export async function decodePhoto(bytes: Buffer): Promise<PhotoPixels> {
     throw new PhotoDecodeError('not_an_image');
   }
   if (!meta.width || !meta.height) throw new PhotoDecodeError('not_an_image');
-  if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new PhotoDecodeError('too_many_pixels');
+  if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new PhotoDecodeError('too_many_pixels', { width: meta.width, height: meta.height });
   const base = () => sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
   try {
     const { data: full, info } = await base().greyscale().toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
