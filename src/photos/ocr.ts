@@ -13,7 +13,8 @@ import sharp from 'sharp';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { MAX_INPUT_PIXELS } from '../files/inspect.js';
 import { sixteenDigitNumbers, titleOf } from './numbers.js';
-import type { DocumentKind } from './quality.js';
+import { NORMALISED_LONG_SIDE, type DocumentKind } from './quality.js';
+import { estimateSkew } from './skew.js';
 
 export type DocumentReading = { numbers: string[]; title: DocumentKind | null };
 export type OcrOptions = { timeoutMs?: number | undefined };
@@ -43,11 +44,22 @@ export async function closeOcr(): Promise<void> {
   if (w) await (await w).terminate().catch(() => undefined);
 }
 
-/** The photo made easy to read: upright, grey, contrast stretched, text at a size tesseract likes. */
+/**
+ * The photo made easy to read: upright, straightened (tesseract reads lines tilted a few degrees
+ * poorly, and phone photos of a card on a table are rarely square), grey, contrast stretched, text
+ * at a size tesseract likes.
+ */
 async function prepare(bytes: Buffer): Promise<Buffer> {
-  return sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
-    .rotate()
-    .greyscale()
+  const grey = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().greyscale();
+  const small = await grey
+    .clone()
+    .resize({ width: NORMALISED_LONG_SIDE, height: NORMALISED_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const skew = estimateSkew({ data: small.data, width: small.info.width, height: small.info.height });
+  const straight = Math.abs(skew) >= 1 ? await grey.rotate(-skew, { background: '#ffffff' }).toBuffer() : await grey.toBuffer();
+  return sharp(straight)
     .resize({ width: OCR_LONG_SIDE, height: OCR_LONG_SIDE, fit: 'inside' })
     .normalise()
     .png({ compressionLevel: 1 })
