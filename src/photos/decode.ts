@@ -4,7 +4,7 @@
  */
 import sharp, { type Metadata } from 'sharp';
 import { MAX_INPUT_PIXELS } from '../files/inspect.js';
-import { FACE_LONG_SIDE, NORMALISED_LONG_SIDE, PATCH_SIZE, type GreyImage, type PhotoPixels } from './quality.js';
+import { FACE_LONG_SIDE, NORMALISED_LONG_SIDE, PATCH_CENTRES, PATCH_SIZE, type GreyImage, type PhotoPixels } from './quality.js';
 
 export class PhotoDecodeError extends Error {
   constructor(
@@ -31,7 +31,7 @@ export async function decodePhoto(bytes: Buffer): Promise<PhotoPixels> {
     const width = info.width;
     const height = info.height;
     const grey = await resizeGrey({ data: full, width, height }, NORMALISED_LONG_SIDE);
-    const patch = centrePatch({ data: full, width, height }, PATCH_SIZE);
+    const patches = PATCH_CENTRES.map(([cx, cy]) => patchAt({ data: full, width, height }, PATCH_SIZE, cx, cy));
     const rgbOut = await base()
       .resize({ width: FACE_LONG_SIDE, height: FACE_LONG_SIDE, fit: 'inside', withoutEnlargement: true })
       .removeAlpha()
@@ -39,7 +39,7 @@ export async function decodePhoto(bytes: Buffer): Promise<PhotoPixels> {
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (full.length !== width * height || grey.data.length !== grey.width * grey.height) throw new PhotoDecodeError('not_an_image');
-    return { width, height, grey, patch, rgb: { data: rgbOut.data, width: rgbOut.info.width, height: rgbOut.info.height } };
+    return { width, height, grey, patches, rgb: { data: rgbOut.data, width: rgbOut.info.width, height: rgbOut.info.height } };
   } catch (err) {
     if (err instanceof PhotoDecodeError) throw err;
     throw new PhotoDecodeError('not_an_image');
@@ -57,11 +57,11 @@ async function resizeGrey(img: GreyImage, longSide: number): Promise<GreyImage> 
   return { data, width: info.width, height: info.height };
 }
 
-/** A size×size patch from the centre; a smaller photo is mirrored at its edges to fill it. */
-function centrePatch(img: GreyImage, size: number): GreyImage {
+/** A size×size patch centred at (cx, cy) as shares; a smaller photo is mirrored at its edges to fill it. */
+function patchAt(img: GreyImage, size: number, cx: number, cy: number): GreyImage {
   const out = new Uint8Array(size * size);
-  const x0 = Math.floor((img.width - size) / 2);
-  const y0 = Math.floor((img.height - size) / 2);
+  const x0 = Math.max(0, Math.min(img.width - size, Math.round(img.width * cx - size / 2)));
+  const y0 = Math.max(0, Math.min(img.height - size, Math.round(img.height * cy - size / 2)));
   const mirror = (v: number, n: number) => {
     let m = v;
     while (m < 0 || m >= n) m = m < 0 ? -m - 1 : 2 * n - m - 1;

@@ -27,14 +27,19 @@ export type PhotoPixels = {
   height: number;
   /** Greyscale, long side normalised to `NORMALISED_LONG_SIDE` (not enlarged). */
   grey: GreyImage;
-  /** A square greyscale patch from the centre at the photo's own resolution (`PATCH_SIZE`). */
-  patch: GreyImage;
+  /**
+   * Square greyscale patches at the photo's own resolution (`PATCH_SIZE`): the centre and the
+   * middles of the four quarters (`PATCH_CENTRES`).
+   */
+  patches: GreyImage[];
   /** A small RGB copy for the face heuristic (long side `FACE_LONG_SIDE`). */
   rgb: RgbImage;
 };
 
 export const NORMALISED_LONG_SIDE = 800;
 export const PATCH_SIZE = 256;
+/** Where the patches for moiré are taken, as shares of width and height. */
+export const PATCH_CENTRES: readonly (readonly [number, number])[] = [[0.5, 0.5], [0.3, 0.3], [0.7, 0.3], [0.3, 0.7], [0.7, 0.7]];
 export const FACE_LONG_SIDE = 128;
 
 export type PhotoMeasures = {
@@ -54,7 +59,7 @@ export type PhotoMeasures = {
   documentFill: number;
   /** Largest share of an edge of the frame covered by the document (1: cut off along that edge). */
   edgeTouch: number;
-  /** log10 of the strongest high-frequency peak over the band's median power (moiré). */
+  /** How much a pair of orthogonal high-frequency peaks (moiré) stands out, log10, median over the patches. */
   screenPeak: number;
 } & Partial<FaceMeasures>;
 
@@ -87,7 +92,7 @@ export const DEFAULT_THRESHOLDS: PhotoThresholds = {
   minPhotoShortSide: 300,
   minFill: 0.3,
   maxEdgeTouch: 0.35,
-  screenPeak: 1.6,
+  screenPeak: 2.0,
   face: { minShare: 0.04, maxShare: 0.6, minAspect: 0.9, maxAspect: 2.2, minFill: 0.45, maxFill: 0.97, maxOffCentreX: 0.17, minY: 0.2, maxY: 0.68 },
 };
 
@@ -143,7 +148,9 @@ export function measurePhoto(pixels: PhotoPixels, kind: PhotoKind): PhotoMeasure
     brightShare: round(shareBetween(hist, grey.data.length, 250, 255)),
     documentFill: round(frame.fill),
     edgeTouch: round(frame.edgeTouch),
-    screenPeak: round(periodicPeak(pixels.patch)),
+    // A screen's grid covers the whole photo; a periodic look-alike in print (a digit pitch in
+    // step with a table's rows) sits in one place. The median over the patches keeps the first.
+    screenPeak: round(medianOf(pixels.patches.map(periodicPeak))),
   };
   if (kind !== 'photo') return measures;
   const face = measureFace(pixels.rgb);
@@ -151,6 +158,12 @@ export function measurePhoto(pixels: PhotoPixels, kind: PhotoKind): PhotoMeasure
 }
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
+
+function medianOf(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 function histogram(img: GreyImage): Uint32Array {
   const hist = new Uint32Array(256);
