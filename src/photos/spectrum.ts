@@ -90,49 +90,63 @@ export function powerSpectrum(patch: GreyImage): { n: number; power: Float64Arra
  */
 export function periodicPeak(patch: GreyImage): number {
   const { n, power } = powerSpectrum(patch);
+  const mask = n - 1;
   const block = n / 16;
   const nearBlock = (k: number) => {
-    const m = ((k % block) + block) % block;
+    const m = k & (block - 1);
     return m <= 1 || m >= block - 1;
   };
+  const rMin2 = (n / 12) ** 2;
+  const rMax2 = (n / 2) ** 2;
   const inBand = (u: number, v: number) => {
-    const r = Math.hypot(u, v);
-    return r >= n / 12 && r <= n / 2 && !(nearBlock(u) && nearBlock(v));
+    const r2 = u * u + v * v;
+    return r2 >= rMin2 && r2 <= rMax2 && !(nearBlock(u) && nearBlock(v));
   };
   // Power at frequency (u, v), either half-plane (the spectrum of a real image is symmetric).
-  const at = (u: number, v: number) => power[(((v % n) + n) % n) * n + (((u % n) + n) % n)]!;
+  const at = (u: number, v: number) => power[(v & mask) * n + (u & mask)]!;
   const ring = (u: number, v: number) => {
     let sum = 0;
     let count = 0;
     for (let dv = -6; dv <= 6; dv++) {
       for (let du = -6; du <= 6; du++) {
-        const d = Math.hypot(du, dv);
-        if (d < 3 || d > 6) continue;
+        const d2 = du * du + dv * dv;
+        if (d2 < 9 || d2 > 36) continue;
         sum += at(u + du, v + dv);
         count++;
       }
     }
     return sum / count;
   };
-  // Candidates: the strongest bins whose right-angle partner (−v, u) is strong too.
-  const candidates: { u: number; v: number; pu: number; pv: number; weaker: number }[] = [];
+  // Candidates: the strongest bins whose right-angle partner (−v, u) is strong too. A short list
+  // kept sorted by insertion: most bins fall below its last entry at once.
+  const TOP = 40;
+  const top: { u: number; v: number; pu: number; pv: number; weaker: number }[] = [];
   for (let v = -n / 2 + 1; v < n / 2; v++) {
     for (let u = 0; u < n / 2; u++) {
       if (!inBand(u, v)) continue;
-      let partner = { pu: 0, pv: 0, p: 0 };
+      const p = at(u, v);
+      if (top.length === TOP && p <= top[TOP - 1]!.weaker) continue;
+      let best = 0;
+      let pu = 0;
+      let pv = 0;
       for (let dv = -1; dv <= 1; dv++) {
         for (let du = -1; du <= 1; du++) {
-          const pu = -v + du;
-          const pv = u + dv;
-          if (inBand(pu, pv) && at(pu, pv) > partner.p) partner = { pu, pv, p: at(pu, pv) };
+          const qu = -v + du;
+          const qv = u + dv;
+          const q = at(qu, qv);
+          if (q > best && inBand(qu, qv)) [best, pu, pv] = [q, qu, qv];
         }
       }
-      candidates.push({ u, v, pu: partner.pu, pv: partner.pv, weaker: Math.min(at(u, v), partner.p) });
+      const weaker = Math.min(p, best);
+      if (top.length === TOP && weaker <= top[TOP - 1]!.weaker) continue;
+      let i = top.length < TOP ? top.length : TOP - 1;
+      while (i > 0 && top[i - 1]!.weaker < weaker) i--;
+      top.splice(i, 0, { u, v, pu, pv, weaker });
+      if (top.length > TOP) top.pop();
     }
   }
-  candidates.sort((a, b) => b.weaker - a.weaker);
   let best = 0;
-  for (const c of candidates.slice(0, 40)) {
+  for (const c of top) {
     const a = at(c.u, c.v) / Math.max(ring(c.u, c.v), 1e-9);
     const b = at(c.pu, c.pv) / Math.max(ring(c.pu, c.pv), 1e-9);
     best = Math.max(best, Math.min(a, b));
