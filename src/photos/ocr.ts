@@ -37,6 +37,11 @@ function ocrWorker(): Promise<Worker> {
   return worker;
 }
 
+/** Start the OCR worker ahead of the first photo (it loads the WebAssembly and the trained data). */
+export async function startOcr(): Promise<void> {
+  await ocrWorker();
+}
+
 /** Stop the OCR worker (tests, CLI, shutdown); the next read starts a new one. */
 export async function closeOcr(): Promise<void> {
   const w = worker;

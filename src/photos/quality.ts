@@ -81,7 +81,7 @@ export type PhotoThresholds = {
 };
 
 export const DEFAULT_THRESHOLDS: PhotoThresholds = {
-  minSharpness: 400,
+  minSharpness: 150,
   minPhotoSharpness: 40,
   darkMean: 60,
   darkP95: 120,
