@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { decodePhoto } from '../src/photos/decode.js';
+import { detectFace, startFaceDetector } from '../src/photos/face-detector.js';
 import { closeOcr, readDocument, startOcr } from '../src/photos/ocr.js';
 import { checkPhotoQuality, PHOTO_PROBLEMS, type PhotoProblem } from '../src/photos/quality.js';
 import type { LabelledPhoto } from './photo-set.js';
@@ -25,17 +26,26 @@ if (!dir) {
 const splitAt = args.indexOf('--split');
 const split = splitAt >= 0 ? args[splitAt + 1] : 'report';
 const withOcr = !args.includes('--no-ocr');
+// --heuristic-face: judge pass photos by the skin-colour heuristic instead of the trained detector.
+const withDetector = !args.includes('--heuristic-face');
 const dump = args.includes('--dump');
 
 const set = (JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) as LabelledPhoto[]).filter((p) => split === 'all' || p.split === split);
 const counts = Object.fromEntries(PHOTO_PROBLEMS.map((p) => [p, { tp: 0, fp: 0, fn: 0 }])) as Record<PhotoProblem, { tp: number; fp: number; fn: number }>;
 const qualityMs: number[] = [];
+const faceMs: number[] = [];
 const ocrMs: number[] = [];
 let ocrDocs = 0;
 let ocrExact = 0;
 let numbersPrinted = 0;
 let numbersExact = 0;
 const misses: string[] = [];
+let faceStartMs = NaN;
+if (withDetector) {
+  const t0 = performance.now();
+  if (!(await startFaceDetector())) throw new Error('the face detector did not load');
+  faceStartMs = performance.now() - t0;
+}
 let ocrStartMs = NaN;
 if (withOcr) {
   // Once per process (the worker stays up), so it is reported apart from the time per image.
@@ -63,8 +73,11 @@ for (const item of set) {
     }
   }
   const t0 = performance.now();
-  const check = checkPhotoQuality(await decodePhoto(bytes), item.kind, { title });
+  const pixels = await decodePhoto(bytes);
+  const face = withDetector && item.kind === 'photo' ? await detectFace(pixels.rgb) : undefined;
+  const check = checkPhotoQuality(pixels, item.kind, { title, face });
   qualityMs.push(performance.now() - t0);
+  if (item.kind === 'photo') faceMs.push(performance.now() - t0);
   const want = new Set(item.labels);
   for (const code of PHOTO_PROBLEMS) {
     const got = check.problems.includes(code);
@@ -76,7 +89,7 @@ for (const item of set) {
     const m = check.measures;
     const wrong = [...check.problems.filter((p) => !want.has(p)).map((p) => `+${p}`), ...[...want].filter((p) => !check.problems.includes(p)).map((p) => `-${p}`)];
     console.log(
-      [item.file.padEnd(28), `sharp=${m.sharpness}`, `lap=${m.laplacianVariance}`, `mean=${m.meanLuminance}`, `p5=${m.p5}`, `p95=${m.p95}`, `bright=${m.brightShare}`, `fill=${m.documentFill}`, `edge=${m.edgeTouch}`, `screen=${m.screenPeak}`, m.faceShare === undefined ? '' : `face=${m.faceShare},${m.faceX},${m.faceY},${m.faceAspect},${m.faceFill}`, wrong.join(' ')].join(' '),
+      [item.file.padEnd(28), `sharp=${m.sharpness}`, `lap=${m.laplacianVariance}`, `mean=${m.meanLuminance}`, `p5=${m.p5}`, `p95=${m.p95}`, `bright=${m.brightShare}`, `fill=${m.documentFill}`, `edge=${m.edgeTouch}`, `screen=${m.screenPeak}`, m.faceShare === undefined ? '' : `face=${m.faceScore ?? 'h'},${m.faceShare},${m.faceX},${m.faceY},${m.faceAspect},${m.faceFill ?? ''}`, wrong.join(' ')].join(' '),
     );
   }
 }
@@ -99,6 +112,9 @@ for (const code of PHOTO_PROBLEMS) {
   console.log(`| \`${code}\` | ${c.tp + c.fn} | ${c.tp + c.fp} | ${fmt(c.tp / (c.tp + c.fp))} | ${fmt(c.tp / (c.tp + c.fn))} |`);
 }
 console.log(`\nquality check (decode + measure) per image: median ${median(qualityMs).toFixed(0)} ms, p95 ${p95(qualityMs).toFixed(0)} ms, max ${Math.max(...qualityMs).toFixed(0)} ms`);
+if (faceMs.length > 0) {
+  console.log(`pass photos (${withDetector ? 'TinyFaceDetector' : 'skin-colour heuristic'}), check including the face: median ${median(faceMs).toFixed(0)} ms, p95 ${p95(faceMs).toFixed(0)} ms, max ${Math.max(...faceMs).toFixed(0)} ms${withDetector ? `; detector start ${faceStartMs.toFixed(0)} ms once` : ''}`);
+}
 if (withOcr && ocrMs.length > 0) {
   console.log(`OCR worker start (once per process): ${ocrStartMs.toFixed(0)} ms`);
   console.log(`OCR per image: median ${median(ocrMs).toFixed(0)} ms, p95 ${p95(ocrMs).toFixed(0)} ms, max ${Math.max(...ocrMs).toFixed(0)} ms (${ocrMs.length} images)`);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blur, jpeg, photograph, randomScene, renderDocument, rng } from '../test-support/photo-fixtures.js';
+import { blur, jpeg, photograph, randomScene, renderDocument, renderPassPhoto, rng } from '../test-support/photo-fixtures.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-photo-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -20,7 +20,7 @@ const kencot = async (...args: string[]) => {
   }
 };
 
-const files = { kk: '', akta: '', blurred: '', text: '', huge: '' };
+const files = { kk: '', akta: '', blurred: '', text: '', huge: '', child: '' };
 let kkNumbers: string[] = [];
 
 beforeAll(async () => {
@@ -35,6 +35,8 @@ beforeAll(async () => {
   const akta = await renderDocument('akta', r);
   files.akta = path.join(dir, 'akta.jpg');
   fs.writeFileSync(files.akta, await jpeg(await photograph(akta, randomScene(r), r), 85));
+  files.child = path.join(dir, 'pas-foto.jpg');
+  fs.writeFileSync(files.child, await jpeg(await renderPassPhoto(r, { face: 'off_centre' }), 85));
   files.text = path.join(dir, 'not-a-photo.jpg');
   fs.writeFileSync(files.text, 'Kartu Keluarga, tetapi hanya teks');
   files.huge = path.join(dir, 'huge.jpg');
@@ -60,6 +62,12 @@ describe('kencot photo-check', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Foto KK kurang jelas/buram. Mohon foto ulang di tempat yang terang, seluruh kartu terlihat.');
     expect(stdout).toContain('tetap dapat dikirim');
+  });
+
+  it("says no_face for a child's photo with the face at the side, and keeps stdout pure JSON", async () => {
+    const { code, stdout } = await kencot('photo-check', files.child, '--kind', 'photo', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: false, problems: ['no_face'], measures: { faceScore: expect.any(Number) } });
   });
 
   it.each([

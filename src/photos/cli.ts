@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { DEFAULT_MAX_UPLOAD_BYTES } from '../files/inspect.js';
 import { t } from '../i18n/i18n.js';
 import { decodePhoto, PhotoDecodeError } from './decode.js';
+import { detectFace } from './face-detector.js';
 import { photoHints } from './messages.js';
 import { closeOcr, readDocument } from './ocr.js';
 import { checkPhotoQuality, PHOTO_KINDS, type DocumentKind, type PhotoKind } from './quality.js';
@@ -70,7 +71,8 @@ export async function photoCheckReport(opts: { file: string; kind?: string | und
     await closeOcr();
   }
   // The geometry of the checks is the same for every document; only a face or a title differ.
-  const check = checkPhotoQuality(decoded.pixels, kind ?? 'kk', { title });
+  const face = kind === 'photo' ? await detectFace(decoded.pixels.rgb) : undefined;
+  const check = checkPhotoQuality(decoded.pixels, kind ?? 'kk', { title, face });
   if (opts.json) return { ok: true, output: JSON.stringify({ ok: check.ok, problems: check.problems, measures: check.measures }) };
   const subject = kind ?? 'document';
   const m = check.measures;

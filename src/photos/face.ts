@@ -1,5 +1,6 @@
 /**
- * Is there a face, roughly centred, in a child's pass photo (KIA)? A skin-tone and shape heuristic,
+ * The fallback when the trained detector (`face-detector.ts`) cannot load: is there a face, roughly
+ * centred, in a child's pass photo (KIA)? A skin-tone and shape heuristic,
  * not a trained detector: the largest blob of skin-coloured pixels (YCbCr rule of Chai & Ngan) must
  * be face-sized and roughly an upright ellipse, with its centre near the middle of the frame. It runs on a small RGB copy in milliseconds, needs
  * no model, and is honest about what it is: a hint, never a refusal. Pure.

@@ -7,6 +7,7 @@
  */
 import type { Locale } from '../i18n/i18n.js';
 import { decodePhoto } from './decode.js';
+import { detectFace } from './face-detector.js';
 import { numberHint, photoHints } from './messages.js';
 import { compareNumber, type NumberComparison } from './numbers.js';
 import { DEFAULT_OCR_TIMEOUT_MS, readDocument, type DocumentReading } from './ocr.js';
@@ -61,7 +62,8 @@ export async function photoFindings(bytes: Buffer, opts: FindingsOptions = {}): 
   const budget = opts.ocrTimeoutMs ?? DEFAULT_OCR_TIMEOUT_MS;
   const document = kind !== null && kind !== 'photo' ? kind : null;
   const reading = document && budget > 0 ? await readDocument(bytes, { timeoutMs: budget }) : null;
-  const check = checkPhotoQuality(pixels, kind ?? 'kk', { title: reading?.title });
+  const face = kind === 'photo' ? await detectFace(pixels.rgb) : undefined;
+  const check = checkPhotoQuality(pixels, kind ?? 'kk', { title: reading?.title, face });
   const comparisons: PhotoFindings['comparisons'] = [];
   if (document && reading) {
     // The KK number is printed on the KK only; a NIK on all three.

@@ -7,6 +7,7 @@
  * Thresholds were tuned on the generated labelled set (`bench/photo-set.ts`, `bench/photos.ts`);
  * the figures are in docs/performance.md, "Photo checks".
  */
+import type { DetectedFace } from './face-detector.js';
 import { faceOk, measureFace, type FaceMeasures, type FaceThresholds, type RgbImage } from './face.js';
 import { periodicPeak } from './spectrum.js';
 
@@ -32,7 +33,7 @@ export type PhotoPixels = {
    * middles of the four quarters (`PATCH_CENTRES`).
    */
   patches: GreyImage[];
-  /** A small RGB copy for the face heuristic (long side `FACE_LONG_SIDE`). */
+  /** A small RGB copy for the face detector and heuristic (long side `FACE_LONG_SIDE`). */
   rgb: RgbImage;
 };
 
@@ -40,7 +41,7 @@ export const NORMALISED_LONG_SIDE = 800;
 export const PATCH_SIZE = 256;
 /** Where the patches for moiré are taken, as shares of width and height. */
 export const PATCH_CENTRES: readonly (readonly [number, number])[] = [[0.5, 0.5], [0.3, 0.3], [0.7, 0.3], [0.3, 0.7], [0.7, 0.7]];
-export const FACE_LONG_SIDE = 128;
+export const FACE_LONG_SIDE = 320;
 
 export type PhotoMeasures = {
   width: number;
@@ -61,7 +62,10 @@ export type PhotoMeasures = {
   edgeTouch: number;
   /** How much a pair of orthogonal high-frequency peaks (moiré) stands out, log10, median over the patches. */
   screenPeak: number;
-} & Partial<FaceMeasures>;
+} & Partial<FaceMeasures> & {
+  /** The detector's confidence (absent when the heuristic decided). */
+  faceScore?: number;
+};
 
 export type PhotoThresholds = {
   minSharpness: number;
@@ -78,6 +82,8 @@ export type PhotoThresholds = {
   maxEdgeTouch: number;
   screenPeak: number;
   face: FaceThresholds;
+  /** A detected face: its box's height as a share of the photo's, at least. */
+  minFaceHeight: number;
 };
 
 export const DEFAULT_THRESHOLDS: PhotoThresholds = {
@@ -93,6 +99,7 @@ export const DEFAULT_THRESHOLDS: PhotoThresholds = {
   minFill: 0.3,
   maxEdgeTouch: 0.35,
   screenPeak: 2.0,
+  minFaceHeight: 0.15,
   face: { minShare: 0.04, maxShare: 0.6, minAspect: 0.9, maxAspect: 2.2, minFill: 0.45, maxFill: 0.97, maxOffCentreX: 0.17, minY: 0.2, maxY: 0.68 },
 };
 
@@ -102,11 +109,17 @@ export type CheckOptions = {
   /** The title OCR read on the photo, when it ran in time: a KK sent as an akta is `wrong_document`. */
   title?: DocumentKind | null | undefined;
   thresholds?: PhotoThresholds | undefined;
+  /**
+   * What the trained detector (`face-detector.ts`) found on a pass photo: a face, 'none', or
+   * null/undefined when it did not run, and then the skin-colour heuristic decides.
+   */
+  face?: DetectedFace | 'none' | null | undefined;
 };
 
 export function checkPhotoQuality(pixels: PhotoPixels, kind: PhotoKind, opts: CheckOptions = {}): PhotoCheck {
   const t = opts.thresholds ?? DEFAULT_THRESHOLDS;
-  const measures = measurePhoto(pixels, kind);
+  const detected = kind === 'photo' ? opts.face : undefined;
+  const measures = measurePhoto(pixels, kind, detected);
   const found = new Set<PhotoProblem>();
   const shortSide = Math.min(measures.width, measures.height);
   const longSide = Math.max(measures.width, measures.height);
@@ -122,13 +135,21 @@ export function checkPhotoQuality(pixels: PhotoPixels, kind: PhotoKind, opts: Ch
   if (exposed && kind !== 'photo' && (measures.documentFill < t.minFill || measures.edgeTouch > t.maxEdgeTouch)) found.add('cropped');
   // Moiré is judged at the photo's own resolution; a photo this small has too little of it.
   if (shortSide >= 2 * PATCH_SIZE && measures.screenPeak > t.screenPeak) found.add('screen');
-  if (exposed && kind === 'photo' && !faceOk(measures as FaceMeasures, t.face)) found.add('no_face');
+  if (exposed && kind === 'photo' && !(detected ? detectedFaceOk(detected, t) : faceOk(measures as FaceMeasures, t.face))) found.add('no_face');
   if (kind !== 'photo' && opts.title && opts.title !== kind) found.add('wrong_document');
   const problems = PHOTO_PROBLEMS.filter((p) => found.has(p));
   return { ok: problems.length === 0, problems, measures };
 }
 
-export function measurePhoto(pixels: PhotoPixels, kind: PhotoKind): PhotoMeasures {
+/** A face found by the detector, big enough and roughly in the middle. */
+function detectedFaceOk(face: DetectedFace | 'none', t: PhotoThresholds): boolean {
+  if (face === 'none') return false;
+  const cx = face.x + face.width / 2;
+  const cy = face.y + face.height / 2;
+  return face.height >= t.minFaceHeight && Math.abs(cx - 0.5) <= t.face.maxOffCentreX && cy >= t.face.minY && cy <= t.face.maxY;
+}
+
+export function measurePhoto(pixels: PhotoPixels, kind: PhotoKind, detected?: DetectedFace | 'none' | null): PhotoMeasures {
   const { grey } = pixels;
   const hist = histogram(grey);
   const p5 = percentile(hist, grey.data.length, 0.05);
@@ -153,6 +174,10 @@ export function measurePhoto(pixels: PhotoPixels, kind: PhotoKind): PhotoMeasure
     screenPeak: round(medianOf(pixels.patches.map(periodicPeak))),
   };
   if (kind !== 'photo') return measures;
+  if (detected) {
+    const box = detected === 'none' ? { score: 0, x: 0, y: 0, width: 0, height: 0 } : detected;
+    return { ...measures, faceScore: round(box.score), faceShare: round(box.width * box.height), faceX: round(box.x + box.width / 2), faceY: round(box.y + box.height / 2), faceAspect: round(box.width ? box.height / box.width : 0) };
+  }
   const face = measureFace(pixels.rgb);
   return { ...measures, ...Object.fromEntries(Object.entries(face).map(([k, v]) => [k, round(v)])) };
 }
