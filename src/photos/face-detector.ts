@@ -23,7 +23,7 @@ export type DetectedFace = {
 };
 
 const require = createRequire(import.meta.url);
-const INPUT_SIZE = 224;
+const INPUT_SIZE = 160;
 const SCORE_THRESHOLD = 0.3;
 
 // The library is CommonJS bundled for Node and typed loosely; only these calls are used.
