@@ -13,7 +13,6 @@ import { configuredBlobStore } from './files/blobs.js';
 import { purgeDueFiles } from './files/purge.js';
 import { t } from './i18n/i18n.js';
 import { ikmReport } from './ikm/cli.js';
-import { photoCheckReport, readNumbersReport } from './photos/cli.js';
 import { addOffice } from './offices/setup.js';
 import { applyPersonalDataRetention, totalOf } from './privacy/purge.js';
 import { systemClock } from './platform/clock.js';
@@ -214,6 +213,8 @@ program
   .option('--json', 'print { ok, problems, measures } as JSON')
   .option('--ocr-timeout <ms>', 'time budget for reading the title (wrong_document)', milliseconds)
   .action(async (file: string, opts: { kind?: string; json?: boolean; ocrTimeout?: number }) => {
+    // Loaded on use: OCR and the face detector are heavy, and no other command needs them.
+    const { photoCheckReport } = await import('./photos/cli.js');
     const { output, ok } = await photoCheckReport({ file, kind: opts.kind, json: opts.json, ocrTimeoutMs: opts.ocrTimeout });
     (ok ? console.log : console.error)(output);
     if (!ok) process.exitCode = 1;
@@ -226,6 +227,7 @@ program
   .option('--json', 'print { numbers } as JSON')
   .option('--timeout <ms>', 'time budget for the OCR', milliseconds)
   .action(async (file: string, opts: { json?: boolean; timeout?: number }) => {
+    const { readNumbersReport } = await import('./photos/cli.js');
     const { output, ok } = await readNumbersReport({ file, json: opts.json, ocrTimeoutMs: opts.timeout });
     (ok ? console.log : console.error)(output);
     if (!ok) process.exitCode = 1;
