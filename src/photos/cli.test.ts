@@ -43,7 +43,8 @@ beforeAll(async () => {
   fs.writeFileSync(files.huge, Buffer.alloc(11 * 1024 * 1024));
 });
 
-describe('kencot photo-check', () => {
+// OCR, the face detector and child processes share two cores with the rest of the suite in CI.
+describe('kencot photo-check', { timeout: 120_000 }, () => {
   it('prints { ok, problems, measures } for a good KK photo, and exits 0', async () => {
     const { code, stdout } = await kencot('photo-check', files.kk, '--kind', 'kk', '--json');
     expect(code).toBe(0);
@@ -82,7 +83,8 @@ describe('kencot photo-check', () => {
   });
 });
 
-describe('kencot read-numbers', () => {
+// OCR, the face detector and child processes share two cores with the rest of the suite in CI.
+describe('kencot read-numbers', { timeout: 120_000 }, () => {
   it('prints the 16-digit numbers read on a KK as { numbers }', async () => {
     const { code, stdout } = await kencot('read-numbers', files.kk, '--json');
     expect(code).toBe(0);

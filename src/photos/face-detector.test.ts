@@ -9,7 +9,8 @@ import { checkPhotoQuality } from './quality.js';
 
 const passPhoto = async (seed: number, face: 'centred' | 'off_centre' | 'none') => decodePhoto(await jpeg(await renderPassPhoto(rng(seed), { face }), 85));
 
-describe('finding a face on a pass photo', () => {
+// OCR, the face detector and child processes share two cores with the rest of the suite in CI.
+describe('finding a face on a pass photo', { timeout: 120_000 }, () => {
   it('reads its model from the npm package', () => {
     expect(faceModelDir()).toContain(`node_modules${path.sep}@vladmandic${path.sep}face-api`);
     expect(fs.existsSync(path.join(faceModelDir(), 'tiny_face_detector_model.bin'))).toBe(true);

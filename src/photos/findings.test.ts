@@ -16,7 +16,8 @@ beforeAll(async () => {
   akta = await jpeg(await photograph(a, randomScene(r), r), 85);
 });
 
-describe('findings on an uploaded photo', () => {
+// OCR, the face detector and child processes share two cores with the rest of the suite in CI.
+describe('findings on an uploaded photo', { timeout: 120_000 }, () => {
   it('says the NIK and the KK number on the KK photo match what was typed', async () => {
     const [kkNumber, , nik] = kk.numbers;
     const found = await photoFindings(kk.bytes, { documentType: 'kk', typed: { nik, kk: kkNumber }, ocrTimeoutMs: 60_000 });

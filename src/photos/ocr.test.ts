@@ -17,7 +17,8 @@ async function documentPhoto(kind: 'kk' | 'akta' | 'ktp', seed: number) {
   return { bytes: await jpeg(await photograph(doc, randomScene(r), r), 85), numbers: doc.numbers };
 }
 
-describe('reading a document photo', () => {
+// OCR, the face detector and child processes share two cores with the rest of the suite in CI.
+describe('reading a document photo', { timeout: 120_000 }, () => {
   it('loads the English trained data from the npm package, not from the network', () => {
     expect(ENG_DATA_DIR).toContain(`node_modules${path.sep}@tesseract.js-data${path.sep}eng`);
     expect(fs.existsSync(path.join(ENG_DATA_DIR, 'eng.traineddata.gz'))).toBe(true);

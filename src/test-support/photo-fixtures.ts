@@ -39,7 +39,8 @@ export type RenderedDocument = { kind: DocumentKind; png: Buffer; width: number;
 
 /** The document itself, flat and sharp, as a PNG. The first number is the one a check compares. */
 export async function renderDocument(kind: DocumentKind, r: Rng): Promise<RenderedDocument> {
-  const font = 'DejaVu Sans';
+  // DejaVu where fontconfig has it (Debian's default), else Liberation, which CI installs.
+  const font = 'DejaVu Sans, Liberation Sans, sans-serif';
   const text = (x: number, y: number, size: number, s: string, extra = '') =>
     `<text x="${x}" y="${y}" font-family="${font}" font-size="${size}" fill="#1a1a1a" ${extra}>${esc(s)}</text>`;
   const lines: string[] = [];
