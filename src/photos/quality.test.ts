@@ -1,4 +1,5 @@
 /** Photo quality at upload (issue 16): each fault a phone photo can have is named, and a good photo has none. */
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { blur, expose, jpeg, moire, photograph, randomScene, renderDocument, renderPassPhoto, resize, rng, type RawRgb } from '../test-support/photo-fixtures.js';
 import { decodePhoto, PhotoDecodeError } from './decode.js';
@@ -88,6 +89,17 @@ describe('the measures', () => {
     const board = { data: Uint8Array.from({ length: 64 * 64 }, (_, i) => (((i % 64) + Math.floor(i / 64)) % 2 ? 255 : 0)), width: 64, height: 64 };
     expect(laplacianVarianceOf(flat)).toBe(0);
     expect(laplacianVarianceOf(board)).toBeGreaterThan(100_000);
+  });
+
+  it('decodes a PNG with transparency and a one-channel greyscale PNG alike', async () => {
+    const withAlpha = await sharp({ create: { width: 900, height: 700, channels: 4, background: { r: 200, g: 200, b: 200, alpha: 0.5 } } }).png().toBuffer();
+    const grey = await sharp({ create: { width: 900, height: 700, channels: 3, background: { r: 90, g: 90, b: 90 } } }).toColourspace('b-w').png().toBuffer();
+    for (const bytes of [withAlpha, grey]) {
+      const pixels = await decodePhoto(bytes);
+      expect(pixels.grey.data.length).toBe(pixels.grey.width * pixels.grey.height);
+      expect(pixels.rgb.data.length).toBe(pixels.rgb.width * pixels.rgb.height * 3);
+      expect({ width: pixels.width, height: pixels.height }).toEqual({ width: 900, height: 700 });
+    }
   });
 
   it('refuses a file that is not an image', async () => {
