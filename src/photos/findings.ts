@@ -8,29 +8,13 @@
 import type { Locale } from '../i18n/i18n.js';
 import { decodePhoto } from './decode.js';
 import { detectFace } from './face-detector.js';
+import { photoKindFor } from './kinds.js';
 import { numberHint, photoHints } from './messages.js';
 import { compareNumber, type NumberComparison } from './numbers.js';
 import { DEFAULT_OCR_TIMEOUT_MS, readDocument, type DocumentReading } from './ocr.js';
 import { checkPhotoQuality, type PhotoCheck, type PhotoKind } from './quality.js';
 
-/** Which photo check a catalogue document type gets; null: only the generic quality checks. */
-export function photoKindFor(documentType: string | null | undefined): PhotoKind | null {
-  switch (documentType) {
-    case 'kk':
-      return 'kk';
-    case 'akta_kelahiran':
-      return 'akta';
-    case 'ktp_el':
-    case 'ktp_el_ayah':
-    case 'ktp_el_ibu':
-    case 'ktp_el_pelapor':
-      return 'ktp';
-    case 'pas_foto':
-      return 'photo';
-    default:
-      return null;
-  }
-}
+export { photoKindFor } from './kinds.js';
 
 export type PhotoFindings = {
   check: PhotoCheck;
