@@ -65,7 +65,7 @@ export function registerFileRoutes(app: App, deps: AppDeps) {
       const { bytes, fields } = await readUploadedFile(req, deps.config.maxUploadBytes);
       const documentType = DocumentTypeSchema.optional().safeParse(fields.documentType || undefined);
       if (!documentType.success) throw new AppError('validation', 400, 'errors.validation', {}, { errors: [{ field: 'body.documentType', message: 'unknown document type' }] });
-      const row = await files.storeUpload(fdeps, { officeCode: req.params.officeCode, bytes, documentType: documentType.data, uploader: actor }, originOf(req));
+      const row = await files.storeUpload(fdeps, { officeCode: req.params.officeCode, bytes, documentType: documentType.data, uploader: actor, photoOcrTimeoutMs: deps.config.photoOcrTimeoutMs }, originOf(req));
       return reply.status(201).send({ file: files.presentFile(row) });
     },
   );

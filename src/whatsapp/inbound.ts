@@ -37,6 +37,11 @@ export type InboundDeps<S> = {
   blobs: BlobStore;
   secret: string;
   maxUploadBytes: number;
+  /**
+   * The OCR's time budget per photo (issue 16): here, in the worker, after the webhook has been
+   * acknowledged, so it delays only this person's next reply; 0 or absent: the quality check only.
+   */
+  photoOcrTimeoutMs?: number | undefined;
   graph: () => GraphTarget;
   dialogue: Dialogue<S>;
   logger?: Logger | undefined;
@@ -243,7 +248,7 @@ async function fetchMediaOf<S>(deps: InboundDeps<S>, row: store.InboundRow): Pro
     return 'done';
   }
   try {
-    const file = await storeUpload({ db: deps.db, clock: deps.clock, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes, secret: deps.secret }, { officeCode: row.officeCode, bytes: fetched.bytes, uploader: { type: 'pemohon' } }, { requestId: `whatsapp:${row.waMessageId}` });
+    const file = await storeUpload({ db: deps.db, clock: deps.clock, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes, secret: deps.secret }, { officeCode: row.officeCode, bytes: fetched.bytes, uploader: { type: 'pemohon' }, photoOcrTimeoutMs: deps.photoOcrTimeoutMs }, { requestId: `whatsapp:${row.waMessageId}` });
     await store.updateInbound(deps.db, row.id, { fileId: file.id });
   } catch (err) {
     if (!(err instanceof AppError) || !err.code.startsWith('upload_')) throw err;
