@@ -62,11 +62,11 @@ const FIT_FOR_PASS_PHOTO: readonly PhotoProblem[] = ['dark', 'bright'];
  * WhatsApp photo) was judged as a document: it is the wrong document when the title read is
  * another's, and only exposure tells about a pass photo judged so.
  */
-export function problemsFor(findings: Pick<StoredPhotoFindings, 'kind' | 'problems' | 'reading'>, documentType: string | null | undefined): PhotoProblem[] {
+export function problemsFor(findings: { kind: PhotoKind | null; problems: readonly string[]; title: string | null }, documentType: string | null | undefined): PhotoProblem[] {
   const slot = photoKindFor(documentType);
-  const found = new Set(findings.problems as PhotoProblem[]);
+  const found = new Set(findings.problems.filter((p): p is PhotoProblem => (PHOTO_PROBLEMS as readonly string[]).includes(p)));
   if (findings.kind === null && slot === 'photo') for (const p of found) if (!FIT_FOR_PASS_PHOTO.includes(p)) found.delete(p);
-  const title = findings.reading?.title ?? null;
+  const title = findings.title;
   if (slot !== null && slot !== 'photo' && title !== null && title !== slot) found.add('wrong_document');
   if (slot !== null && title === slot) found.delete('wrong_document');
   return PHOTO_PROBLEMS.filter((p) => found.has(p));
@@ -101,7 +101,7 @@ export function photoFindingsShown(
   typed: { nik?: string | undefined; kk?: string | undefined },
   lang: Locale,
 ): PhotoFindingsShown {
-  const problems = problemsFor(findings, documentType);
+  const problems = problemsFor({ kind: findings.kind, problems: findings.problems, title: findings.reading?.title ?? null }, documentType);
   const slot = photoKindFor(documentType);
   const numbers: NumberCheckShown[] = [];
   // A wrong document's numbers are not the ones to compare; a pass photo has none.

@@ -219,7 +219,8 @@ export async function uploadAsApplicant(deps: PortalDeps, claims: ApplicantClaim
     origin,
   );
   // What is wrong with the photo and how to retake it, shown beside the upload; the file is kept either way.
-  const problems = row.photoFindings ? problemsFor(row.photoFindings, input.documentType) : [];
+  const found = row.photoFindings;
+  const problems = found ? problemsFor({ kind: found.kind, problems: found.problems, title: found.reading?.title ?? null }, input.documentType) : [];
   return { file: presentFile(row), photo: row.photoFindings ? { problems, hints: retakeHints(lang, problems, input.documentType, row.photoFindings.reading?.title) } : null };
 }
 
