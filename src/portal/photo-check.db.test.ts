@@ -27,7 +27,7 @@ async function applicantToken(phone: string) {
 }
 
 describe('a photo uploaded on the portal', () => {
-  it('is kept, and the answer says it is blurred and how to retake it, in the caller's language', async () => {
+  it('is kept, and the answer says it is blurred and how to retake it, in the caller\'s language', async () => {
     const { client, token } = await applicantToken('0812-2716-0016');
     const kk = await renderDocument('kk', rng(31));
     const { body, contentType } = multipart({ name: 'kk.jpg', type: 'image/jpeg', bytes: await sharp(kk.png).blur(6).jpeg().toBuffer() }, { documentType: 'kk' });
