@@ -87,6 +87,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
         await purge.stop();
         await retention.stop();
         await whatsapp.stop();
+        // The OCR's worker thread, if an upload started it (loaded here, not at start: it is heavy).
+        await (await import('./photos/ocr.js')).closeOcr();
         await app.close();
         await database.close();
       })()),
