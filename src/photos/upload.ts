@@ -80,6 +80,13 @@ export function retakeHints(lang: Locale, problems: readonly PhotoProblem[], doc
   return [...problems.map((p) => t(lang, `photo.problem.${p}`, params)), t(lang, 'photo.send_anyway')];
 }
 
+/** What the uploader is told at once: the problems and how to retake the photo; null for a PDF. */
+export function photoAdvice(findings: StoredPhotoFindings | null, documentType: string | null | undefined, lang: Locale): { problems: PhotoProblem[]; hints: string[] } | null {
+  if (!findings) return null;
+  const problems = problemsFor({ kind: findings.kind, problems: findings.problems, title: findings.reading?.title ?? null }, documentType);
+  return { problems, hints: retakeHints(lang, problems, documentType, findings.reading?.title) };
+}
+
 export type NumberCheckShown = { field: 'nik' | 'kk'; comparison: NumberComparison; text: string };
 
 export type PhotoFindingsShown = {

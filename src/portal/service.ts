@@ -22,7 +22,7 @@ import { ageInYears } from '../identity/calendar-date.js';
 import { parseNik } from '../identity/nik.js';
 import type { Locale } from '../i18n/i18n.js';
 import { findOffice } from '../offices/storage.js';
-import { problemsFor, retakeHints } from '../photos/upload.js';
+import { photoAdvice } from '../photos/upload.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
@@ -219,9 +219,7 @@ export async function uploadAsApplicant(deps: PortalDeps, claims: ApplicantClaim
     origin,
   );
   // What is wrong with the photo and how to retake it, shown beside the upload; the file is kept either way.
-  const found = row.photoFindings;
-  const problems = found ? problemsFor({ kind: found.kind, problems: found.problems, title: found.reading?.title ?? null }, input.documentType) : [];
-  return { file: presentFile(row), photo: row.photoFindings ? { problems, hints: retakeHints(lang, problems, input.documentType, row.photoFindings.reading?.title) } : null };
+  return { file: presentFile(row), photo: photoAdvice(row.photoFindings, input.documentType, lang) };
 }
 
 type Attachment = { fileId: string; documentType: DocumentType };

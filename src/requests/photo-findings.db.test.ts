@@ -23,8 +23,10 @@ async function upload(bytes: Buffer, documentType: string) {
   const { body, contentType } = multipart({ name: 'photo.jpg', type: 'image/jpeg', bytes }, { documentType });
   const res = await operator.send('POST', `${BASE}/files`, body, { 'content-type': contentType });
   expect(res.statusCode).toBe(201);
+  lastAdvice = res.json().photo;
   return res.json().file.id as string;
 }
+let lastAdvice: { problems: string[]; hints: string[] } | null = null;
 
 async function submit(nik: string, attachments: { fileId: string; documentType: string }[]) {
   const res = await operator.post(`${BASE}/requests`, {
@@ -44,6 +46,8 @@ describe('the photo findings on the request page', () => {
   it('shows a blurred counter upload in words, and the NIK and KK number read on the KK against the typed ones', async () => {
     const kk = await renderDocument('kk', rng(21));
     const kkId = await upload(await sharp(kk.png).blur(6).jpeg().toBuffer(), 'kk');
+    // The counter is told at once, while the citizen is still there to take another photo.
+    expect(lastAdvice?.hints).toContain('Foto KK kurang jelas/buram. Mohon foto ulang di tempat yang terang, seluruh kartu terlihat.');
     const nik = anotherGirlNik();
     // What the OCR read on the photo (the test app runs without OCR): the KK number, and the NIK with its last digit misread.
     const misread = `${nik.slice(0, 15)}${nik[15] === '8' ? '9' : '8'}`;

@@ -294,7 +294,7 @@ export const consoleApi = {
     // The document type first: the server reads fields before the file.
     form.append('documentType', documentType);
     form.append('file', file);
-    return api.upload<{ file: StoredFile }>(`${office(code)}/files`, form).then((r) => r.file);
+    return api.upload<{ file: StoredFile; photo?: { problems: string[]; hints: string[] } | null }>(`${office(code)}/files`, form).then((r) => ({ ...r.file, photoHints: r.photo?.hints ?? [] }));
   },
   submit: (code: string, body: unknown) =>
     api.post<{ request: ConsoleRequest; trackingPin: string; warnings: string[] }>(`${office(code)}/requests`, body),
