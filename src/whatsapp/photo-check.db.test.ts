@@ -1,7 +1,8 @@
 /**
  * The photo check at upload by WhatsApp (issue 16), through the real webhook, worker and chatbot:
  * a blurred photo of a KK is kept, and the next reply says so in plain Indonesian, with how to
- * retake it; the verifier finds the same findings on the file.
+ * retake it; an akta sent for the KK is flagged and the mother asked whether it was meant for the
+ * akta; the verifier finds the same findings on the file.
  */
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
@@ -10,18 +11,21 @@ import { files, requests, whatsappInbound } from '../db/schema.js';
 import { testApp, TEST_WHATSAPP_ENV, type TestApp } from '../test-support/app.js';
 import { renderDocument, rng } from '../test-support/photo-fixtures.js';
 import { msg, payload, postWebhook } from '../test-support/whatsapp.js';
+import { closeOcr } from '../photos/ocr.js';
 import { startGraphStandIn } from './simulator/graph-standin.js';
 
 let t: TestApp;
 let graph: Awaited<ReturnType<typeof startGraphStandIn>>;
 beforeAll(async () => {
-  t = await testApp();
+  // The OCR on, with a generous budget for a loaded test machine: the wrong-document check reads the title.
+  t = await testApp({ photoOcrTimeoutMs: 15_000 });
   graph = await startGraphStandIn({ accessToken: TEST_WHATSAPP_ENV.WHATSAPP_ACCESS_TOKEN, now: () => t.clock.now() });
   t.whatsapp.setGraphUrl(graph.url);
 });
 afterAll(async () => {
   await graph.close();
   await t.close();
+  await closeOcr();
 });
 
 const IBU = '6281227009876';
@@ -59,23 +63,28 @@ function phone(waId: string) {
   };
 }
 
-describe('a blurred KK photo sent by WhatsApp', () => {
-  it('is kept, and the next reply gives the retake advice and the way to send it again', async () => {
+/** From "halo" to the first document of a new KIA (the akta). */
+async function upToTheAkta(ibu: ReturnType<typeof phone>) {
+  await ibu.say('halo');
+  await ibu.tap('m:apply');
+  await ibu.tap('cat:kia');
+  await ibu.tap('svc:kia_baru');
+  await ibu.say('3302201405190001');
+  await ibu.tap('nik:yes');
+  await ibu.say('Budi Santoso');
+  await ibu.tap('foreign:no');
+  await ibu.tap('akta:yes');
+  await ibu.say('3302201005200001');
+  await ibu.say('Banyumas');
+  await ibu.tap('rel:ibu');
+  await ibu.say('Siti Aminah');
+  expect(await ibu.say('Ledug')).toContain('Dokumen 1 dari 3');
+}
+
+describe('photos sent by WhatsApp, checked in the worker with the OCR on', () => {
+  it('a blurred KK is kept, and the next reply gives the retake advice and the way to send it again', async () => {
     const ibu = phone(IBU);
-    await ibu.say('halo');
-    await ibu.tap('m:apply');
-    await ibu.tap('cat:kia');
-    await ibu.tap('svc:kia_baru');
-    await ibu.say('3302201405190001');
-    await ibu.tap('nik:yes');
-    await ibu.say('Budi Santoso');
-    await ibu.tap('foreign:no');
-    await ibu.tap('akta:yes');
-    await ibu.say('3302201005200001');
-    await ibu.say('Banyumas');
-    await ibu.tap('rel:ibu');
-    await ibu.say('Siti Aminah');
-    expect(await ibu.say('Ledug')).toContain('Dokumen 1 dari 3');
+    await upToTheAkta(ibu);
     const akta = await renderDocument('akta', rng(16));
     const aktaReply = await ibu.photo(await sharp(akta.png).jpeg({ quality: 90 }).toBuffer());
     expect(aktaReply).toContain('Dokumen 2 dari 3');
@@ -95,7 +104,17 @@ describe('a blurred KK photo sent by WhatsApp', () => {
     const inbound = await t.db.select().from(whatsappInbound).where(eq(whatsappInbound.waId, IBU));
     const kkFileId = inbound.filter((r) => r.fileId).sort((a, b) => a.id - b.id).at(-1)!.fileId!;
     const [file] = await t.db.select().from(files).where(eq(files.id, kkFileId));
-    expect(file!.photoFindings).toMatchObject({ kind: null, problems: expect.arrayContaining(['blurred']), ocr: 'skipped' });
+    expect(file!.photoFindings).toMatchObject({ kind: null, problems: expect.arrayContaining(['blurred']), ocr: expect.stringMatching(/^(read|not_read)$/) });
     expect(await t.db.select().from(requests)).toHaveLength(0);
+  });
+
+  it('an akta sent at the KK slot is flagged and the mother asked whether it was meant for the akta', async () => {
+    const ibu = phone('6281227005555');
+    await upToTheAkta(ibu);
+    const akta = await sharp((await renderDocument('akta', rng(41))).png).jpeg({ quality: 90 }).toBuffer();
+    expect(await ibu.photo(akta)).toContain('Dokumen 2 dari 3');
+    const reply = await ibu.photo(akta);
+    expect(reply).toContain('Foto ini tampaknya bukan KK (terbaca: akta kelahiran). Mohon kirim foto KK.');
+    expect(reply).toContain('Apakah foto ini sebenarnya untuk *akta kelahiran*?');
   });
 });
