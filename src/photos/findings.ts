@@ -1,9 +1,9 @@
 /**
  * Everything the upload path will tell a citizen about one photo (issue 16), in one call for the
  * worker: the quality check, the title and numbers read by OCR within a time budget, and the
- * cross-check with the NIK and KK number typed in the application. Not wired into uploads yet: the
- * channels call it from the worker after storing the file, and show `hints` at once; the photo is
- * kept whatever it says.
+ * cross-check with the NIK and KK number typed in the application; the CLI's call. The upload
+ * channels use `upload.ts` instead, which keeps the findings on the file and words them for the
+ * slot the file ends in; the photo is kept whatever they say.
  */
 import type { Locale } from '../i18n/i18n.js';
 import { decodePhoto } from './decode.js';
