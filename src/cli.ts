@@ -217,6 +217,39 @@ program
     console.log(`intent: ${intent} · service: ${service ?? '-'} · ticket: ${ticket ?? '-'}`);
   });
 
+const milliseconds = (v: string) => {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a whole number of milliseconds');
+  return Number(v);
+};
+
+program
+  .command('photo-check')
+  .description('check a photo of a KK, akta, KTP-el or a child\'s pass photo: blurred, dark, bright, small, cropped, screen, no_face, wrong_document')
+  .argument('<file>', 'the photo (JPG, PNG, WebP)')
+  .option('--kind <kind>', 'kk | akta | ktp | photo (a document of any kind when left out)')
+  .option('--json', 'print { ok, problems, measures } as JSON')
+  .option('--ocr-timeout <ms>', 'time budget for reading the title (wrong_document)', milliseconds)
+  .action(async (file: string, opts: { kind?: string; json?: boolean; ocrTimeout?: number }) => {
+    // Loaded on use: OCR and the face detector are heavy, and no other command needs them.
+    const { photoCheckReport } = await import('./photos/cli.js');
+    const { output, ok } = await photoCheckReport({ file, kind: opts.kind, json: opts.json, ocrTimeoutMs: opts.ocrTimeout });
+    (ok ? console.log : console.error)(output);
+    if (!ok) process.exitCode = 1;
+  });
+
+program
+  .command('read-numbers')
+  .description('read the 16-digit numbers (NIK, KK number) printed on a document photo, by OCR on this machine')
+  .argument('<file>', 'the photo (JPG, PNG, WebP)')
+  .option('--json', 'print { numbers } as JSON')
+  .option('--timeout <ms>', 'time budget for the OCR', milliseconds)
+  .action(async (file: string, opts: { json?: boolean; timeout?: number }) => {
+    const { readNumbersReport } = await import('./photos/cli.js');
+    const { output, ok } = await readNumbersReport({ file, json: opts.json, ocrTimeoutMs: opts.timeout });
+    (ok ? console.log : console.error)(output);
+    if (!ok) process.exitCode = 1;
+  });
+
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof AppError ? t('en', err.messageKey, err.params) : terminalMessage(err));
   process.exit(1);

@@ -46,7 +46,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
     return { secret, firstAdmin };
   });
   const blobs = configuredBlobStore(config);
-  const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions, blobs, secret, maxUploadBytes: config.maxUploadBytes, dialogue: chatbot, logger });
+  const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions, blobs, secret, maxUploadBytes: config.maxUploadBytes, photoOcrTimeoutMs: config.photoOcrTimeoutMs, dialogue: chatbot, logger });
   const metrics = createMetrics();
   const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp, metrics });
   await app.listen({ port: config.port, host: config.host });
@@ -87,6 +87,8 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
         await purge.stop();
         await retention.stop();
         await whatsapp.stop();
+        // The OCR's worker thread, if an upload started it (loaded here, not at start: it is heavy).
+        await (await import('./photos/ocr.js')).closeOcr();
         await app.close();
         await database.close();
       })()),

@@ -218,6 +218,21 @@ export const auditLog = pgTable(
 );
 
 /**
+ * What the photo check at upload found (issue 16), kept beside the file for the verifier. `kind`
+ * is the check it got (null: a document of a kind not yet known, as a WhatsApp photo before the
+ * chat places it); `reading` is what the OCR read within its time budget, null when it did not run
+ * or ran out of time.
+ */
+export type StoredPhotoFindings = {
+  kind: 'kk' | 'akta' | 'ktp' | 'photo' | null;
+  problems: string[];
+  measures: { width: number; height: number; sharpness: number; meanLuminance: number };
+  reading: { numbers: string[]; title: 'kk' | 'akta' | 'ktp' | null } | null;
+  ocr: 'read' | 'not_read' | 'skipped';
+  checkedAt: string;
+};
+
+/**
  * One uploaded document. The bytes live once per content hash in the blob store;
  * several records may share them.
  */
@@ -242,6 +257,8 @@ export const files = pgTable(
     purgeAfter: timestamp('purge_after', { withTimezone: true }),
     /** When the bytes were deleted. The row, its metadata and its audit trail stay. */
     purgedAt: timestamp('purged_at', { withTimezone: true }),
+    /** What the photo check at upload found (issue 16); null for a PDF or an upload before the check. */
+    photoFindings: jsonb('photo_findings').$type<StoredPhotoFindings>(),
   },
   (t) => [
     index('files_office_idx').on(t.officeCode),

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DocumentTypeSchema } from '../catalogue/vocabulary.js';
+import { photoAdvice } from '../photos/upload.js';
 import { AppError } from '../platform/errors.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
 import * as files from './service.js';
@@ -46,6 +47,9 @@ export async function readUploadedFile(req: FastifyRequest, maxUploadBytes: numb
   }
 }
 
+/** What the photo check found (issue 16): the problems and how to retake the photo, in the caller's language; the file is kept either way. */
+const PhotoAdvice = z.object({ problems: z.array(z.string()), hints: z.array(z.string()) });
+
 export function registerFileRoutes(app: App, deps: AppDeps) {
   const fdeps = fileDeps(deps);
 
@@ -57,7 +61,7 @@ export function registerFileRoutes(app: App, deps: AppDeps) {
         tags: ['files'],
         summary: 'Upload one document (multipart/form-data: field "file", optional "documentType")',
         params: z.object({ officeCode: z.string() }),
-        response: { 201: z.object({ file: StoredFile }) },
+        response: { 201: z.object({ file: StoredFile, photo: PhotoAdvice.nullable() }) },
       },
     },
     async (req, reply) => {
@@ -65,8 +69,8 @@ export function registerFileRoutes(app: App, deps: AppDeps) {
       const { bytes, fields } = await readUploadedFile(req, deps.config.maxUploadBytes);
       const documentType = DocumentTypeSchema.optional().safeParse(fields.documentType || undefined);
       if (!documentType.success) throw new AppError('validation', 400, 'errors.validation', {}, { errors: [{ field: 'body.documentType', message: 'unknown document type' }] });
-      const row = await files.storeUpload(fdeps, { officeCode: req.params.officeCode, bytes, documentType: documentType.data, uploader: actor }, originOf(req));
-      return reply.status(201).send({ file: files.presentFile(row) });
+      const row = await files.storeUpload(fdeps, { officeCode: req.params.officeCode, bytes, documentType: documentType.data, uploader: actor, photoOcrTimeoutMs: deps.config.photoOcrTimeoutMs }, originOf(req));
+      return reply.status(201).send({ file: files.presentFile(row), photo: photoAdvice(row.photoFindings, documentType.data, req.locale) });
     },
   );
 

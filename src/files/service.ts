@@ -9,6 +9,7 @@ import { auditActorOf, recordAudit, type AuditActor, type Origin } from '../audi
 import { authorize, type StaffActor } from '../auth/policy.js';
 import { purgeDateFor } from '../catalogue/retention.js';
 import { findOffice } from '../offices/storage.js';
+import { checkUploadedPhoto } from '../photos/upload.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { BlobStore } from './blobs.js';
@@ -68,7 +69,14 @@ export function uploadRefusal(reason: string, maxUploadBytes: number, picture: {
  */
 export async function storeUpload(
   deps: FileDeps,
-  input: { officeCode: string; bytes: Buffer; documentType?: string | undefined; uploader: StaffActor | AuditActor },
+  input: {
+    officeCode: string;
+    bytes: Buffer;
+    documentType?: string | undefined;
+    uploader: StaffActor | AuditActor;
+    /** Time budget for reading the photo's title and numbers (OCR); 0 or absent: the quality check only. */
+    photoOcrTimeoutMs?: number | undefined;
+  },
   origin: Origin,
 ): Promise<store.FileRow> {
   const uploader = input.uploader;
@@ -76,6 +84,8 @@ export async function storeUpload(
   const inspected = await inspectUpload(input.bytes, { maxBytes: deps.maxUploadBytes });
   if (!inspected.ok) throw uploadRefusal(inspected.reason, deps.maxUploadBytes, inspected);
   const now = deps.clock.now();
+  // Before the transaction: the check reads pixels (and maybe runs OCR), and holds no lock meanwhile.
+  const photoFindings = await checkUploadedPhoto(inspected.bytes, inspected.mime, { documentType: input.documentType, ocrTimeoutMs: input.photoOcrTimeoutMs, now });
   const auditActor = toAuditActor(uploader);
   return deps.db.transaction(async (tx) => {
     // Under the blob's lock, so a purge of an earlier copy of the same bytes cannot delete them
@@ -96,6 +106,7 @@ export async function storeUpload(
       createdAt: now,
       // Not part of a request yet: purged soon unless a request takes it (which clears the date).
       purgeAfter: purgeDateFor(input.documentType ?? null, null, now),
+      photoFindings,
     });
     await recordAudit(tx, now, {
       officeCode: input.officeCode,

@@ -37,6 +37,11 @@ const EnvSchema = z.object({
   SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Serves /metrics (Prometheus) to `Authorization: Bearer <METRICS_TOKEN>`; unset, there is no /metrics. */
   METRICS_TOKEN: z.string().min(16).optional(),
+  /**
+   * Time budget for reading a photo's title and 16-digit numbers (OCR) at upload (issue 16); 0 turns
+   * the OCR off. The quality check runs regardless; OCR's absence changes nothing but the hints.
+   */
+  PHOTO_OCR_TIMEOUT_MS: z.coerce.number().int().min(0).max(10_000).default(2500),
   NODE_ENV: z.string().optional(),
 });
 
@@ -48,6 +53,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   secret: string | undefined;
   maxUploadBytes: number;
+  /** PHOTO_OCR_TIMEOUT_MS: the OCR's time budget per uploaded photo; 0: no OCR. */
+  photoOcrTimeoutMs: number;
   sessionTtlMs: number;
   loginRateLimitPerMinute: number;
   cookieSecure: boolean;
@@ -116,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     secret: e.KENCOT_SECRET,
     maxUploadBytes: e.MAX_UPLOAD_BYTES,
+    photoOcrTimeoutMs: e.PHOTO_OCR_TIMEOUT_MS,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     cookieSecure: e.COOKIE_SECURE,

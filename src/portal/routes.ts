@@ -118,8 +118,8 @@ export function registerPortalRoutes(app: App, deps: AppDeps) {
       const { bytes, fields } = await readUploadedFile(req, deps.config.maxUploadBytes);
       const documentType = DocumentTypeSchema.optional().safeParse(fields.documentType || undefined);
       if (!documentType.success) throw new AppError('validation', 400, 'errors.validation', {}, { errors: [{ field: 'body.documentType', message: 'unknown document type' }] });
-      const file = await portal.uploadAsApplicant(pdeps, claims, { bytes, documentType: documentType.data }, originOf(req));
-      return reply.status(201).send({ file });
+      const uploaded = await portal.uploadAsApplicant(pdeps, claims, { bytes, documentType: documentType.data, photoOcrTimeoutMs: deps.config.photoOcrTimeoutMs }, originOf(req), req.locale);
+      return reply.status(201).send(uploaded);
     },
   );
 

@@ -22,6 +22,7 @@ import { ageInYears } from '../identity/calendar-date.js';
 import { parseNik } from '../identity/nik.js';
 import type { Locale } from '../i18n/i18n.js';
 import { findOffice } from '../offices/storage.js';
+import { photoAdvice } from '../photos/upload.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
@@ -202,7 +203,7 @@ export async function confirmPhoneCode(deps: PortalDeps, verificationId: string,
  * token to fix a returned request. The uploader id ties the file to that proof, so nobody can
  * attach another person's upload by its id.
  */
-export async function uploadAsApplicant(deps: PortalDeps, claims: ApplicantClaims | TrackingClaims, input: { bytes: Buffer; documentType?: DocumentType | undefined }, origin: Origin) {
+export async function uploadAsApplicant(deps: PortalDeps, claims: ApplicantClaims | TrackingClaims, input: { bytes: Buffer; documentType?: DocumentType | undefined; photoOcrTimeoutMs?: number | undefined }, origin: Origin, lang: Locale = 'id') {
   let uploaderId: string;
   if (claims.kind === 'tracking') {
     const request = await findRequest(deps.db, claims.requestId);
@@ -212,8 +213,13 @@ export async function uploadAsApplicant(deps: PortalDeps, claims: ApplicantClaim
   } else {
     uploaderId = claims.verificationId;
   }
-  const row = await storeUpload(deps, { officeCode: claims.officeCode, bytes: input.bytes, documentType: input.documentType, uploader: { type: 'pemohon', id: uploaderId } }, origin);
-  return presentFile(row);
+  const row = await storeUpload(
+    deps,
+    { officeCode: claims.officeCode, bytes: input.bytes, documentType: input.documentType, uploader: { type: 'pemohon', id: uploaderId }, photoOcrTimeoutMs: input.photoOcrTimeoutMs },
+    origin,
+  );
+  // What is wrong with the photo and how to retake it, shown beside the upload; the file is kept either way.
+  return { file: presentFile(row), photo: photoAdvice(row.photoFindings, input.documentType, lang) };
 }
 
 type Attachment = { fileId: string; documentType: DocumentType };

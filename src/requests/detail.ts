@@ -17,6 +17,9 @@ import { DATA_FIELD_DEFINITIONS, type FieldInputKind, type LocalizedText } from 
 import { compareWithDeclared, parseNik, type NikErrorCode, type NikWarningCode, type Sex } from '../identity/nik.js';
 import { presentFile } from '../files/service.js';
 import { findFile } from '../files/storage.js';
+import type { StoredPhotoFindings } from '../db/schema.js';
+import type { Locale } from '../i18n/i18n.js';
+import { photoFindingsShown, type PhotoFindingsShown } from '../photos/upload.js';
 import { describedChecklist } from '../office-catalogue/service.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa } from '../offices/storage.js';
@@ -90,7 +93,12 @@ function takesTheFile(actor: StaffActor, request: RequestRow): boolean {
   return actionsFor(actor, request).some((a) => a !== 'cancel' && a !== 'resubmit');
 }
 
-export async function requestDetail(deps: RequestDeps, actor: StaffActor, requestId: string, origin: Origin = {}) {
+/** What the photo check found, in words, beside the document (issue 16); null for a PDF or an older upload. */
+function photoOf(findings: StoredPhotoFindings | null, documentType: string, typed: { nik?: string | undefined; kk?: string | undefined }, lang: Locale): PhotoFindingsShown | null {
+  return findings ? photoFindingsShown(findings, documentType, typed, lang) : null;
+}
+
+export async function requestDetail(deps: RequestDeps, actor: StaffActor, requestId: string, origin: Origin = {}, lang: Locale = 'id') {
   const read = await getRequest(deps, actor, requestId);
   const request = takesTheFile(actor, read) ? await startWork(deps, actor, read, origin) : read;
   const office = await findOffice(deps.db, request.officeCode);
@@ -105,12 +113,15 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
   const names = await staffNames(deps.db, request.courierStaffId ? [request.courierStaffId] : []);
   const desa = (await listDesa(deps.db, office.code)).find((d) => d.code === request.desaCode);
   const files = [];
+  // The numbers read on a photo are compared with the typed ones only for a viewer who may read those in full.
+  const kkNumber = (request.details as Record<string, unknown> | null)?.kk_number;
+  const typed = accessTo(actor.role, 'identityCheck') === 'full' ? { nik: request.subject.nik, kk: typeof kkNumber === 'string' ? kkNumber : undefined } : {};
   // Not even looked up for a viewer who may not see them.
   for (const attachment of accessTo(actor.role, 'attachments') ? request.attachments : []) {
     const file = await findFile(deps.db, attachment.fileId);
     // purgedAt: the bytes are gone; purgeAfter: when they will go (null while the request is open,
     // then kept keptDaysAfterClosing days after it closes).
-    if (file) files.push({ ...presentFile(file), documentType: attachment.documentType, keptDaysAfterClosing: retentionFor(attachment.documentType).daysAfterClosing });
+    if (file) files.push({ ...presentFile(file), documentType: attachment.documentType, keptDaysAfterClosing: retentionFor(attachment.documentType).daysAfterClosing, photo: photoOf(file.photoFindings, attachment.documentType, typed, lang) });
   }
   return presentDetailFor(actor, {
     request,

@@ -35,7 +35,7 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
       },
     },
     // Already cut down to the caller's role (presentDetailFor).
-    async (req) => requestDetail(rdeps, requireStaff(req), req.params.id, originOf(req)),
+    async (req) => requestDetail(rdeps, requireStaff(req), req.params.id, originOf(req), req.locale),
   );
 
   // Public and static: the words for the codes the API returns, from the domain's own labels.

@@ -39,18 +39,20 @@ export async function testApp(
     logLines?: string[];
     /** Environment instead of the Cloud-API test credentials (e.g. `{}` for the simulator). */
     env?: Record<string, string>;
+    /** The OCR's budget per uploaded photo; 0 (the default here) keeps tests that do not read numbers fast. */
+    photoOcrTimeoutMs?: number;
   } = {},
 ) {
   const database = await freshDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-23T02:00:00Z'); // Monday 09:00 WIB
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(opts.env ?? TEST_WHATSAPP_ENV) }), maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000 };
+  const config = { ...loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...(opts.env ?? TEST_WHATSAPP_ENV) }), maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024, loginRateLimitPerMinute: opts.loginRateLimitPerMinute ?? 1000, photoOcrTimeoutMs: opts.photoOcrTimeoutMs ?? 0 };
   const deps = { db: database.db, clock };
   await setUpDemo(deps, loadRegions());
   const blobs = diskBlobStore(path.join(dataDir, 'files'));
   const secret = 'test-secret-test-secret-test-secret!';
   const logger = testLogger(opts.logLines);
-  const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions: loadRegions(), blobs, secret, maxUploadBytes: config.maxUploadBytes, dialogue: chatbot, logger });
+  const whatsapp = whatsAppRuntime(config.whatsapp, { db: database.db, clock, regions: loadRegions(), blobs, secret, maxUploadBytes: config.maxUploadBytes, photoOcrTimeoutMs: config.photoOcrTimeoutMs, dialogue: chatbot, logger });
   await registerNumbers(database.db, config.whatsapp, DEMO_OFFICE_CODE);
   const app = await buildApp({ database, config, clock, blobs, secret, logger, whatsapp });
   await app.ready();

@@ -17,6 +17,7 @@ import type {
   InboundEvent,
   OfficeInfo,
   OutboundMessage,
+  PhotoSeen,
 } from '../whatsapp/dialogue-contract.js';
 import { messageLimitViolations } from '../whatsapp/message-limits.js';
 
@@ -125,7 +126,8 @@ export function chat(options: { now?: string; requests?: ApplicantRequestSummary
     },
     /** Taps something regardless of what was offered (an old message, a template button). */
     tapStale: (id: string) => send({ type: 'choice', id, title: id }),
-    upload: (fileId: string, mime = 'image/jpeg') => send({ type: 'document', accepted: true, fileId, mime }),
+    /** A stored upload; `photo`: what the photo check at upload found (issue 16). */
+    upload: (fileId: string, mime = 'image/jpeg', photo?: PhotoSeen) => send({ type: 'document', accepted: true, fileId, mime, ...(photo ? { photo } : {}) }),
     refuse: (reason: DocumentRefusal) => send({ type: 'document', accepted: false, reason }),
     voice: () => send({ type: 'voice' }),
     /** Lets time pass without a message. */

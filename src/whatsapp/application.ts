@@ -9,6 +9,8 @@ import { DATA_FIELD_DEFINITIONS, OUTPUT_DOCUMENT_LABELS, type DataField } from '
 import { formatIsoDate, isRealDate } from '../identity/calendar-date.js';
 import { kiaEligibility } from '../identity/kia.js';
 import { normaliseNikInput, parseNik, type NikErrorCode } from '../identity/nik.js';
+import { t } from '../i18n/i18n.js';
+import { problemsFor, retakeHints } from '../photos/upload.js';
 import { isSafeText } from '../platform/safe-text.js';
 import {
   SELF,
@@ -27,9 +29,9 @@ import {
   subjectKind,
 } from './application-plan.js';
 import { documentLabel, documentShortLabel, serviceName } from './dialogue-catalogue.js';
-import type { DocumentRefusal, InboundEvent, OutboundMessage } from './dialogue-contract.js';
+import type { DocumentRefusal, InboundEvent, OutboundMessage, PhotoSeen } from './dialogue-contract.js';
 import { formatBytes, formatDate } from './dialogue-format.js';
-import { buttons, isKeyword, list, normalise, pageFromChoice, pageOf, pick, prepend, squash, text, trOr, type Env, type Row } from './dialogue-kit.js';
+import { buttons, isKeyword, list, normalise, pageFromChoice, pageOf, pick, prepend, squash, text, textLocale, trOr, type Env, type Row } from './dialogue-kit.js';
 import type { Draft } from './dialogue-state.js';
 import { documentToRedo } from './document-redo.js';
 import { readRelation } from './relations.js';
@@ -624,7 +626,7 @@ function readDocument(service: Service, draft: Draft, event: InboundEvent, env: 
     const replaced = draft.replacing?.document === document;
     const { replacing: _done, ...rest } = draft;
     const next = { ...rest, docs: { ...draft.docs, [document]: { fileId: event.fileId, documentType: chosen } } };
-    return { kind: 'next', draft: answered(next, key), note: env.tr(replaced ? 'apply.doc.replaced' : 'apply.doc.received', { doc: label }) };
+    return { kind: 'next', draft: answered(next, key), note: receivedNote(env.tr(replaced ? 'apply.doc.replaced' : 'apply.doc.received', { doc: label }), event.photo, chosen, env) };
   }
   if (event.type === 'document') return again(refusalNote(event.reason, label, env), key, service, draft, env);
   const skip = (event.type === 'choice' && event.id === 'doc:skip') || (event.type === 'text' && isKeyword(event.text, 'skip'));
@@ -632,6 +634,20 @@ function readDocument(service: Service, draft: Draft, event: InboundEvent, env: 
   if (event.type === 'voice') return again(env.tr('apply.doc.voice', { doc: label }), key, service, draft, env);
   if (event.type === 'text') return again(env.tr('apply.doc.text_instead', { doc: label }), key, service, draft, env);
   return again(env.tr('apply.doc.expected', { doc: label }), key, service, draft, env);
+}
+
+/**
+ * "Sudah kami terima", then what is wrong with the photo and how to retake it (issue 16): the photo
+ * is kept, the next prompt offers to send it again ("kembali"). A photo that reads as another
+ * document asks whether it was meant for that one.
+ */
+export function receivedNote(received: string, photo: PhotoSeen | undefined, documentType: string, env: Env): string {
+  const problems = photo ? problemsFor(photo, documentType) : [];
+  if (problems.length === 0) return received;
+  const lang = textLocale(env.locale);
+  const lines = [received, '', ...retakeHints(lang, problems, documentType, photo?.title)];
+  if (problems.includes('wrong_document') && photo?.title) lines.push(env.tr('apply.doc.other_slot', { read: t(lang, `photo.doc.${photo.title}`) }));
+  return lines.join('\n');
 }
 
 export function refusalNote(reason: DocumentRefusal, label: string, env: Env): string {

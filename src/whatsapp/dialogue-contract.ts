@@ -16,13 +16,20 @@ export type BotLocale = (typeof BOT_LOCALES)[number];
 /** Why an upload was not accepted, as `inspectUpload` says (plus a failed download from Meta). */
 export type DocumentRefusal = 'empty' | 'too_large' | 'too_many_pixels' | 'pdf_too_large' | 'unsupported_type' | 'unreadable' | 'pdf_active_content' | 'download_failed';
 
+/**
+ * What the photo check found when the photo was stored (issue 16), before the chat placed it in a
+ * slot: `kind` null, judged as a document; `title` is the document's title the OCR read, if any.
+ * The dialogue turns it into retake advice for the slot the photo goes to.
+ */
+export type PhotoSeen = { kind: 'kk' | 'akta' | 'ktp' | 'photo' | null; problems: string[]; title: 'kk' | 'akta' | 'ktp' | null };
+
 /** What the user sent, normalised from Meta's message types. */
 export type InboundEvent =
   | { type: 'text'; text: string }
   /** A reply button or list row the bot offered (its id), or a template quick-reply button (its payload). */
   | { type: 'choice'; id: string; title: string }
   /** An image or document, already fetched from Meta, inspected and stored — or refused. */
-  | { type: 'document'; accepted: true; fileId: string; mime: string; filename?: string | undefined }
+  | { type: 'document'; accepted: true; fileId: string; mime: string; filename?: string | undefined; photo?: PhotoSeen | undefined }
   | { type: 'document'; accepted: false; reason: DocumentRefusal }
   | { type: 'voice' }
   | { type: 'location'; latitude: number; longitude: number; name?: string | undefined; address?: string | undefined }

@@ -5,7 +5,7 @@
  */
 import { findService } from '../catalogue/catalogue.js';
 import { parseTicket } from '../requests/ticket.js';
-import { refusalNote } from './application.js';
+import { receivedNote, refusalNote } from './application.js';
 import { documentLabel, documentShortLabel, isDocumentType, serviceName } from './dialogue-catalogue.js';
 import type { ApplicantRequestSummary, InboundEvent, OutboundMessage } from './dialogue-contract.js';
 import { formatDateTime, formatDay } from './dialogue-format.js';
@@ -218,7 +218,7 @@ export function onFix(state: DialogueState, index: number, event: InboundEvent, 
   const label = documentShortLabel(type, env);
   if (event.type === 'document' && event.accepted) {
     const next: Fix = { ...fix, received: { ...fix.received, [type]: event.fileId } };
-    const note = env.tr('apply.doc.received', { doc: label });
+    const note = receivedNote(env.tr('apply.doc.received', { doc: label }), event.photo, type, env);
     if (index + 1 < fix.needed.length) return turn({ ...state, fix: next, screen: { kind: 'fix', index: index + 1 } }, prepend(note, fixPrompt(next, index + 1, env)));
     return turn({ ...state, fix: next, screen: { kind: 'fix_confirm' } }, prepend(note, fixConfirmPrompt(next, env)));
   }

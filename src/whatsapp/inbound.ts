@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { BlobStore } from '../files/blobs.js';
 import { storeUpload } from '../files/service.js';
+import { findFile } from '../files/storage.js';
 import { officeCatalogue } from '../office-catalogue/service.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice, listDesa, type OfficeRow } from '../offices/storage.js';
@@ -18,7 +19,7 @@ import type { RegionLookup } from '../regions/region-lookup.js';
 import { actAsApplicant, submitAsApplicant } from '../requests/service.js';
 import { findRequest, requestsOfApplicant } from '../requests/storage.js';
 import { fetchCloudMedia, type GraphTarget } from './cloud-api.js';
-import type { CommandOutcome, DialogueCommand, DialogueContext, DialogueResult, DocumentRefusal, InboundEvent, OutboundMessage } from './dialogue-contract.js';
+import type { CommandOutcome, DialogueCommand, DialogueContext, DialogueResult, DocumentRefusal, InboundEvent, OutboundMessage, PhotoSeen } from './dialogue-contract.js';
 import { backoffMs } from './sender.js';
 import * as store from './storage.js';
 
@@ -37,6 +38,11 @@ export type InboundDeps<S> = {
   blobs: BlobStore;
   secret: string;
   maxUploadBytes: number;
+  /**
+   * The OCR's time budget per photo (issue 16): here, in the worker, after the webhook has been
+   * acknowledged, so it delays only this person's next reply; 0 or absent: the quality check only.
+   */
+  photoOcrTimeoutMs?: number | undefined;
   graph: () => GraphTarget;
   dialogue: Dialogue<S>;
   logger?: Logger | undefined;
@@ -84,7 +90,10 @@ async function handleInbound<S>(deps: InboundDeps<S>, id: number): Promise<boole
       const office = (await findOffice(tx, locked.officeCode))!;
       const context = await dialogueContext(deps, tx, office, locked.waId, conversation.contactName ?? locked.contactName, now);
       const state = (Object.keys(conversation.dialogue).length ? conversation.dialogue : deps.dialogue.initial()) as S;
-      let result = deps.dialogue.converse(state, eventOf(locked), context);
+      // The photo check ran when the media was stored; its findings travel with the event.
+      const findings = locked.fileId ? (await findFile(tx, locked.fileId))?.photoFindings : null;
+      const photo = findings ? { kind: findings.kind, problems: findings.problems, title: findings.reading?.title ?? null } : undefined;
+      let result = deps.dialogue.converse(state, eventOf(locked, photo), context);
       // The outbox sends one person's messages in the order of their rows: each answer is queued
       // before what its commands write, so the reply to this message comes first.
       const queue = async (replies: readonly OutboundMessage[], secrets: readonly string[] = []) => {
@@ -203,7 +212,7 @@ async function dialogueContext<S>(deps: InboundDeps<S>, db: Db, office: OfficeRo
 }
 
 /** Meta's message types → the dialogue's events. Unknown types are events too: the bot answers them. */
-export function eventOf(row: Pick<store.InboundRow, 'type' | 'message' | 'fileId' | 'mediaRefusal'>): InboundEvent {
+export function eventOf(row: Pick<store.InboundRow, 'type' | 'message' | 'fileId' | 'mediaRefusal'>, photo?: PhotoSeen): InboundEvent {
   // any: Meta's free-form JSON, read defensively field by field below.
   const m = row.message as Record<string, any>;
   switch (row.type) {
@@ -217,7 +226,7 @@ export function eventOf(row: Pick<store.InboundRow, 'type' | 'message' | 'fileId
       return { type: 'choice', id: String(m.button?.payload ?? m.button?.text ?? ''), title: String(m.button?.text ?? '') };
     case 'image':
     case 'document':
-      if (row.fileId) return { type: 'document', accepted: true, fileId: row.fileId, mime: String(m[row.type]?.mime_type ?? ''), filename: m.document?.filename };
+      if (row.fileId) return { type: 'document', accepted: true, fileId: row.fileId, mime: String(m[row.type]?.mime_type ?? ''), filename: m.document?.filename, ...(photo ? { photo } : {}) };
       return { type: 'document', accepted: false, reason: (row.mediaRefusal ?? 'download_failed') as DocumentRefusal };
     case 'audio':
       return { type: 'voice' };
@@ -243,7 +252,7 @@ async function fetchMediaOf<S>(deps: InboundDeps<S>, row: store.InboundRow): Pro
     return 'done';
   }
   try {
-    const file = await storeUpload({ db: deps.db, clock: deps.clock, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes, secret: deps.secret }, { officeCode: row.officeCode, bytes: fetched.bytes, uploader: { type: 'pemohon' } }, { requestId: `whatsapp:${row.waMessageId}` });
+    const file = await storeUpload({ db: deps.db, clock: deps.clock, blobs: deps.blobs, maxUploadBytes: deps.maxUploadBytes, secret: deps.secret }, { officeCode: row.officeCode, bytes: fetched.bytes, uploader: { type: 'pemohon' }, photoOcrTimeoutMs: deps.photoOcrTimeoutMs }, { requestId: `whatsapp:${row.waMessageId}` });
     await store.updateInbound(deps.db, row.id, { fileId: file.id });
   } catch (err) {
     if (!(err instanceof AppError) || !err.code.startsWith('upload_')) throw err;

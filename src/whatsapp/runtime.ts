@@ -41,6 +41,8 @@ export type RuntimeDeps<S> = {
   blobs: BlobStore;
   secret: string;
   maxUploadBytes: number;
+  /** The OCR's time budget per photo (issue 16); 0 or absent: the quality check only. */
+  photoOcrTimeoutMs?: number | undefined;
   dialogue: Dialogue<S>;
   logger?: Logger | undefined;
 };

@@ -306,6 +306,7 @@ const bot = {
       optional: 'This document is not required; press *Skip* if you do not have it.',
       skip: 'Skip',
       received: '✅ {{doc}} received. Thank you.',
+      other_slot: 'Was this photo meant for the *{{read}}*? If so, please send it again when we ask for the {{read}}.',
       ask_again: '*Send again, document {{n}} of {{total}}: {{doc}}*',
       keep_button: 'Keep the earlier one',
       redo_hint: 'Was the *{{doc}}* photo unclear? Type *back* to send it again.',

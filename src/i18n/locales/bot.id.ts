@@ -320,6 +320,7 @@ const bot = {
       optional: 'Dokumen ini tidak wajib; tekan *Lewati* jika tidak ada.',
       skip: 'Lewati',
       received: '✅ {{doc}} sudah kami terima. Terima kasih.',
+      other_slot: 'Apakah foto ini sebenarnya untuk *{{read}}*? Bila ya, mohon kirim foto ini lagi saat kami meminta {{read}}.',
       ask_again: '*Kirim ulang dokumen {{n}} dari {{total}}: {{doc}}*',
       keep_button: 'Pakai yang tadi',
       redo_hint: 'Foto *{{doc}}* tadi kurang jelas? Ketik *kembali* untuk mengirim ulang.',

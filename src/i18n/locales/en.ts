@@ -2,12 +2,14 @@
 import bot from './bot.en.js';
 import citizen from './citizen.en.js';
 import ikm from './ikm.en.js';
+import photo from './photo.en.js';
 import privacy from './privacy.en.js';
 import whatsapp from './whatsapp.en.js';
 
 const en = {
   bot,
   ikm,
+  photo,
   errors: {
     validation: 'Some of the data sent is not valid. Please check what you entered.',
     bad_json: 'The request could not be read (invalid JSON).',

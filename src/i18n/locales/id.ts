@@ -2,12 +2,14 @@
 import bot from './bot.id.js';
 import citizen from './citizen.id.js';
 import ikm from './ikm.id.js';
+import photo from './photo.id.js';
 import privacy from './privacy.id.js';
 import whatsapp from './whatsapp.id.js';
 
 const id = {
   bot,
   ikm,
+  photo,
   errors: {
     validation: 'Data yang dikirim belum sesuai. Mohon periksa kembali isian Bapak/Ibu.',
     bad_json: 'Permintaan tidak dapat dibaca (format JSON tidak valid).',

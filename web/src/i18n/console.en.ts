@@ -201,6 +201,12 @@ const consoleEn: ConsoleMessages = {
       `${label} was deleted on ${date} because its retention period ended (personal data protection law). The record and history of this document remain; the data is in SIAK.`,
     purgeScheduled: (date) => `This scan's retention period ends on ${date}; it is then deleted automatically.`,
     keptWhileOpen: (days) => `The scan is kept while the application is open and for ${days} days after it is closed, then deleted automatically.`,
+    photoCheck: 'Automatic photo check',
+    photoOk: 'No problem was found in this photo.',
+    numbersHeading: 'Numbers on the photo',
+    ocrNotRead: 'The numbers on the photo could not be read automatically; please check them by eye.',
+    ocrSkipped: 'The numbers on this photo were not read automatically.',
+    photoNote: 'These are hints only; the officer decides.',
   },
   actions: {
     heading: 'Actions',

@@ -205,6 +205,12 @@ const consoleId = {
       `${label} sudah dihapus pada ${date} karena masa simpannya habis (UU PDP). Catatan dan riwayat dokumen ini tetap tersimpan; datanya ada di SIAK.`,
     purgeScheduled: (date: string) => `Masa simpan berkas ini habis pada ${date}; setelah itu berkasnya dihapus otomatis.`,
     keptWhileOpen: (days: number) => `Berkas disimpan selama permohonan berjalan dan ${days} hari setelah permohonan selesai, lalu dihapus otomatis.`,
+    photoCheck: 'Pemeriksaan foto otomatis',
+    photoOk: 'Tidak ada masalah yang terdeteksi pada foto ini.',
+    numbersHeading: 'Nomor pada foto',
+    ocrNotRead: 'Nomor pada foto belum terbaca otomatis; mohon periksa dengan mata.',
+    ocrSkipped: 'Nomor pada foto tidak dibaca otomatis untuk berkas ini.',
+    photoNote: 'Hasil ini hanya petunjuk; keputusan tetap pada petugas.',
   },
   actions: {
     heading: 'Tindakan',

@@ -51,6 +51,8 @@ export type NikCheck =
   | { ok: false; errors: string[]; messages: string[] };
 
 export type UploadedFile = { id: string; mime: string; size: number; documentType: string | null };
+/** What the photo check found (issue 16): the problems and, in the page's language, how to retake the photo. */
+export type PhotoAdvice = { problems: string[]; hints: string[] };
 
 export type Attachment = { fileId: string; documentType: string };
 
@@ -114,7 +116,9 @@ export function uploadDocument(token: string, file: File, documentType: string) 
   const form = new FormData();
   form.append('documentType', documentType);
   form.append('file', file);
-  return api.post<{ file: UploadedFile }>('/api/v1/public/files', form, { headers: auth(token) }).then((r) => r.file);
+  return api
+    .post<{ file: UploadedFile; photo?: PhotoAdvice | null }>('/api/v1/public/files', form, { headers: auth(token) })
+    .then((r) => ({ ...r.file, photo: r.photo ?? null }));
 }
 
 export const submitApplication = (token: string, application: Application) =>

@@ -6,7 +6,7 @@ import { timezoneLabel, whatsappLink } from '../../format.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import type { Lang, Office } from '../../types.js';
 import { Contacts, OpeningHours } from '../PortalHome.js';
-import { uploadDocument, type Text, type UploadedFile } from './api.js';
+import { uploadDocument, type PhotoAdvice, type Text, type UploadedFile } from './api.js';
 
 export type Loaded<T> = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; value: T };
 
@@ -53,7 +53,8 @@ export function humanSize(bytes: number): string {
 const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = /^(image\/|application\/pdf$)/;
 
-export type UploadValue = { fileId: string; name: string; size: number };
+/** `photoHints`: what is wrong with the photo and how to retake it; the upload is kept all the same. */
+export type UploadValue = { fileId: string; name: string; size: number; photoHints?: string[] | undefined };
 
 /**
  * One document: a native file input (keyboard, screen reader and the phone's camera all work),
@@ -88,8 +89,8 @@ export function DocumentUpload(props: {
     setBusy(true);
     setPending(file.name);
     try {
-      const uploaded: UploadedFile = await uploadDocument(props.token, file, props.documentType);
-      props.onUploaded({ fileId: uploaded.id, name: file.name, size: uploaded.size });
+      const uploaded: UploadedFile & { photo: PhotoAdvice | null } = await uploadDocument(props.token, file, props.documentType);
+      props.onUploaded({ fileId: uploaded.id, name: file.name, size: uploaded.size, photoHints: uploaded.photo?.hints ?? [] });
     } catch (error) {
       props.onError(errorMessage(error, t));
     } finally {
@@ -137,6 +138,13 @@ export function DocumentUpload(props: {
           </>
         ) : null}
       </p>
+      {!busy && props.value?.photoHints && props.value.photoHints.length > 0 && (
+        <ul className="photo-advice" data-testid={`${id}-photo-advice`}>
+          {props.value.photoHints.map((hint) => (
+            <li key={hint}>{hint}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

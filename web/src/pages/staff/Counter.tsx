@@ -45,7 +45,8 @@ const FIELD_OF: Record<string, string> = {
   'body.applicant.relation': ID.relation,
 };
 
-type Upload = { documentType: string; name: string; file: StoredFile };
+/** `file.photoHints`: the photo check's advice (issue 16): retake it while the citizen is at the counter, or keep it. */
+type Upload = { documentType: string; name: string; file: StoredFile & { photoHints?: string[] } };
 type Saved = { request: ConsoleRequest; pin: string; warnings: string[] };
 
 export function Counter() {
@@ -561,6 +562,13 @@ function UploadItem({
               {t.remove(label)}
             </button>
           </p>
+        )}
+        {upload && !state.busy && upload.file.photoHints && upload.file.photoHints.length > 0 && (
+          <ul className="photo-advice">
+            {upload.file.photoHints.map((hint) => (
+              <li key={hint}>{hint}</li>
+            ))}
+          </ul>
         )}
       </div>
     </li>

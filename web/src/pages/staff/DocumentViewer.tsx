@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useLanguage, useT } from '../../i18n/index.js';
-import type { Localized, StoredFile } from './consoleApi.js';
+import type { Localized, PhotoFindings, StoredFile } from './consoleApi.js';
 import { localized, longDate } from './format.js';
 
 export type ViewerState = { index: number; zoom: number; rotation: number };
@@ -30,7 +30,7 @@ export function DocumentViewer({
   onView,
   timeZone,
 }: {
-  files: (StoredFile & { documentType: string; keptDaysAfterClosing: number })[];
+  files: (StoredFile & { documentType: string; keptDaysAfterClosing: number; photo?: PhotoFindings | null })[];
   labels: Record<string, Localized>;
   view: ViewerState;
   onView: (next: ViewerState) => void;
@@ -69,8 +69,44 @@ export function DocumentViewer({
       ) : (
         <ViewerBody file={file} label={label(file)} view={view} onView={onView} />
       )}
+      {!purged && file.photo && <PhotoCheck photo={file.photo} />}
       {!purged && <p className="hint">{file.purgeAfter ? t.purgeScheduled(date(file.purgeAfter)) : t.keptWhileOpen(file.keptDaysAfterClosing)}</p>}
     </div>
+  );
+}
+
+/** What the photo check found, beside the document: the problems in words and the numbers read against the typed ones. */
+function PhotoCheck({ photo }: { photo: PhotoFindings }) {
+  const t = useT().console.viewer;
+  return (
+    <section className="photo-check" aria-label={t.photoCheck}>
+      <h3>{t.photoCheck}</h3>
+      {photo.problems.length === 0 ? (
+        <p>{t.photoOk}</p>
+      ) : (
+        <ul>
+          {/* The last hint tells the citizen the photo may still be sent: not for the officer. */}
+          {photo.hints.slice(0, photo.problems.length).map((hint) => (
+            <li key={hint}>{hint}</li>
+          ))}
+        </ul>
+      )}
+      {/* Nothing to compare once read (another document, a pass photo, or a viewer without the NIK): say nothing. */}
+      {(photo.numbers.length > 0 || photo.ocr !== 'read') && <h4>{t.numbersHeading}</h4>}
+      {photo.numbers.length > 0 ? (
+        <ul>
+          {photo.numbers.map((n) => (
+            <li key={n.field} className={n.comparison.match ? 'number-match' : 'number-differs'}>
+              <span aria-hidden="true">{n.comparison.match ? '✓ ' : '⚠ '}</span>
+              {n.text}
+            </li>
+          ))}
+        </ul>
+      ) : photo.ocr === 'read' ? null : (
+        <p>{photo.ocr === 'skipped' ? t.ocrSkipped : t.ocrNotRead}</p>
+      )}
+      <p className="hint">{t.photoNote}</p>
+    </section>
   );
 }
 

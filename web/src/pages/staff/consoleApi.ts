@@ -108,6 +108,15 @@ export type NikCheck =
       warnings: string[];
     };
 
+/** The photo check's findings beside a document (issue 16), already in words in the caller's language. */
+export type PhotoFindings = {
+  problems: string[];
+  hints: string[];
+  numbers: { field: 'nik' | 'kk'; comparison: { match: boolean; read: string | null }; text: string }[];
+  ocr: 'read' | 'not_read' | 'skipped';
+  checkedAt: string;
+};
+
 export type StoredFile = {
   id: string;
   mime: string;
@@ -137,7 +146,7 @@ export type RequestDetail = {
   request: ConsoleRequest;
   /** Which field groups this role sees, and how ('masked': identifiers cut down, the rest left out). */
   visible: Partial<Record<FieldGroup, 'full' | 'masked'>>;
-  files?: (StoredFile & { documentType: string; keptDaysAfterClosing: number })[];
+  files?: (StoredFile & { documentType: string; keptDaysAfterClosing: number; photo?: PhotoFindings | null })[];
   serviceName: Localized | null;
   desaName: string | null;
   courier?: { id: string; name: string | null } | null;
@@ -285,7 +294,7 @@ export const consoleApi = {
     // The document type first: the server reads fields before the file.
     form.append('documentType', documentType);
     form.append('file', file);
-    return api.upload<{ file: StoredFile }>(`${office(code)}/files`, form).then((r) => r.file);
+    return api.upload<{ file: StoredFile; photo?: { problems: string[]; hints: string[] } | null }>(`${office(code)}/files`, form).then((r) => ({ ...r.file, photoHints: r.photo?.hints ?? [] }));
   },
   submit: (code: string, body: unknown) =>
     api.post<{ request: ConsoleRequest; trackingPin: string; warnings: string[] }>(`${office(code)}/requests`, body),
