@@ -284,7 +284,7 @@ describe('the counter', () => {
     expect(await kkInput.getAttribute('capture')).toBe('environment');
     expect(await kkInput.getAttribute('accept')).toBe('image/*,application/pdf');
     await kkInput.setInputFiles({ name: 'kk-citra.jpg', mimeType: 'image/jpeg', buffer: await photo('#e4e0d0') });
-    await expect.poll(() => page.getByText(/kk-citra\.jpg diunggah/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/kk-citra\.jpg diunggah/).count(), { timeout: 20_000 }).toBe(1);
     await screenshot(page, 'console-counter');
     expect(await seriousA11yViolations(page)).toEqual([]);
 

@@ -148,14 +148,14 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     expect(await page.locator('input[type=file]').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-document')))).toEqual(['akta_kelahiran', 'kk', 'pas_foto']);
     expect(await page.locator('input[type=file]').first().getAttribute('accept')).toBe('image/*,application/pdf');
     await page.locator('[data-document=akta_kelahiran]').setInputFiles(await jpeg(240, 240, 230));
-    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count(), { timeout: 20_000 }).toBe(1);
     // A broken file gets its own error; what was typed and uploaded stays.
     await page.locator('[data-document=kk]').setInputFiles({ name: 'kk.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('bukan foto') });
     await expect.poll(() => page.getByRole('alert').filter({ hasText: /Jenis berkas tidak dapat diterima|tidak dapat dibaca/ }).count()).toBe(1);
     expect(await page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(1);
     await check(page, 'portal-apply-4-upload-error');
     await page.locator('[data-document=kk]').setInputFiles(await jpeg(200, 220, 250));
-    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(2);
+    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count(), { timeout: 20_000 }).toBe(2);
 
     // A reload on a flaky phone loses nothing typed or uploaded.
     await page.reload();
@@ -164,7 +164,7 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await expect.poll(() => page.getByText('Pas foto berwarna: belum diunggah.').count()).toBe(1);
     await page.locator('[data-document=pas_foto]').setInputFiles(await jpeg(180, 30, 30));
-    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(3);
+    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count(), { timeout: 20_000 }).toBe(3);
     await check(page, 'portal-apply-4-documents');
     await page.getByRole('button', { name: 'Lanjut' }).click();
 
@@ -221,7 +221,7 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await page.getByRole('button', { name: 'Kirim perbaikan' }).click();
     await expect.poll(() => page.getByText('Kutipan akta kelahiran: belum diunggah.').count()).toBe(1);
     await page.locator('[data-document=akta_kelahiran]').setInputFiles(await jpeg(250, 250, 250));
-    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('button', { name: 'Kirim perbaikan' }).click();
     await expect.poll(() => page.locator('.status-badge').innerText()).toBe('Berkas diterima');
     expect(await page.getByText('Perbaikan sudah terkirim.', { exact: false }).count()).toBe(1);
@@ -323,7 +323,7 @@ describe('applying by keyboard alone', () => {
       const chooser = page.waitForEvent('filechooser');
       await page.keyboard.press(i === 0 ? 'Space' : 'Enter');
       await (await chooser).setFiles(await jpeg(100 + i * 50, 200, 220));
-      await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(i + 1);
+      await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count(), { timeout: 20_000 }).toBe(i + 1);
     }
     await tabTo(page, button('Lanjut'));
     await page.keyboard.press('Enter');
@@ -383,7 +383,7 @@ describe('a newborn not registered yet', () => {
     for (const document of documents) {
       await page.locator(`[data-document=${document}]`).setInputFiles(await jpeg(200, 210 + n, 220));
       n += 1;
-      await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(n);
+      await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count(), { timeout: 20_000 }).toBe(n);
     }
     await page.getByRole('button', { name: 'Lanjut' }).click();
 

@@ -102,7 +102,7 @@ describe('a KIA from the portal to the hand-over', () => {
     for (const [document, colour] of [['akta_kelahiran', [240, 240, 230]], ['kk', [200, 220, 250]], ['pas_foto', [180, 30, 30]]] as const) {
       await phone.locator(`[data-document=${document}]`).setInputFiles(await jpeg(colour[0], colour[1], colour[2]));
     }
-    await expect.poll(() => phone.getByText(/Terunggah: foto\.jpg/).count()).toBe(3);
+    await expect.poll(() => phone.getByText(/Terunggah: foto\.jpg/).count(), { timeout: 20_000 }).toBe(3);
     await check(phone, '1-portal-documents');
     await phone.getByRole('button', { name: 'Lanjut' }).click();
     await expect.poll(step).toBe('Periksa dan kirim');
@@ -135,7 +135,7 @@ describe('a KIA from the portal to the hand-over', () => {
     expect(await phone.locator('.fix').innerText()).toMatch(/Foto akta terpotong/);
     await check(phone, '5-track-returned');
     await phone.locator('[data-document=akta_kelahiran]').setInputFiles(await jpeg(250, 250, 250));
-    await expect.poll(() => phone.getByText(/Terunggah: foto\.jpg/).count()).toBe(1);
+    await expect.poll(() => phone.getByText(/Terunggah: foto\.jpg/).count(), { timeout: 20_000 }).toBe(1);
     await phone.getByRole('button', { name: 'Kirim perbaikan' }).click();
     await expect.poll(() => phone.locator('.status-badge').innerText()).toBe('Berkas diterima');
 
