@@ -11,11 +11,13 @@ import {
   integer,
   jsonb,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { SpecialNeeds } from '../requests/special-needs.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -303,6 +305,16 @@ export const requests = pgTable(
     applicantPhone: text('applicant_phone').notNull(),
     handOverChoice: text('hand_over_choice').notNull(),
     disabilityNeeds: text('disability_needs'),
+    /**
+     * Layanan khusus (`src/requests/special-needs.ts`): disability kinds (UU 8/2016), lansia, the
+     * accommodations asked for, and the consent they were given with. Health data: read through
+     * the `disability` field group only, every view audited.
+     */
+    specialNeeds: jsonb('special_needs').$type<SpecialNeeds>(),
+    /** 0 = stands first in every queue (disabled or elderly, see `priorityReasonOf`), 1 = in due order. */
+    priority: smallint('priority').notNull().default(1),
+    /** Why it stands first, for the badge in words: disabilitas, lansia, disabilitas_lansia. */
+    priorityReason: text('priority_reason'),
     /** argon2 hash of the tracking PIN the applicant was given. */
     pinHash: text('pin_hash').notNull(),
     attachments: jsonb('attachments').$type<{ fileId: string; documentType: string }[]>().notNull().default([]),
@@ -340,7 +352,7 @@ export const requests = pgTable(
   (t) => [
     uniqueIndex('requests_ticket_uq').on(t.ticket),
     index('requests_anonymise_due_idx').on(t.stateEnteredAt).where(sql`${t.anonymisedAt} is null`),
-    index('requests_queue_idx').on(t.officeCode, t.state, t.dueAt),
+    index('requests_queue_idx').on(t.officeCode, t.state, t.priority, t.dueAt),
     index('requests_nik_idx').on(t.officeCode, t.subjectNik),
     index('requests_phone_idx').on(t.officeCode, t.applicantPhone),
     // The duplicate check at intake: open requests of a service for a subject, in any office.

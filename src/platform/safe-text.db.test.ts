@@ -47,7 +47,7 @@ describe('control characters in text inputs', () => {
     expect(escape.json().errors).toEqual([expect.objectContaining({ field: 'body.applicant.name', code: 'control_characters' })]);
     expect(await stored()).toBe(0);
 
-    const created = await submit({ ...kiaRequest(), disabilityNeeds: 'Kursi roda.\nMohon dijemput.' });
+    const created = await submit({ ...kiaRequest(), specialNeeds: { disabled: true, kinds: ['fisik'], consent: true, note: 'Kursi roda.\nMohon dijemput.' } });
     expect(created.statusCode).toBe(201);
     expect(await stored()).toBe(1);
     await t.db.execute(sql`delete from requests`);

@@ -26,7 +26,8 @@ import { photoAdvice } from '../photos/upload.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
-import { actAsApplicant, CircumstancesInput, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
+import { actAsApplicant, CircumstancesInput, NewRequestInput, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
+import { SpecialNeedsInput } from '../requests/special-needs.js';
 import { enqueueMessage, findRequest, type RequestRow } from '../requests/storage.js';
 import { generateTrackingPin, parseTicket } from '../requests/ticket.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS, type RejectReason, type ReturnReason } from '../requests/transition.js';
@@ -255,7 +256,10 @@ export const ApplyInput = z.object({
   /** The service's other data fields (KK number, parents' names …) by catalogue field code. */
   details: RequestDetailsInput.default({}),
   handOverChoice: z.enum(['pickup', 'home_delivery']).default('pickup'),
-  disabilityNeeds: safeLines().trim().max(500).optional(),
+  /** Where a home delivery goes; the courier calls the confirmed number unless another is given. */
+  delivery: NewRequestInput.shape.delivery,
+  /** Layanan khusus, with consent: the same record as the chatbot and the counter (`special-needs.ts`). */
+  specialNeeds: SpecialNeedsInput.optional(),
   attachments: Attachments.default([]),
 });
 export type ApplyInput = z.infer<typeof ApplyInput>;
@@ -316,7 +320,8 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
         details: input.details,
         circumstances: input.circumstances,
         handOverChoice: input.handOverChoice,
-        ...(input.disabilityNeeds ? { disabilityNeeds: input.disabilityNeeds } : {}),
+        ...(input.delivery && { delivery: input.delivery }),
+        ...(input.specialNeeds && { specialNeeds: input.specialNeeds }),
         attachments: input.attachments,
       },
       origin,

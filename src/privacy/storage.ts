@@ -31,6 +31,8 @@ export const ANONYMISED_REQUEST = (at: Date) => ({
   subjectNik: null,
   applicantPhone: '',
   disabilityNeeds: null,
+  // Reports count the special service (who was served, with what); the kinds, the note and the consent go.
+  specialNeeds: sql`case when ${requests.specialNeeds} is null then null else jsonb_build_object('disabled', ${requests.specialNeeds} -> 'disabled', 'elderly', ${requests.specialNeeds} -> 'elderly', 'kinds', '[]'::jsonb, 'accommodations', ${requests.specialNeeds} -> 'accommodations', 'consent', null) end`,
   pinHash: '',
   pinFailures: 0,
   pinLockedUntil: null,

@@ -238,7 +238,7 @@ describe('queues and deliveries', () => {
 
   it('lists the kurir for a home delivery, assigns only one of them, and lets only that kurir hand it over', async () => {
     const kurir = await t.signedIn('kurir');
-    const { request } = await submit({ handOverChoice: 'home_delivery' });
+    const { request } = await submit({ handOverChoice: 'home_delivery', specialNeeds: { disabled: true, kinds: ['fisik'], consent: true } });
     const act = (action: string, payload: Record<string, unknown> = {}) => operator.post(`/api/v1/requests/${request.id}/actions`, { action, payload });
     await act('verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' });
     await act('record_siak_outcome', { outcomes: [{ document: 'kia', printed: true }] });

@@ -26,7 +26,7 @@ const input = (nik: string, extra: Record<string, unknown>) =>
     applicant: { name: 'Sri Wahyuni', phone: '6281227001234', relation: 'ibu', relationText: 'saya ibunya' },
     subject: { nik, name: 'Ayu Lestari', birthDate: '2020-05-10', sex: 'P' },
     details: KIA_DETAILS,
-    disabilityNeeds: 'Kursi roda',
+    specialNeeds: { disabled: true, kinds: ['fisik'], consent: true, note: 'Kursi roda' },
     ...extra,
   });
 

@@ -5,7 +5,7 @@
  * now, and the history.
  */
 import { authorize, may, roleMay, type StaffActor } from '../auth/policy.js';
-import type { Origin } from '../audit/audit.js';
+import { auditActorOf, recordAudit, type Origin } from '../audit/audit.js';
 import { localDate, officeDate, type WorkCalendar } from '../calendar/calendar.js';
 import { pausedWorkingMinutes } from '../calendar/pauses.js';
 import { slaFor, type Checklist } from '../catalogue/catalogue.js';
@@ -123,6 +123,7 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
     // then kept keptDaysAfterClosing days after it closes).
     if (file) files.push({ ...presentFile(file), documentType: attachment.documentType, keptDaysAfterClosing: retentionFor(attachment.documentType).daysAfterClosing, photo: photoOf(file.photoFindings, attachment.documentType, typed, lang) });
   }
+  await auditSpecialNeedsView(deps, actor, request, origin);
   return presentDetailFor(actor, {
     request,
     /** The attached documents with what the viewer needs (type, size, pixel dimensions) and their retention. */
@@ -142,6 +143,22 @@ export async function requestDetail(deps: RequestDeps, actor: StaffActor, reques
     /** Counter work: a new PIN and receipt for a lost one. */
     mayReprintReceipt: may(actor, 'request.create', { officeCode: request.officeCode }),
   });
+}
+
+/**
+ * A disability is health data (UU PDP art. 4): every time an officer's page shows it, the audit
+ * says who saw it and when, so the office can answer "who has looked at my child's data".
+ */
+async function auditSpecialNeedsView(deps: RequestDeps, actor: StaffActor, request: RequestRow, origin: Origin) {
+  if (!request.specialNeeds || accessTo(actor.role, 'specialNeeds') === null) return;
+  await recordAudit(deps.db, deps.clock.now(), {
+    officeCode: request.officeCode,
+    actor: auditActorOf(actor),
+    action: 'request.special_needs_viewed',
+    entityType: 'request',
+    entityId: request.id,
+    details: {},
+  }, origin);
 }
 
 function pausesShown(cal: WorkCalendar, from: Date, now: Date, pauses: Awaited<ReturnType<typeof pausesOf>>) {
@@ -183,6 +200,7 @@ export function presentDetailFor<D extends {
     ...(sees('courier') && { courier }),
     ...(sees('identityCheck') && { identity: identityCheckFor(role, identity) }),
     ...(sees('checklist') && { checklist, documents }),
+    ...(sees('specialNeeds') && { specialNeeds: request.specialNeeds }),
   };
 }
 

@@ -22,7 +22,7 @@ const EXPECTED: Record<Role, Partial<Record<RequestPart, 'full' | 'masked'>>> = 
   sekcam: OFFICE,
   kasi: OFFICE,
   operator: OFFICE,
-  kurir: { subjectName: 'full', applicantName: 'full', applicantPhone: 'full', siakOutcomes: 'full', courier: 'full', handOverRecord: 'full', disabilityNeeds: 'full' },
+  kurir: { subjectName: 'full', applicantName: 'full', applicantPhone: 'full', siakOutcomes: 'full', courier: 'full', handOverRecord: 'full', disabilityNeeds: 'full', specialNeeds: 'full', priority: 'full' },
   admin: {},
   kabupaten: { subjectNik: 'masked', subjectBirthDate: 'masked', subjectSex: 'masked', identityCheck: 'masked', siakNumbers: 'masked', history: 'full' },
 };
@@ -42,6 +42,7 @@ const record: RequestRecord = {
   circumstances: { hasBirthCertificate: true },
   handOverChoice: 'home_delivery',
   disabilityNeeds: 'Kursi roda',
+  priorityReason: 'disabilitas',
   attachments: [{ fileId: 'f1', documentType: 'kk' }],
   siakOutcomes: [{ document: 'kia', number: '3302205005200001', printed: true }],
   returnReasons: null,

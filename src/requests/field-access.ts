@@ -97,6 +97,10 @@ export const REQUEST_PARTS = {
   courier: ['delivery'],
   handOverRecord: ['delivery'],
   disabilityNeeds: ['disability'],
+  /** The special-needs record itself (kinds, accommodations, consent): on the request page only, each view audited. */
+  specialNeeds: ['disability'],
+  /** The badge in words ("Prioritas · lansia"): whoever works the queues, so the request is taken first. */
+  priority: ['names', 'delivery', 'disability'],
   history: ['history'],
 } as const satisfies Record<string, readonly FieldGroup[]>;
 export type RequestPart = keyof typeof REQUEST_PARTS;
@@ -190,6 +194,7 @@ export type RequestRecord = {
   circumstances: { hasBirthCertificate?: boolean; foreign?: boolean };
   handOverChoice: string;
   disabilityNeeds: string | null;
+  priorityReason: string | null;
   attachments: { fileId: string; documentType: string }[];
   siakOutcomes: Record<string, unknown>[];
   returnReasons: Record<string, unknown>[] | null;
@@ -236,6 +241,7 @@ export function presentRequestFor(actor: { role: Role }, r: RequestRecord) {
     details,
     ...(sees('circumstances') && { circumstances: r.circumstances }),
     ...(sees('disabilityNeeds') && { disabilityNeeds: r.disabilityNeeds }),
+    ...(sees('priority') && { priorityReason: r.priorityReason }),
     ...(sees('attachments') && { attachments: r.attachments }),
     ...(sees('siakOutcomes') && { siakOutcomes: numbers ? r.siakOutcomes : r.siakOutcomes.map(({ number: _number, ...rest }) => rest) }),
     ...(sees('returnReasons') && { returnReasons: r.returnReasons }),

@@ -43,7 +43,7 @@ async function submit(name: string, overrides: Record<string, unknown> = {}, nik
     circumstances: { hasBirthCertificate: false, foreign: false },
     details: { kk_number: KK_NUMBER, subject_birth_place: 'Banyumas', father_name: 'Bapak Darsono', mother_name: 'Ibu Sri Wahyuni' },
     handOverChoice: 'home_delivery',
-    disabilityNeeds: 'Anak pengguna kursi roda',
+    specialNeeds: { disabled: true, kinds: ['fisik'], consent: true, note: 'Anak pengguna kursi roda' },
     ...overrides,
   });
   expect(res.statusCode).toBe(201);
@@ -76,7 +76,7 @@ beforeAll(async () => {
   await readyFor(delivery, kurir);
   othersDelivery = await submit('Bunga Citra', {}, anotherGirlNik());
   await readyFor(othersDelivery, otherKurir);
-  waiting = await submit('Cahya Dewi', { handOverChoice: 'pickup', disabilityNeeds: undefined }, WAITING_NIK);
+  waiting = await submit('Cahya Dewi', { handOverChoice: 'pickup', specialNeeds: undefined }, WAITING_NIK);
 });
 afterAll(() => t.close());
 

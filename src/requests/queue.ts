@@ -90,7 +90,7 @@ export async function workQueue(
   deps: RequestDeps,
   actor: StaffActor,
   officeCode: string,
-  q: { queue: QueueName; serviceCode?: string; desaCode?: string; channel?: string; limit: number; after?: { dueAt: Date; submittedAt: Date; id: string } },
+  q: { queue: QueueName; serviceCode?: string; desaCode?: string; channel?: string; limit: number; after?: store.QueueCursor },
 ) {
   authorize(actor, 'request.read', { officeCode });
   const office = await findOffice(deps.db, officeCode);

@@ -8,6 +8,7 @@ import { ACTION_LABELS, FLAG_LABELS, STATE_LABELS } from './workflow.js';
 import { presentRequestFor as present } from './field-access.js';
 import { checkNikAtOffice, officeCouriers, queueCounts, requestDetail, requestHistory } from './detail.js';
 import { QUEUES, searchOfficeRequests, workQueue, type QueueName } from './queue.js';
+import { ACCOMMODATION_LABELS, DISABILITY_KIND_LABELS, PRIORITY, PRIORITY_REASON_LABELS } from './special-needs.js';
 import * as requests from './service.js';
 import { safeText } from '../platform/safe-text.js';
 
@@ -47,6 +48,9 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
     flags: FLAG_LABELS,
     actions: ACTION_LABELS,
     returnReasons: RETURN_REASON_LABELS,
+    disabilityKinds: DISABILITY_KIND_LABELS,
+    accommodations: ACCOMMODATION_LABELS,
+    priorityReasons: PRIORITY_REASON_LABELS,
   }));
 
   app.get(
@@ -97,13 +101,14 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
       config: { access: 'request.read' },
       schema: {
         tags: ['requests'],
-        summary: 'A work queue, most urgent first, with SLA clocks (keyset paging by afterDue + afterSubmitted + afterId); ties in arrival order',
+        summary: 'A work queue, most urgent first, with SLA clocks (special service first, then by due time; keyset paging by afterPriority + afterDue + afterSubmitted + afterId); ties in arrival order',
         params: z.object({ officeCode: z.string(), queue: z.enum(Object.keys(QUEUES) as [QueueName, ...QueueName[]]) }),
         querystring: z.object({
           serviceCode: safeText().max(60).optional(),
           desaCode: safeText().max(20).optional(),
           channel: safeText().max(20).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(25),
+          afterPriority: z.coerce.number().int().min(0).max(1).optional(),
           afterDue: z.iso.datetime().optional(),
           afterSubmitted: z.iso.datetime().optional(),
           afterId: z.uuid().optional(),
@@ -111,14 +116,15 @@ export function registerRequestRoutes(app: App, deps: AppDeps) {
       },
     },
     async (req) => {
-      const { afterDue, afterSubmitted, afterId, ...filters } = req.query;
-      const after = afterDue && afterSubmitted && afterId ? { dueAt: new Date(afterDue), submittedAt: new Date(afterSubmitted), id: afterId } : undefined;
+      const { afterPriority, afterDue, afterSubmitted, afterId, ...filters } = req.query;
+      const after =
+        afterDue && afterSubmitted && afterId ? { priority: afterPriority ?? PRIORITY.normal, dueAt: new Date(afterDue), submittedAt: new Date(afterSubmitted), id: afterId } : undefined;
       const actor = requireStaff(req);
       const { rows, clocks } = await workQueue(rdeps, actor, req.params.officeCode, { queue: req.params.queue, ...filters, after });
       const last = rows.at(-1);
       return {
         requests: rows.map((r, i) => ({ ...present(actor, r), clocks: clocks[i] })),
-        next: last && rows.length === filters.limit ? { afterDue: last.dueAt.toISOString(), afterSubmitted: last.submittedAt.toISOString(), afterId: last.id } : null,
+        next: last && rows.length === filters.limit ? { afterPriority: last.priority, afterDue: last.dueAt.toISOString(), afterSubmitted: last.submittedAt.toISOString(), afterId: last.id } : null,
       };
     },
   );

@@ -36,6 +36,7 @@ import { activeCouriers } from './console-storage.js';
 import { withinReadScope } from './field-access.js';
 import * as store from './storage.js';
 import { safeLines, safeText } from '../platform/safe-text.js';
+import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpecialNeeds, SpecialNeedsInput } from './special-needs.js';
 import { hasMarkup } from '../platform/typed-text.js';
 
 export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };
@@ -69,7 +70,8 @@ export const NewRequestInput = z.object({
   handOverChoice: z.enum(['pickup', 'home_delivery', 'school']).default('pickup'),
   /** Where a home delivery goes and whom the courier calls; kept in `details` (`DELIVERY_DETAIL_FIELDS`), only for a home delivery. */
   delivery: z.object({ address: safeLines().trim().min(5).max(300), phone: phone.optional() }).optional(),
-  disabilityNeeds: safeLines().trim().max(500).optional(),
+  /** Layanan khusus: disability, lansia, the accommodations wanted, with consent (`special-needs.ts`). */
+  specialNeeds: SpecialNeedsInput.optional(),
   attachments: z.array(z.object({ fileId: z.uuid(), documentType: DocumentTypeSchema })).max(20).default([]),
   /**
    * The counter takes the request in although the same subject already has an open one for this
@@ -156,10 +158,51 @@ async function prepareIntake(deps: RequestDeps, officeCode: string, input: NewRe
     subject.sex ??= parsed.sex;
   }
   const details = checkIntakeFields(service, input, fromNik, { regions: deps.regions, today });
+  const special = specialServiceOf(input, subject.birthDate, today, now);
   const { due } = requestDue(calendar, now, slaFor(service, input.channel));
   const pin = generateTrackingPin((max) => crypto.randomInt(max));
-  return { office, service, input, subject, details, warnings, now, due, pin, pinHash: await hashPassword(pin) };
+  return { office, service, input: special.input, subject, details, warnings, now, due, pin, pinHash: await hashPassword(pin), special };
 }
+
+/**
+ * The special service's one rule for every channel: what was stated is kept only with consent, and
+ * home delivery (*Jujuk Dolanan*) goes with it — to a disabled or elderly person. Asking for delivery
+ * is recorded as that accommodation, and choosing the accommodation means delivery.
+ */
+function specialServiceOf(input: NewRequest, birthDate: string | undefined, today: string, now: Date) {
+  const subjectIsElderly = isElderly(birthDate, today);
+  const stated = input.specialNeeds ?? { disabled: false, elderly: false, kinds: [], accommodations: [], consent: false };
+  const delivery = input.handOverChoice === 'home_delivery' || stated.accommodations.includes('home_delivery');
+  const accommodations = delivery && !stated.accommodations.includes('home_delivery') ? [...stated.accommodations, 'home_delivery' as const] : stated.accommodations;
+  const needsStated = input.specialNeeds !== undefined || delivery;
+  const read = needsStated ? recordSpecialNeeds({ ...stated, accommodations }, subjectIsElderly, now) : ({ ok: true, needs: null } as const);
+  if (!read.ok) {
+    const field = read.problem === 'accommodations_without_need' && delivery ? 'body.handOverChoice' : `body.specialNeeds.${SPECIAL_NEEDS_FIELD[read.problem]}`;
+    throw new AppError('validation', 422, 'errors.fields_invalid', { fields: { id: 'Layanan khusus', en: 'Special service' } }, {
+      errors: [{ field, code: read.problem, messageKey: `errors.special_needs.${read.problem}`, params: {} }],
+    });
+  }
+  const needs = read.needs;
+  if (delivery && !(needs && homeDeliveryOffered(needs))) {
+    throw new AppError('validation', 422, 'errors.fields_invalid', { fields: { id: 'Diantar ke rumah', en: 'Home delivery' } }, {
+      errors: [{ field: 'body.handOverChoice', code: 'accommodations_without_need', messageKey: 'errors.special_needs.accommodations_without_need', params: {} }],
+    });
+  }
+  const reason = priorityReasonOf(needs, subjectIsElderly);
+  return {
+    input: { ...input, handOverChoice: delivery ? ('home_delivery' as const) : input.handOverChoice },
+    needs,
+    priority: priorityOf(reason),
+    priorityReason: reason,
+  };
+}
+
+const SPECIAL_NEEDS_FIELD = {
+  consent_required: 'consent',
+  kind_required: 'kinds',
+  kinds_without_disability: 'kinds',
+  accommodations_without_need: 'accommodations',
+} as const;
 
 /** Where each column field sits in the intake body, so a refusal points at the right input. */
 const COLUMN_PATHS: Record<ColumnField, string> = {
@@ -283,7 +326,7 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
   if (!result.ok) throw new AppError('transition_refused', 409, 'errors.transition_refused', {}, { reason: result.reason });
   const duplicateOf = await checkDuplicate(tx, intake, duplicate);
   const flags: Flag[] = [
-    ...(input.disabilityNeeds ? (['disability_assistance'] as const) : []),
+    ...(intake.special.needs?.disabled ? (['disability_assistance'] as const) : []),
     ...(input.handOverChoice === 'home_delivery' ? (['home_delivery'] as const) : []),
   ];
   const year = officeYear(office.timezone, now);
@@ -303,7 +346,10 @@ async function recordIntake(tx: Db, intake: Intake, actor: Actor, auditActor: Au
     subjectNik: subject.nik ?? null,
     applicantPhone: waId(input.applicant.phone),
     handOverChoice: input.handOverChoice,
-    disabilityNeeds: input.disabilityNeeds ?? null,
+    disabilityNeeds: intake.special.needs?.note ?? null,
+    specialNeeds: intake.special.needs,
+    priority: intake.special.priority,
+    priorityReason: intake.special.priorityReason,
     pinHash: intake.pinHash,
     attachments: input.attachments,
     submittedAt: now,

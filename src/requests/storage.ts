@@ -102,6 +102,8 @@ export async function outboxForRequest(db: Db, requestId: string) {
   return db.select().from(outbox).where(eq(outbox.requestId, requestId)).orderBy(outbox.id);
 }
 
+export type QueueCursor = { priority: number; dueAt: Date; submittedAt: Date; id: string };
+
 export type QueueFilter = {
   officeCode: string;
   states: readonly string[];
@@ -112,8 +114,8 @@ export type QueueFilter = {
   flag?: string | undefined;
   courierStaffId?: string | undefined;
   limit: number;
-  /** Keyset paging: the (dueAt, submittedAt, id) of the last row of the previous page. */
-  after?: { dueAt: Date; submittedAt: Date; id: string } | undefined;
+  /** Keyset paging: the (priority, dueAt, submittedAt, id) of the last row of the previous page. */
+  after?: QueueCursor | undefined;
 };
 
 /** A work queue page, most urgent first; served by requests_queue_idx (office, state, due_at). */
@@ -126,14 +128,15 @@ export async function queuePage(db: Db, f: QueueFilter): Promise<RequestRow[]> {
   if (f.courierStaffId) where.push(eq(requests.courierStaffId, f.courierStaffId));
   if (f.after)
     where.push(
-      sql`(${requests.dueAt}, ${requests.submittedAt}, ${requests.id}) > (${f.after.dueAt.toISOString()}::timestamptz, ${f.after.submittedAt.toISOString()}::timestamptz, ${f.after.id}::uuid)`,
+      sql`(${requests.priority}, ${requests.dueAt}, ${requests.submittedAt}, ${requests.id}) > (${f.after.priority}::smallint, ${f.after.dueAt.toISOString()}::timestamptz, ${f.after.submittedAt.toISOString()}::timestamptz, ${f.after.id}::uuid)`,
     );
   return db
     .select()
     .from(requests)
     .where(and(...where))
-    // Most urgent first; on a tie (a school batch, a morning's walk-ins) in arrival order, not by a random id.
-    .orderBy(asc(requests.dueAt), asc(requests.submittedAt), asc(requests.id))
+    // The special service (disabled, elderly) first, then most urgent; on a tie (a school batch, a
+    // morning's walk-ins) in arrival order, not by a random id.
+    .orderBy(asc(requests.priority), asc(requests.dueAt), asc(requests.submittedAt), asc(requests.id))
     .limit(f.limit);
 }
 

@@ -7,6 +7,7 @@
  * The next question is always the first one in the plan not yet answered, so "kembali" (undo the
  * latest answer) and "Ubah" (clear one answer) need no bookkeeping beyond the answers themselves.
  */
+import { ACCOMMODATIONS, DISABILITY_KINDS, type SpecialNeedsStated } from '../requests/special-needs.js';
 import { requirementsFor as resolveChecklist, type Checklist, type ChecklistField, type ChecklistItem, type Condition, type RequirementContext, type Service } from '../catalogue/catalogue.js';
 import { isDetailField, type DetailField } from '../catalogue/field-values.js';
 import { DATA_FIELD_DEFINITIONS, type DataField } from '../catalogue/vocabulary.js';
@@ -173,8 +174,14 @@ export function planOf(service: Service, draft: Draft, env: Env): string[] {
     keys.push(`doc:${item.document}`);
   }
   keys.push('disability');
-  if (draft.disability === 'yes') keys.push('disability_detail', 'hand_over');
-  if (draft.disability === 'yes' && draft.handOver === 'home_delivery') keys.push('delivery_address', 'delivery_phone');
+  // A disability is health data: kept only with consent. An age is not.
+  if (draft.disability === 'yes') keys.push('needs_consent');
+  if (needsKept(draft)) {
+    if (draft.disability === 'yes') keys.push('disability_kinds');
+    keys.push('accommodations');
+    if (deliveryChosen(draft)) keys.push('delivery_address', 'delivery_phone');
+    keys.push('disability_detail');
+  }
   keys.push('summary');
   return keys;
 }
@@ -206,10 +213,14 @@ export function isAnswered(key: string, draft: Draft): boolean {
       return draft.desaCode !== undefined;
     case 'disability':
       return draft.disability !== undefined;
+    case 'needs_consent':
+      return draft.needsConsent !== undefined;
+    case 'disability_kinds':
+      return draft.disabilityKinds !== undefined;
+    case 'accommodations':
+      return draft.accommodations !== undefined;
     case 'disability_detail':
       return draft.disabilityNeeds !== undefined;
-    case 'hand_over':
-      return draft.handOver !== undefined;
     case 'delivery_address':
       return draft.deliveryAddress !== undefined;
     case 'delivery_phone':
@@ -290,16 +301,33 @@ export function clearAnswer(draft: Draft, key: string): Draft {
       break;
     case 'disability':
       delete next.disability;
+      delete next.needsConsent;
+      delete next.disabilityKinds;
+      delete next.accommodations;
       delete next.disabilityNeeds;
       delete next.handOver;
       delete next.deliveryAddress;
       delete next.deliveryPhone;
-      forget.add('disability_detail').add('hand_over').add('delivery_address').add('delivery_phone');
+      forget.add('needs_consent').add('disability_kinds').add('accommodations').add('disability_detail').add('delivery_address').add('delivery_phone');
+      break;
+    case 'needs_consent':
+      delete next.needsConsent;
+      delete next.disabilityKinds;
+      delete next.accommodations;
+      delete next.disabilityNeeds;
+      delete next.handOver;
+      delete next.deliveryAddress;
+      delete next.deliveryPhone;
+      forget.add('disability_kinds').add('accommodations').add('disability_detail').add('delivery_address').add('delivery_phone');
+      break;
+    case 'disability_kinds':
+      delete next.disabilityKinds;
       break;
     case 'disability_detail':
       delete next.disabilityNeeds;
       break;
-    case 'hand_over':
+    case 'accommodations':
+      delete next.accommodations;
       delete next.handOver;
       delete next.deliveryAddress;
       delete next.deliveryPhone;
@@ -351,8 +379,8 @@ export function newRequestOf(service: Service, draft: Draft, env: Env): NewReque
   const { subjectName, relation, desaCode } = draft;
   const applicantName = relation === SELF ? subjectName : draft.applicantName;
   if (!subjectName || !relation || !desaCode || !applicantName) return undefined;
-  const disabilityNeeds = draft.disability === 'yes' ? draft.disabilityNeeds : undefined;
-  const delivery = draft.disability === 'yes' && draft.handOver === 'home_delivery';
+  const specialNeeds = specialNeedsOf(draft);
+  const delivery = deliveryChosen(draft);
   return {
     serviceCode: service.code,
     channel: 'whatsapp',
@@ -371,7 +399,30 @@ export function newRequestOf(service: Service, draft: Draft, env: Env): NewReque
     },
     handOverChoice: delivery ? 'home_delivery' : 'pickup',
     ...(delivery && draft.deliveryAddress ? { delivery: { address: draft.deliveryAddress, phone: draft.deliveryPhone ?? env.ctx.waId } } : {}),
-    ...(disabilityNeeds ? { disabilityNeeds } : {}),
+    ...(specialNeeds && { specialNeeds }),
     attachments: attachmentsOf(service, draft, env),
+  };
+}
+
+/** The special needs are asked further, and kept, only once the applicant consented. */
+export function needsKept(draft: Draft): boolean {
+  return draft.disability === 'elderly' || (draft.disability === 'yes' && draft.needsConsent === true);
+}
+
+/** Home delivery is the special service's accommodation (`homeDeliveryOffered`), chosen like the others. */
+export function deliveryChosen(draft: Draft): boolean {
+  return needsKept(draft) && (draft.accommodations ?? []).includes('home_delivery');
+}
+
+/** The record intake keeps (`SpecialNeedsInput`), from the chat's answers. */
+export function specialNeedsOf(draft: Draft): SpecialNeedsStated | undefined {
+  if (!needsKept(draft)) return undefined;
+  return {
+    disabled: draft.disability === 'yes',
+    elderly: draft.disability === 'elderly',
+    kinds: DISABILITY_KINDS.filter((k) => draft.disabilityKinds?.includes(k)),
+    accommodations: ACCOMMODATIONS.filter((a) => draft.accommodations?.includes(a)),
+    ...(draft.disabilityNeeds ? { note: draft.disabilityNeeds } : {}),
+    consent: draft.disability === 'yes',
   };
 }

@@ -5,7 +5,8 @@
  */
 import { describeCondition, eligibilityReasonOf, type ChecklistItem, type Service } from '../catalogue/catalogue.js';
 import { readFieldValue, type FieldProblemCode } from '../catalogue/field-values.js';
-import { DATA_FIELD_DEFINITIONS, OUTPUT_DOCUMENT_LABELS, type DataField } from '../catalogue/vocabulary.js';
+import { DATA_FIELD_DEFINITIONS, OUTPUT_DOCUMENT_LABELS, type DataField, type LocalizedText } from '../catalogue/vocabulary.js';
+import { ACCOMMODATION_LABELS, ACCOMMODATIONS, DISABILITY_KIND_LABELS, DISABILITY_KINDS, type Accommodation, type DisabilityKind } from '../requests/special-needs.js';
 import { formatIsoDate, isRealDate } from '../identity/calendar-date.js';
 import { kiaEligibility } from '../identity/kia.js';
 import { normaliseNikInput, parseNik, type NikErrorCode } from '../identity/nik.js';
@@ -18,10 +19,12 @@ import {
   answered,
   clearAnswer,
   contextOf,
+  deliveryChosen,
   detailFields,
   documentItems,
   fieldLabel,
   isSkippable,
+  needsKept,
   nikMayBeSkipped,
   planOf,
   relationsFor,
@@ -31,7 +34,7 @@ import {
 import { documentLabel, documentShortLabel, serviceName } from './dialogue-catalogue.js';
 import type { DocumentRefusal, InboundEvent, OutboundMessage, PhotoSeen } from './dialogue-contract.js';
 import { formatBytes, formatDate } from './dialogue-format.js';
-import { buttons, isKeyword, list, normalise, pageFromChoice, pageOf, pick, prepend, squash, text, textLocale, trOr, type Env, type Row } from './dialogue-kit.js';
+import { buttons, chooseSeveral, isKeyword, list, normalise, readYesNo, pageFromChoice, pageOf, pick, prepend, squash, text, textLocale, trOr, type Env, type Row } from './dialogue-kit.js';
 import type { Draft } from './dialogue-state.js';
 import { documentToRedo } from './document-redo.js';
 import { readRelation } from './relations.js';
@@ -224,9 +227,9 @@ function summaryBody(service: Service, draft: Draft, env: Env): string {
     const label = documentShortLabel(sent && 'fileId' in sent ? sent.documentType : item.document, env);
     lines.push(sent && 'fileId' in sent ? `✅ ${label}` : `➖ ${label} (${tr('apply.summary.skipped')})`);
   }
-  lines.push(`${tr('apply.summary.needs')}: ${draft.disability === 'yes' ? (draft.disabilityNeeds ?? '–') : tr('apply.summary.none')}`);
-  lines.push(`${tr('apply.summary.hand_over')}: ${tr(`apply.hand_over.${draft.disability === 'yes' ? (draft.handOver ?? 'pickup') : 'pickup'}`)}`);
-  if (draft.disability === 'yes' && draft.handOver === 'home_delivery') {
+  lines.push(`${tr('apply.summary.needs')}: ${needsSummary(draft, env)}`);
+  lines.push(`${tr('apply.summary.hand_over')}: ${tr(`apply.hand_over.${deliveryChosen(draft) ? 'home_delivery' : 'pickup'}`)}`);
+  if (deliveryChosen(draft)) {
     if (draft.deliveryAddress) lines.push(`${tr('apply.summary.delivery_address')}: ${draft.deliveryAddress.replace(/\n/g, ', ')}`);
     if (draft.deliveryPhone) lines.push(`${tr('apply.summary.delivery_phone')}: ${localPhone(draft.deliveryPhone)}`);
   }
@@ -234,6 +237,29 @@ function summaryBody(service: Service, draft: Draft, env: Env): string {
   lines.push(`${tr('apply.summary.outputs')}: ${outputs.map((o) => pick(OUTPUT_DOCUMENT_LABELS[o.document], env.locale)).join(', ')}`);
   lines.push('', tr('apply.summary.question'));
   return lines.join('\n');
+}
+
+/** "Disabilitas (fisik, netra) · petugas datang ke rumah, dokumen diantar ke rumah", or "tidak ada". */
+function needsSummary(draft: Draft, env: Env): string {
+  const tr = env.tr;
+  if (!needsKept(draft)) return tr('apply.summary.none');
+  const kinds = (draft.disabilityKinds ?? []).filter(isDisabilityKind).map((k) => shortLabel(DISABILITY_KIND_LABELS[k], env));
+  const who = draft.disability === 'yes' ? `${tr('apply.disability.yes')}${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}` : tr('apply.disability.elderly');
+  const help = (draft.accommodations ?? []).filter(isAccommodation).map((a) => shortLabel(ACCOMMODATION_LABELS[a], env));
+  return [who, help.join(', ') || tr('apply.needs.no_help'), draft.disabilityNeeds].filter(Boolean).join(' · ');
+}
+
+/** A label without its example in brackets, for a one-line summary. */
+function shortLabel(label: LocalizedText, env: Env): string {
+  return pick(label, env.locale).replace(/\s*\(.*\)$/, '');
+}
+
+const isDisabilityKind = (k: string): k is DisabilityKind => (DISABILITY_KINDS as readonly string[]).includes(k);
+const isAccommodation = (a: string): a is Accommodation => (ACCOMMODATIONS as readonly string[]).includes(a);
+
+/** A numbered list in the message text: several may be typed at once, which a WhatsApp list cannot take. */
+function numberedLines(labels: readonly LocalizedText[], env: Env): string {
+  return labels.map((l, i) => `*${i + 1}*. ${pick(l, env.locale)}`).join('\n');
 }
 
 /** A detail as the user reads it back: a date in words, a list of names on one line. */
@@ -330,15 +356,20 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
       return buttons(env, brief ? question : `${tr('apply.disability.offer', { office: env.ctx.office.name })}\n\n${question}`, [
         { id: 'dis:none', title: tr('apply.disability.none') },
         { id: 'dis:yes', title: tr('apply.disability.yes') },
+        { id: 'dis:elderly', title: tr('apply.disability.elderly') },
       ]);
     }
+    case 'needs_consent':
+      return buttons(env, tr('apply.needs.consent'), [
+        { id: 'consent:yes', title: tr('apply.needs.consent_yes') },
+        { id: 'consent:no', title: tr('apply.needs.consent_no') },
+      ]);
+    case 'disability_kinds':
+      return text(brief ? tr('apply.needs.kinds_brief') : `${tr('apply.needs.kinds')}\n\n${numberedLines(DISABILITY_KINDS.map((k) => DISABILITY_KIND_LABELS[k]), env)}`);
+    case 'accommodations':
+      return text(brief ? tr('apply.needs.help_brief') : `${tr('apply.needs.help')}\n\n${numberedLines(ACCOMMODATIONS.map((a) => ACCOMMODATION_LABELS[a]), env)}`);
     case 'disability_detail':
       return text(tr('apply.disability.detail'));
-    case 'hand_over':
-      return buttons(env, tr('apply.hand_over.ask'), [
-        { id: 'ho:pickup', title: tr('apply.hand_over.pickup_button') },
-        { id: 'ho:home_delivery', title: tr('apply.hand_over.home_button') },
-      ]);
     case 'delivery_address':
       return text(brief ? tr('apply.delivery.address_brief') : tr('apply.delivery.address'));
     case 'delivery_phone':
@@ -505,25 +536,45 @@ const readers: Record<string, Reader> = {
     return again(env.tr('apply.desa.not_found', { typed: event.text.trim().slice(0, 60), office: env.ctx.office.name }), 'desa', service, draft, env, page);
   },
   disability(service, draft, event, env) {
-    const none = (event.type === 'choice' && event.id === 'dis:none') || (event.type === 'text' && (isKeyword(event.text, 'no') || isKeyword(event.text, 'skip')));
-    const yes = (event.type === 'choice' && event.id === 'dis:yes') || (event.type === 'text' && (isKeyword(event.text, 'yes') || normalise(event.text) === 'ada'));
-    if (!none && !yes) return again(env.tr('apply.use_buttons'), 'disability', service, draft, env);
+    const typed = event.type === 'text' ? normalise(event.text) : '';
+    const none = (event.type === 'choice' && event.id === 'dis:none') || (event.type === 'text' && (isKeyword(event.text, 'no') || isKeyword(event.text, 'skip') || typed === 'tidak ada'));
+    const elderly = (event.type === 'choice' && event.id === 'dis:elderly') || /\b(lansia|lanjut usia|sepuh|elderly)\b/.test(typed);
+    const yes = !elderly && ((event.type === 'choice' && event.id === 'dis:yes') || (event.type === 'text' && (isKeyword(event.text, 'yes') || typed === 'ada' || /disabilitas|difabel|disabled/.test(typed))));
+    if ([none, yes, elderly].filter(Boolean).length !== 1) return again(env.tr('apply.use_buttons'), 'disability', service, draft, env);
     const cleared = clearAnswer(draft, 'disability');
-    return { kind: 'next', draft: answered({ ...cleared, disability: yes ? 'yes' : 'none' }, 'disability') };
+    return { kind: 'next', draft: answered({ ...cleared, disability: elderly ? 'elderly' : yes ? 'yes' : 'none' }, 'disability') };
+  },
+  needs_consent(service, draft, event, env) {
+    const answer = event.type === 'choice' ? (event.id === 'consent:yes' ? 'yes' : event.id === 'consent:no' ? 'no' : undefined) : event.type === 'text' ? readYesNo(event.text) : undefined;
+    if (!answer) return again(env.tr('apply.use_buttons'), 'needs_consent', service, draft, env);
+    const next = answered({ ...clearAnswer(draft, 'needs_consent'), needsConsent: answer === 'yes' }, 'needs_consent');
+    // Without consent nothing about the disability is kept; the applicant is served as anyone else.
+    return { kind: 'next', draft: next, ...(answer === 'no' && { note: env.tr('apply.needs.consent_declined') }) };
+  },
+  disability_kinds(service, draft, event, env) {
+    if (event.type !== 'text') return again(offTopicNote(event, env), 'disability_kinds', service, draft, env);
+    const chosen = chooseSeveral(event.text, DISABILITY_KINDS.map((k) => pick(DISABILITY_KIND_LABELS[k], env.locale)), false);
+    if (!chosen || chosen.length === 0) return again(env.tr('apply.needs.kinds_again'), 'disability_kinds', service, draft, env);
+    return { kind: 'next', draft: answered({ ...draft, disabilityKinds: chosen.map((i) => DISABILITY_KINDS[i]!) }, 'disability_kinds') };
+  },
+  accommodations(service, draft, event, env) {
+    if (event.type !== 'text') return again(offTopicNote(event, env), 'accommodations', service, draft, env);
+    const chosen = chooseSeveral(event.text, ACCOMMODATIONS.map((a) => pick(ACCOMMODATION_LABELS[a], env.locale)), true);
+    if (!chosen) return again(env.tr('apply.needs.help_again'), 'accommodations', service, draft, env);
+    const accommodations = chosen.map((i) => ACCOMMODATIONS[i]!);
+    const cleared = clearAnswer(draft, 'accommodations');
+    const handOver = accommodations.includes('home_delivery') ? ('home_delivery' as const) : ('pickup' as const);
+    return { kind: 'next', draft: answered({ ...cleared, accommodations, handOver }, 'accommodations') };
   },
   disability_detail(service, draft, event, env) {
     if (event.type !== 'text') return again(offTopicNote(event, env), 'disability_detail', service, draft, env);
+    if (isKeyword(event.text, 'skip') || isKeyword(event.text, 'no') || normalise(event.text) === 'tidak ada') {
+      return { kind: 'next', draft: answered({ ...draft, disabilityNeeds: '' }, 'disability_detail'), note: env.tr('apply.disability.thanks') };
+    }
     const needs = event.text.replace(/\s+/g, ' ').trim();
     if (needs.length < 3) return again(env.tr('apply.disability.too_short'), 'disability_detail', service, draft, env);
     if (needs.length > 500) return again(env.tr('apply.disability.too_long', { count: needs.length }), 'disability_detail', service, draft, env);
     return { kind: 'next', draft: answered({ ...draft, disabilityNeeds: needs }, 'disability_detail'), note: env.tr('apply.disability.thanks') };
-  },
-  hand_over(service, draft, event, env) {
-    const typed = event.type === 'text' ? normalise(event.text) : '';
-    const home = (event.type === 'choice' && event.id === 'ho:home_delivery') || /antar|rumah|deliver|home/.test(typed);
-    const pickup = (event.type === 'choice' && event.id === 'ho:pickup') || /ambil|kantor|pick|office/.test(typed);
-    if (home === pickup) return again(env.tr('apply.use_buttons'), 'hand_over', service, draft, env);
-    return { kind: 'next', draft: answered({ ...clearAnswer(draft, 'hand_over'), handOver: home ? 'home_delivery' : 'pickup' }, 'hand_over') };
   },
   delivery_address(service, draft, event, env) {
     if (event.type !== 'text') return again(offTopicNote(event, env), 'delivery_address', service, draft, env);

@@ -62,13 +62,14 @@ describe('home delivery', () => {
     for (const line of ['ibu', 'Siti Aminah', 'Ledug']) c.say(line);
     for (let n = 1; n <= 3; n++) c.upload(fileId(n));
     c.tap('dis:yes');
-    c.say('Anak pengguna kursi roda');
+    c.say('setuju');
+    c.say('1'); // fisik
     return c;
   }
 
   it('asks for the full address and a contact phone, and sends them with the request', () => {
     const c = toHandOver();
-    const address = c.say('2'); // "Antar ke rumah", typed
+    const address = c.say('5'); // "Dokumen diantar ke rumah", typed
     expect(address.text).toContain('alamat lengkap');
     expect(address.text).toContain('RT/RW');
     expect(c.say('rumah saya dekat masjid').text).toContain('RT/RW');
@@ -76,7 +77,8 @@ describe('home delivery', () => {
     expect(phone.text).toContain('0812-2700-1234');
     expect(phone.ids).toEqual(['dphone:same']);
     expect(c.say('0812 345').text).toContain('nomor HP tersebut belum benar');
-    const summary = c.say('0813-2700-9999');
+    expect(c.say('0813-2700-9999').text).toContain('Ada hal lain');
+    const summary = c.say('lewati');
     expect(summary.text).toContain('Alamat antar: Jl. Raya Ledug 5, RT 02/RW 01, Desa Ledug, dekat masjid');
     expect(summary.text).toContain('HP untuk petugas: 0813-2700-9999');
     const input = submitted(c.say('kirim').commands);
@@ -85,9 +87,10 @@ describe('home delivery', () => {
     expect(NewRequestInput.parse(input)).toMatchObject({ delivery: input.delivery });
   });
 
-  it('asks nothing more for a pickup', () => {
+  it('asks no address when delivery is not among the help chosen', () => {
     const c = toHandOver();
-    expect(c.say('1').ids).toEqual(['sum:send', 'sum:edit', 'sum:cancel']);
+    expect(c.say('0').text).toContain('Ada hal lain');
+    expect(c.say('lewati').ids).toEqual(['sum:send', 'sum:edit', 'sum:cancel']);
     expect(submitted(c.say('kirim').commands).delivery).toBeUndefined();
   });
 });

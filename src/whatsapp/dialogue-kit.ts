@@ -237,6 +237,8 @@ const ANSWERS_BY_ID: Readonly<Record<string, 'yes' | 'no'>> = {
   'akta:no': 'no',
   'dis:yes': 'yes',
   'dis:none': 'no',
+  'consent:yes': 'yes',
+  'consent:no': 'no',
   'idle:continue': 'yes',
   'idle:restart': 'no',
   'sum:send': 'yes',
@@ -300,4 +302,30 @@ export function chooseTyped(input: string, offered: readonly Offered[]): Offered
   };
   const fitting = offered.filter(fits);
   return fitting.length === 1 ? fitting[0] : undefined;
+}
+
+/** Words that answer "none of these" to a question where several options may be typed. */
+const NONE_WORDS = new Set(['0', 'tidak', 'tdk', 'gak', 'ga', 'nggak', 'ora', 'mboten', 'none', 'no', 'lewati', 'skip', 'tidak ada', 'gak ada', 'ga ada', 'nggak ada', 'tidak perlu', 'gak perlu', 'ora ana', 'nothing']);
+
+/**
+ * Several options typed at once, as a WhatsApp list cannot take them: their numbers ("1 4",
+ * "1,4", "1 dan 4") or a distinctive word of each ("netra dan rungu"). [] for "tidak ada"/"0" when
+ * `noneAllowed`; undefined when the message is not an answer (a number out of range, unknown words).
+ */
+export function chooseSeveral(input: string, titles: readonly string[], noneAllowed: boolean): number[] | undefined {
+  const typed = normalise(input);
+  if (typed.length === 0) return undefined;
+  if (NONE_WORDS.has(typed)) return noneAllowed ? [] : undefined;
+  const numbers = typed.match(/\d+/g);
+  if (numbers) {
+    const chosen = numbers.map(Number);
+    if (chosen.some((n) => n < 1 || n > titles.length)) return undefined;
+    return [...new Set(chosen.map((n) => n - 1))].sort((a, b) => a - b);
+  }
+  const words = typed.split(' ').filter((w) => w.length >= 4);
+  const chosen = titles.flatMap((title, i) => {
+    const titleWords = normalise(title).split(' ').filter((w) => w.length >= 4);
+    return words.some((w) => titleWords.some((t) => t === w || t.startsWith(w))) ? [i] : [];
+  });
+  return chosen.length > 0 ? chosen : undefined;
 }

@@ -65,7 +65,15 @@ export const DraftSchema = z.object({
   docs: z.record(z.string(), AttachedSchema),
   /** For an item with alternatives: which of them the user sends. */
   docChoice: z.record(z.string(), z.string()),
-  disability: z.enum(['none', 'yes']).optional(),
+  /** Layanan khusus: 'yes' = a disability, 'elderly' = lansia (60+). */
+  disability: z.enum(['none', 'yes', 'elderly']).optional(),
+  /** Consent to keep the special needs for arranging the service; false = served as anyone else. */
+  needsConsent: z.boolean().optional(),
+  /** `DISABILITY_KINDS` codes. */
+  disabilityKinds: z.array(z.string()).optional(),
+  /** `ACCOMMODATIONS` codes; home delivery among them means the delivery questions follow. */
+  accommodations: z.array(z.string()).optional(),
+  /** Anything else the officers should know; '' = skipped. */
   disabilityNeeds: z.string().optional(),
   handOver: z.enum(['pickup', 'home_delivery']).optional(),
   /** A document the user is sending again, and the upload it replaces (kept if they change their mind). */

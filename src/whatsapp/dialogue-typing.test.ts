@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { chat, fileId, type Chat } from '../test-support/dialogue.js';
 import type { ApplicantRequestSummary, DialogueCommand } from './dialogue-contract.js';
-import { chooseTyped, readYesNo } from './dialogue-kit.js';
+import { chooseSeveral, chooseTyped, readYesNo } from './dialogue-kit.js';
 import { handedBack } from './dialogue.js';
 
 const BOY_7 = '3302201405190001'; // born 14 May 2019
@@ -35,7 +35,7 @@ function kiaByTyping(answers: { list: [string, string, string]; confirm: string;
   c.say('Siti Aminah');
   c.say('Ledug');
   for (let n = 1; n <= 3; n++) c.upload(fileId(n));
-  expect(c.last.ids).toEqual(['dis:none', 'dis:yes']);
+  expect(c.last.ids).toEqual(['dis:none', 'dis:yes', 'dis:elderly']);
   expect(c.say(answers.disability).ids).toEqual(['sum:send', 'sum:edit', 'sum:cancel']);
   return c;
 }
@@ -285,5 +285,29 @@ describe('a child with no NIK yet (issue 11: "apabila belum terdaftar")', () => 
     expect(turn.text).toContain('Silakan ketik *NIK anak*');
     expect(turn.ids).not.toContain('nik:skip');
     expect(c.say('Belum punya NIK').text).toContain('16 angka');
+  });
+});
+
+describe('several options typed at once', () => {
+  const kinds = ['Fisik (mis. sulit berjalan, memakai kursi roda)', 'Intelektual', 'Mental', 'Sensorik netra (penglihatan)', 'Sensorik rungu (pendengaran)', 'Sensorik wicara (bicara)'];
+  it.each([
+    ['1 4', [0, 3]],
+    ['1,4', [0, 3]],
+    ['4 dan 1 dan 4', [0, 3]],
+    ['netra sama rungu', [3, 4]],
+    ['pakai kursi roda', [0]],
+  ])('"%s" chooses %j', (typed, chosen) => {
+    expect(chooseSeveral(typed, kinds, false)).toEqual(chosen);
+  });
+
+  it('refuses a number out of range and words that name nothing', () => {
+    expect(chooseSeveral('1 9', kinds, false)).toBeUndefined();
+    expect(chooseSeveral('hmm gimana ya', kinds, false)).toBeUndefined();
+  });
+
+  it('reads "0" or "tidak ada" as none only where none is an answer', () => {
+    expect(chooseSeveral('0', kinds, true)).toEqual([]);
+    expect(chooseSeveral('tidak ada', kinds, true)).toEqual([]);
+    expect(chooseSeveral('tidak ada', kinds, false)).toBeUndefined();
   });
 });

@@ -65,7 +65,7 @@ const requests: ApplicantRequestSummary[] = [
 const TYPED = [
   'halo', 'menu', 'batal', 'kembali', 'back', 'cancel', 'english', 'indonesia', 'petugas', 'ya', 'tidak', 'lewati', 'kirim', 'ubah',
   CHILD_NIK, TODDLER_NIK, ADULT_NIK, '12345', 'Budi Santoso', '14-05-2019', 'sambeng', 'ledug', 'KBR-26-000101', 'KBR-26-000999',
-  'syarat kia', 'jam buka', 'status', '3', 'terima kasih', 'anak pengguna kursi roda', 'WNI', 'perempuan', 'antar ke rumah', '',
+  'syarat kia', 'jam buka', 'status', '3', 'terima kasih', 'anak pengguna kursi roda', 'WNI', 'perempuan', 'antar ke rumah', '1 5', '0', 'lansia', 'setuju', '',
 ];
 
 const cannedEvents: InboundEvent[] = [
@@ -116,11 +116,12 @@ function scriptedStates(): DialogueState[] {
       const alternative = c.last.ids.find((id) => id.startsWith('alt:'));
       step(() => (alternative ? c.tap(alternative) : c.last.ids.includes('doc:skip') ? c.tap('doc:skip') : c.upload(fileId(n))));
     }
-    for (const id of ['dis:yes']) step(() => c.tap(id));
-    step(() => c.say('Tunanetra, perlu pendamping'));
-    step(() => c.tap('ho:home_delivery'));
+    for (const id of ['dis:yes', 'consent:yes']) step(() => c.tap(id));
+    step(() => c.say('4'));
+    step(() => c.say('2 5'));
     step(() => c.say('Jl. Raya Ledug 5, RT 02/RW 01, Ledug'));
     step(() => c.tap('dphone:same'));
+    step(() => c.say('Tunanetra, perlu pendamping'));
     step(() => c.tap('sum:edit'));
     step(() => c.tap('edit:applicant'));
     step(() => c.tap('rel:ibu'));
@@ -217,7 +218,7 @@ function applyFor(code: string, locale: BotLocale, nik: string) {
     else if (question.startsWith('doc:')) c.upload(fileId(n));
     else if (question.startsWith('field:')) c.say(FIELD_ANSWERS[question.slice('field:'.length)] ?? 'jawaban');
     else {
-      const id = ['foreign:no', 'akta:yes', 'dis:none', 'ho:pickup', 'sex:L'].find((x) => c.last.ids.includes(x)) ?? firstOffered('rel:') ?? firstOffered('desa:') ?? firstOffered('alt:');
+      const id = ['foreign:no', 'akta:yes', 'dis:none', 'sex:L'].find((x) => c.last.ids.includes(x)) ?? firstOffered('rel:') ?? firstOffered('desa:') ?? firstOffered('alt:');
       if (!id) throw new Error(`cannot answer ${question}: ${c.last.text}`);
       c.tap(id);
     }

@@ -207,7 +207,7 @@ describe('applying for a new KIA', () => {
     expect(tooLarge.text).toContain('*Dokumen 2 dari 3: Kartu Keluarga (KK)*');
     expect(c.say('sudah saya kirim').text).toContain('bukan pesan teks');
     expect(c.upload(fileId(2)).text).toContain('*Dokumen 3 dari 3: Pas foto berwarna*');
-    expect(c.upload(fileId(3)).ids).toEqual(['dis:none', 'dis:yes']);
+    expect(c.upload(fileId(3)).ids).toEqual(['dis:none', 'dis:yes', 'dis:elderly']);
 
     const summary = c.tap('dis:none');
     expect(summary.ids).toEqual(['sum:send', 'sum:edit', 'sum:cancel']);
@@ -396,20 +396,54 @@ describe('applying for a new KIA', () => {
     ]);
   });
 
-  it('offers home delivery to a disabled citizen and passes their needs on', () => {
+  it('offers home delivery to a disabled citizen and passes their needs on, with consent', () => {
     const c = kiaUpToDocuments(BOY_7);
     documentsAsked(c);
-    expect(c.tap('dis:yes').text).toContain('ceritakan');
-    expect(c.say('Anak pengguna kursi roda, mohon dijemput').ids).toEqual(['ho:pickup', 'ho:home_delivery']);
-    expect(c.tap('ho:home_delivery').text).toContain('alamat lengkap');
+    expect(c.tap('dis:yes').ids).toEqual(['consent:yes', 'consent:no']);
+    expect(c.last.text).toContain('data pribadi yang bersifat spesifik');
+    expect(c.tap('consent:yes').text).toContain('Jenis disabilitasnya apa?');
+    expect(c.say('9').text).toContain('Mohon ketik angka jenis disabilitas');
+    const help = c.say('1 dan 5');
+    expect(help.text).toContain('*5*. Dokumen diantar ke rumah (Jujuk Dolanan)');
+    expect(c.say('1, 5').text).toContain('alamat lengkap');
     c.say('Jl. Raya Ledug 5, RT 02/RW 01, Ledug');
-    const summary = c.tap('dphone:same');
+    expect(c.tap('dphone:same').text).toContain('Ada hal lain yang perlu petugas ketahui?');
+    const summary = c.say('Anak pengguna kursi roda, rumah masuk gang');
     expect(summary.text).toContain('diantar ke rumah');
+    expect(summary.text).toContain('Disabilitas (Fisik, Sensorik rungu)');
     const input = submitted(c.tap('sum:send').commands);
     expect(input.handOverChoice).toBe('home_delivery');
-    expect(input.disabilityNeeds).toBe('Anak pengguna kursi roda, mohon dijemput');
+    expect(input.specialNeeds).toEqual({
+      disabled: true,
+      elderly: false,
+      kinds: ['fisik', 'rungu'],
+      accommodations: ['home_visit', 'home_delivery'],
+      note: 'Anak pengguna kursi roda, rumah masuk gang',
+      consent: true,
+    });
     const ticket = c.send({ type: 'request_submitted', ticket: 'KBR-26-000124', pin: '739104', requestId: 'b3f7c3a0-0000-4000-8000-000000000124', dueAt: new Date('2026-12-02T08:30:00Z'), warnings: [] });
     expect(ticket.text).toContain('mengantarkannya ke rumah');
+  });
+
+  it('keeps nothing about a disability without consent, and offers no delivery', () => {
+    const c = kiaUpToDocuments(BOY_7);
+    documentsAsked(c);
+    c.tap('dis:yes');
+    const summary = c.say('tidak');
+    expect(summary.text).toContain('tidak kami simpan');
+    expect(summary.ids).toEqual(['sum:send', 'sum:edit', 'sum:cancel']);
+    const input = submitted(c.tap('sum:send').commands);
+    expect(input.specialNeeds).toBeUndefined();
+    expect(input.handOverChoice).toBe('pickup');
+  });
+
+  it('serves an elderly applicant without asking consent or a kind of disability, and "0" asks no help', () => {
+    const c = kiaUpToDocuments(BOY_7);
+    documentsAsked(c);
+    expect(c.say('lansia').text).toContain('Bantuan apa yang Bapak/Ibu perlukan?');
+    expect(c.say('0').text).toContain('Ada hal lain');
+    const input = submitted((c.say('lewati'), c.tap('sum:send')).commands);
+    expect(input.specialNeeds).toEqual({ disabled: false, elderly: true, kinds: [], accommodations: [], consent: false });
   });
 
   it('changes one answer from the summary and comes straight back to it', () => {

@@ -20,7 +20,7 @@ import {
   expectsDocument,
   questionPrompt,
 } from './application.js';
-import { clearAnswer, emptyDraft, newRequestOf, nextQuestion, stepBack } from './application-plan.js';
+import { clearAnswer, deliveryChosen, emptyDraft, newRequestOf, nextQuestion, stepBack } from './application-plan.js';
 import {
   byCategory,
   differsForForeigners,
@@ -670,7 +670,7 @@ function onOutcome(state: DialogueState, event: CommandOutcome, env: Env): Turn 
   switch (event.type) {
     case 'request_submitted': {
       const service = state.draft && findService(env.ctx.services, state.draft.serviceCode);
-      const delivery = state.draft?.disability === 'yes' && state.draft.handOver === 'home_delivery';
+      const delivery = state.draft ? deliveryChosen(state.draft) : false;
       const receipt = { ticket: event.ticket, pin: event.pin };
       const body = [
         service ? tr('outcome.submitted', { ...receipt, service: serviceName(service, env) }) : tr('outcome.submitted_plain', receipt),

@@ -403,7 +403,7 @@ describe('the kurir', () => {
       subject: { nik: '3302204506170004', name: 'Dewi Anggraini' },
       details: { kk_number: '3302201005200001', subject_birth_place: 'Banyumas' },
       handOverChoice: 'home_delivery',
-      disabilityNeeds: 'Anak pengguna kursi roda',
+      specialNeeds: { disabled: true, kinds: ['fisik'], consent: true, note: 'Anak pengguna kursi roda' },
     });
     expect(created.status()).toBe(201);
     const request = ((await created.json()) as { request: { id: string; ticket: string } }).request;

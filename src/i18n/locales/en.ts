@@ -39,6 +39,12 @@ const en = {
       'This document was deleted on {{date, datetime}} because its retention period ended, as the personal data protection rules require. The official population record stays in SIAK at the population and civil registration office (Dindukcapil).',
     nik_invalid: 'The NIK is not valid. Please check the 16 digits against the family card (KK).',
     fields_invalid: 'Please complete or correct: {{fields}}.',
+    special_needs: {
+      consent_required: 'Please tick the consent: the disability details are used only to arrange the special service and seen only by the officers who serve you.',
+      kind_required: 'Please choose the kind of disability (more than one is possible).',
+      kinds_without_disability: 'The kind of disability is only given when the person is disabled.',
+      accommodations_without_need: 'The special service, home delivery (Jujuk Dolanan) included, is for citizens with a disability and elderly citizens (60 and over).',
+    },
     field: {
       markup: '{{label}} contains a < or > sign, which cannot be saved. Please write only the name or the text itself.',
       not_eligible: 'Going by the birth date in the {{label}}, this application does not meet the service\'s condition: {{condition}}.',

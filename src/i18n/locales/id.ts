@@ -39,6 +39,12 @@ const id = {
       'Berkas ini sudah dihapus pada {{date, datetime}} karena masa simpannya telah habis, sesuai aturan pelindungan data pribadi. Data kependudukan resmi tetap tercatat di SIAK Dinas Kependudukan dan Pencatatan Sipil (Dindukcapil).',
     nik_invalid: 'NIK tidak valid. Mohon periksa kembali 16 angka NIK sesuai Kartu Keluarga.',
     fields_invalid: 'Mohon lengkapi atau perbaiki isian berikut: {{fields}}.',
+    special_needs: {
+      consent_required: 'Mohon centang persetujuan: keterangan disabilitas hanya kami pakai untuk mengatur layanan khusus dan hanya dilihat petugas yang melayani.',
+      kind_required: 'Mohon pilih jenis disabilitas (boleh lebih dari satu).',
+      kinds_without_disability: 'Jenis disabilitas hanya diisi bila yang dimohonkan penyandang disabilitas.',
+      accommodations_without_need: 'Layanan khusus, termasuk dokumen diantar ke rumah (Jujuk Dolanan), kami berikan untuk warga penyandang disabilitas dan lansia (60 tahun ke atas).',
+    },
     field: {
       markup: '{{label}} memuat tanda < atau > yang tidak dapat disimpan. Mohon tulis hanya nama atau teksnya saja.',
       not_eligible: 'Berdasarkan tanggal lahir pada {{label}}, permohonan ini tidak memenuhi syarat layanan: {{condition}}.',
