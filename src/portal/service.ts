@@ -27,7 +27,7 @@ import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { actAsApplicant, CircumstancesInput, NewRequestInput, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
-import { SpecialNeedsInput } from '../requests/special-needs.js';
+import { SpecialNeedsInput } from '../requests/special-needs-schema.js';
 import { enqueueMessage, findRequest, type RequestRow } from '../requests/storage.js';
 import { generateTrackingPin, parseTicket } from '../requests/ticket.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS, type RejectReason, type ReturnReason } from '../requests/transition.js';

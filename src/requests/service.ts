@@ -36,7 +36,8 @@ import { activeCouriers } from './console-storage.js';
 import { withinReadScope } from './field-access.js';
 import * as store from './storage.js';
 import { safeLines, safeText } from '../platform/safe-text.js';
-import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpecialNeeds, SpecialNeedsInput } from './special-needs.js';
+import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpecialNeeds } from './special-needs.js';
+import { SpecialNeedsInput } from './special-needs-schema.js';
 import { hasMarkup } from '../platform/typed-text.js';
 
 export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpecialNeeds, SpecialNeedsInput } from './special-needs.js';
+import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpecialNeeds } from './special-needs.js';
+import { SpecialNeedsInput } from './special-needs-schema.js';
 
 const at = new Date('2026-12-04T02:00:00Z');
 const stated = (over: Partial<SpecialNeedsInput>) => SpecialNeedsInput.parse({ disabled: false, consent: true, ...over });

@@ -7,11 +7,11 @@
  * whom a trip to the office is hardest; UU 8/2016 art. 4 gives the kinds of disability. A
  * disability is health data — specific personal data under UU 27/2022 (PDP) art. 4 — so it is kept
  * only with the applicant's consent to its one purpose, and shown only to the officers who act on it.
+ *
+ * No zod here: the web client imports these rules, and the schema would weigh on every phone.
  */
-import { z } from 'zod';
 import type { LocalizedText } from '../catalogue/vocabulary.js';
 import { ageInYears, type IsoDate } from '../identity/calendar-date.js';
-import { safeLines } from '../platform/safe-text.js';
 
 /** UU 8/2016 art. 4(1): fisik, intelektual, mental, sensorik (netra, rungu, wicara). */
 export const DISABILITY_KINDS = ['fisik', 'intelektual', 'mental', 'netra', 'rungu', 'wicara'] as const;
@@ -44,22 +44,17 @@ export const ELDERLY_AGE = 60;
 /** The purpose the applicant consents to; shown with the question and kept with the answer. */
 export const SPECIAL_NEEDS_PURPOSE = 'special_service' as const;
 
-/** What an applicant states, as every channel sends it. */
-export const SpecialNeedsInput = z
-  .object({
-    disabled: z.boolean(),
-    elderly: z.boolean().default(false),
-    kinds: z.array(z.enum(DISABILITY_KINDS)).max(DISABILITY_KINDS.length).default([]),
-    accommodations: z.array(z.enum(ACCOMMODATIONS)).max(ACCOMMODATIONS.length).default([]),
-    /** Anything else the officers should know ("memakai kursi roda, rumah di gang sempit"). */
-    note: safeLines().trim().max(500).optional(),
-    /** The applicant agreed that this is kept for arranging the service and seen only by the officers who do. */
-    consent: z.boolean(),
-  })
-  .strict();
-export type SpecialNeedsInput = z.input<typeof SpecialNeedsInput>;
-/** What was stated, as read (defaults filled). */
-export type SpecialNeedsStated = z.output<typeof SpecialNeedsInput>;
+/** What an applicant states, as every channel sends it (the zod schema: `special-needs-schema.ts`). */
+export type SpecialNeedsStated = {
+  disabled: boolean;
+  elderly: boolean;
+  kinds: DisabilityKind[];
+  accommodations: Accommodation[];
+  /** Anything else the officers should know ("memakai kursi roda, rumah di gang sempit"). */
+  note?: string | undefined;
+  /** The applicant agreed that a disability is kept for arranging the service and seen only by the officers who do. */
+  consent: boolean;
+};
 
 /** As kept on the request (`requests.special_needs`). */
 export type SpecialNeeds = {

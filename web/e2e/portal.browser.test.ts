@@ -400,3 +400,63 @@ describe('a newborn not registered yet', () => {
     expect(row!.subject).toMatchObject({ name: 'Sekar Ayu', birthDate: '2026-11-02', sex: 'P' });
   });
 });
+
+describe('a guardian asks for the special service (issue 13)', () => {
+  it('applies for a wheelchair user with consent, a home visit and home delivery, and the request stands first', async () => {
+    const page = await phonePage();
+    await page.goto(`${server.url}/ajukan`);
+    await expect.poll(() => heading(page)).toBe('Pilih layanan');
+    await page.getByLabel('Penggantian KTP-el hilang').check();
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    await expect.poll(() => heading(page)).toBe('Data pemohon');
+    await page.locator('#nik').fill('3302201208900007');
+    await page.locator('#subject-name').fill('Bagus Prasetyo');
+    await page.getByLabel('Desa/kelurahan tempat tinggal').selectOption({ label: 'Ledug' });
+    await page.getByLabel('Nama lengkap pemohon').fill('Sri Wahyuni');
+    await page.getByLabel('Hubungan dengan yang dibuatkan dokumen').selectOption('wali');
+
+    await page.getByLabel('Penyandang disabilitas', { exact: true }).check();
+    await page.getByLabel('Fisik (mis. sulit berjalan, memakai kursi roda)').check();
+    await page.getByLabel('Petugas datang ke rumah (perekaman KTP-el, foto KIA)').check();
+    await page.getByLabel('Dokumen diantar ke rumah (Jujuk Dolanan)').check();
+    await page.getByLabel(/Alamat lengkap untuk pengantaran/).fill('rumah dekat masjid');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+    // Nothing about a disability is kept without consent, and the courier needs a house to find.
+    await expect.poll(() => page.locator('.alert-error').innerText()).toContain('Mohon centang persetujuan');
+    expect(await page.locator('#needs-address-error').innerText()).toContain('nomor rumah atau RT/RW');
+    await page.getByLabel(/Saya setuju keterangan disabilitas/).check();
+    await page.getByLabel(/Alamat lengkap untuk pengantaran/).fill('Jl. Raya Ledug 12, RT 03/RW 01, Ledug');
+    await page.getByLabel(/Hal lain yang perlu petugas ketahui/).fill('Memakai kursi roda, rumah masuk gang');
+    await check(page, 'portal-apply-special-needs');
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Nomor WhatsApp');
+    await page.getByLabel('Nomor WhatsApp').fill('0812 2700 6161');
+    await page.getByRole('button', { name: 'Kirim kode ke WhatsApp' }).click();
+    await expect.poll(() => page.getByText(/Kode sudah dikirim/).count()).toBe(1);
+    await page.getByLabel('Kode verifikasi (6 angka)').fill(await codeSentTo('6281227006161'));
+    await page.getByRole('button', { name: 'Konfirmasi kode' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Unggah dokumen');
+    const documents = await page.locator('input[type=file]').evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-document')!));
+    let n = 0;
+    for (const document of documents) {
+      await page.locator(`[data-document=${document}]`).setInputFiles(await jpeg(190, 200 + n, 215));
+      n += 1;
+      await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count(), { timeout: 20_000 }).toBe(n);
+    }
+    await page.getByRole('button', { name: 'Lanjut' }).click();
+
+    await expect.poll(() => heading(page)).toBe('Periksa dan kirim');
+    const summary = await page.locator('dl.summary').innerText();
+    expect(summary).toContain('Penyandang disabilitas (Fisik)');
+    expect(summary).toContain('Diantar ke rumah (Jujuk Dolanan): Jl. Raya Ledug 12, RT 03/RW 01, Ledug');
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Permohonan terkirim');
+    const ticket = await page.getByTestId('ticket').innerText();
+    const [row] = await server.database.db.select().from(requests).where(eq(requests.ticket, ticket));
+    expect(row).toMatchObject({ handOverChoice: 'home_delivery', priority: 0, priorityReason: 'disabilitas', flags: ['disability_assistance', 'home_delivery'] });
+    expect(row!.specialNeeds).toMatchObject({ disabled: true, kinds: ['fisik'], accommodations: ['home_visit', 'home_delivery'], note: 'Memakai kursi roda, rumah masuk gang' });
+    expect(row!.details).toMatchObject({ delivery_address: 'Jl. Raya Ledug 12, RT 03/RW 01, Ledug' });
+  });
+});

@@ -19,6 +19,9 @@ import { officeToday } from '../../format.js';
 import { ageInYears, isIsoDate } from '../../../../src/identity/calendar-date.js';
 import { asksAbout, eligible, fieldsFor, nikOptional, type Facts } from './requirements.js';
 import { ServiceFacts } from './ServiceList.js';
+import { SpecialNeedsFields } from '../../components/SpecialNeedsFields.js';
+import { emptySpecialNeeds, specialNeedsProblems, type SpecialNeedsDraft } from '../../components/special-needs.js';
+import { ELDERLY_AGE } from '../../../../src/requests/special-needs.js';
 import { formatDate, OfficeInfo, pick, useLang, useOffice, type Loaded } from './shared.js';
 import { DocumentsStep, PhoneStep, ReceiptView, ReviewStep } from './ApplySteps.js';
 import './portal.css';
@@ -42,9 +45,8 @@ export type Draft = {
   details: Record<string, string>;
   applicantName: string;
   relation: string;
-  needsAssistance: boolean;
-  disabilityNeeds: string;
-  handOverChoice: 'pickup' | 'home_delivery';
+  /** Layanan khusus: disabled or elderly, the help wanted, a delivery address (`SpecialNeedsFields`). */
+  needs: SpecialNeedsDraft;
   phone: string;
   verification?: { id: string; maskedPhone: string } | undefined;
   token?: { value: string; expiresAt: string; maskedPhone: string } | undefined;
@@ -67,9 +69,7 @@ const emptyDraft = (): Draft => ({
   details: {},
   applicantName: '',
   relation: '',
-  needsAssistance: false,
-  disabilityNeeds: '',
-  handOverChoice: 'pickup',
+  needs: emptySpecialNeeds(),
   phone: '',
   uploads: {},
 });
@@ -364,6 +364,7 @@ function DataStep(props: {
   const typesBirth = mayLeaveNik && !digits;
   const birthLabel = fieldLabel('subject_birth_date', t.citizen.apply.birthDate);
   const sexLabel = fieldLabel('subject_sex', t.citizen.apply.sex);
+  const elderly = (props.facts.ageYears ?? -1) >= ELDERLY_AGE;
 
   const nikError = useMemo(() => {
     if (!digits) return submitted && !mayLeaveNik ? t.errors.required(nikLabel) : undefined;
@@ -411,6 +412,10 @@ function DataStep(props: {
     need(draft.applicantName.trim() !== '', 'applicant-name', t.citizen.apply.applicantName);
     need(isSafeText(draft.applicantName), 'applicant-name', t.citizen.apply.applicantName, t.fields.problems.control_characters(t.citizen.apply.applicantName));
     need(draft.relation !== '', 'relation', t.citizen.apply.relation);
+    for (const { field, problem } of specialNeedsProblems(draft.needs, elderly)) {
+      const label = field === 'address' ? t.specialNeeds.address : field === 'consent' ? t.specialNeeds.legend : t.specialNeeds.kinds;
+      list.push({ fieldId: `needs-${field === 'consent' ? 'consent' : field === 'address' ? 'address' : 'kinds'}`, label, message: t.specialNeeds.problems[problem] });
+    }
     return list;
   }
 
@@ -561,37 +566,14 @@ function DataStep(props: {
         </div>
       </fieldset>
 
-      <fieldset className="group">
-        <legend>{t.citizen.apply.disabilityLegend}</legend>
-        <div className="checkbox">
-          <input type="checkbox" id="assistance" checked={draft.needsAssistance} onChange={(e) => update({ needsAssistance: e.target.checked })} />
-          <label htmlFor="assistance">{t.citizen.apply.needsAssistance}</label>
-        </div>
-        {draft.needsAssistance && (
-          <div className="field">
-            <label htmlFor="disability-needs">{t.citizen.apply.disabilityNeeds}</label>
-            <p id="disability-needs-hint" className="hint">
-              {t.citizen.apply.disabilityHint}
-            </p>
-            <textarea id="disability-needs" className="input" rows={3} maxLength={500} aria-describedby="disability-needs-hint" value={draft.disabilityNeeds} onChange={(e) => update({ disabilityNeeds: e.target.value })} />
-          </div>
-        )}
-      </fieldset>
-
-      <fieldset className="choices">
-        <legend>{t.citizen.apply.handOverLegend}</legend>
-        <div className="choice">
-          <input type="radio" id="pickup" name="handover" checked={draft.handOverChoice === 'pickup'} onChange={() => update({ handOverChoice: 'pickup' })} />
-          <label htmlFor="pickup">{t.citizen.apply.pickup}</label>
-        </div>
-        <div className="choice">
-          <input type="radio" id="home-delivery" name="handover" checked={draft.handOverChoice === 'home_delivery'} onChange={() => update({ handOverChoice: 'home_delivery' })} aria-describedby="home-delivery-hint" />
-          <label htmlFor="home-delivery">{t.citizen.apply.homeDelivery}</label>
-          <p id="home-delivery-hint" className="hint choice-hint">
-            {t.citizen.apply.homeDeliveryHint}
-          </p>
-        </div>
-      </fieldset>
+      <SpecialNeedsFields
+        idPrefix="needs"
+        value={draft.needs}
+        onChange={(patch) => update({ needs: { ...draft.needs, ...patch } })}
+        lang={lang}
+        subjectElderly={elderly}
+        errors={{ kinds: errorFor('needs-kinds'), consent: errorFor('needs-consent'), address: errorFor('needs-address') }}
+      />
 
       <div className="step-buttons">
         <button type="button" className="button button-secondary" onClick={props.onBack}>
@@ -604,3 +586,4 @@ function DataStep(props: {
     </form>
   );
 }
+

@@ -10,6 +10,9 @@ import type { Office } from '../../types.js';
 import { confirmCode, requestCode, submitApplication, type Applied, type CatalogueService } from './api.js';
 import type { Draft, Receipt, Step } from './ApplyPage.js';
 import { detailsToSend } from '../../components/detail-fields.js';
+import { deliveryChosen, specialNeedsPayload } from '../../components/special-needs.js';
+import { specialNeedsSummary } from '../../components/SpecialNeedsFields.js';
+import { ELDERLY_AGE } from '../../../../src/requests/special-needs.js';
 import { documentsFor, fieldsFor, type Facts, type NeededDocument } from './requirements.js';
 import { DocumentUpload, formatDate, formatDateTime, OfficeInfo, pick, useLang } from './shared.js';
 
@@ -219,6 +222,7 @@ export function ReviewStep(props: {
   const desa = office.desa.find((d) => d.code === draft.desaCode)?.name ?? '';
   const detailSpecs = fieldsFor(service, props.facts);
   const details = detailsToSend(detailSpecs, draft.details ?? {});
+  const elderly = (props.facts.ageYears ?? -1) >= ELDERLY_AGE;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -239,8 +243,7 @@ export function ReviewStep(props: {
           foreign: draft.foreign,
         },
         details,
-        handOverChoice: draft.handOverChoice,
-        ...(draft.needsAssistance && { disabilityNeeds: draft.disabilityNeeds.trim() || t.citizen.apply.needsAssistance }),
+        ...specialNeedsPayload(draft.needs, elderly),
         attachments: documents.map((d) => ({ fileId: draft.uploads[d.document]!.fileId, documentType: d.document })),
       });
       props.onDone(applied);
@@ -338,9 +341,9 @@ export function ReviewStep(props: {
           </ul>
         </dd>
         <dt>{t.citizen.apply.handOver}</dt>
-        <dd>{draft.handOverChoice === 'pickup' ? t.citizen.apply.pickup : t.citizen.apply.homeDelivery}</dd>
+        <dd>{deliveryChosen(draft.needs, elderly) ? `${t.citizen.apply.homeDelivery}: ${draft.needs.deliveryAddress.trim()}` : t.citizen.apply.pickup}</dd>
         <dt>{t.citizen.apply.assistance}</dt>
-        <dd>{draft.needsAssistance ? draft.disabilityNeeds || t.citizen.apply.needsAssistance : t.citizen.apply.none}</dd>
+        <dd>{specialNeedsSummary(draft.needs, elderly, lang, t.specialNeeds)}</dd>
       </dl>
       <BackNext onBack={props.onBack} next={busy ? t.citizen.apply.submitting : t.citizen.apply.submit} busy={busy} />
     </form>

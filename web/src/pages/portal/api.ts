@@ -1,3 +1,4 @@
+import type { SpecialNeedsStated } from '../../../../src/requests/special-needs.js';
 /** The citizen portal's endpoints (`/api/v1/public/…`) and the shapes they answer with. */
 import { api } from '../../api.js';
 
@@ -64,7 +65,8 @@ export type Application = {
   circumstances: { hasBirthCertificate?: boolean; foreign?: boolean };
   details: Record<string, string>;
   handOverChoice: 'pickup' | 'home_delivery';
-  disabilityNeeds?: string;
+  delivery?: { address: string; phone?: string };
+  specialNeeds?: SpecialNeedsStated;
   attachments: Attachment[];
 };
 

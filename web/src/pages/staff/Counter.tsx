@@ -3,6 +3,9 @@
  * filling in the birth date and sex it encodes), names, desa, the documents photographed or
  * scanned on the spot, then the receipt with the ticket, the PIN and a QR code to the tracking page.
  */
+import { SpecialNeedsFields } from '../../components/SpecialNeedsFields.js';
+import { emptySpecialNeeds, specialNeedsPayload, specialNeedsProblems, type SpecialNeedsDraft } from '../../components/special-needs.js';
+import { ELDERLY_AGE } from '../../../../src/requests/special-needs.js';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api.js';
 import { DetailFields, detailFieldId } from '../../components/DetailFields.js';
@@ -21,7 +24,8 @@ import { useFailure, useSession } from './session.js';
 
 /** Stored in Indonesian, the office's language, whatever language the screen is in. */
 const RELATIONS = ['ibu', 'ayah', 'wali', 'kakek/nenek', 'diri sendiri', 'lainnya'] as const;
-const HAND_OVER = ['pickup', 'home_delivery', 'school'] as const;
+// Home delivery is the special service's help, chosen in SpecialNeedsFields (the one rule for every channel).
+const HAND_OVER = ['pickup', 'school'] as const;
 const ID = {
   service: 'loket-layanan',
   nik: 'loket-nik',
@@ -43,6 +47,10 @@ const FIELD_OF: Record<string, string> = {
   'body.applicant.name': ID.applicantName,
   'body.applicant.phone': ID.phone,
   'body.applicant.relation': ID.relation,
+  'body.specialNeeds.consent': 'loket-needs-consent',
+  'body.specialNeeds.kinds': 'loket-needs-kinds',
+  'body.handOverChoice': 'loket-needs-group-disabled',
+  'body.delivery.address': 'loket-needs-address',
 };
 
 /** `file.photoHints`: the photo check's advice (issue 16): retake it while the citizen is at the counter, or keep it. */
@@ -66,7 +74,7 @@ export function Counter() {
   const [phone, setPhone] = useState('');
   const [relation, setRelation] = useState<string>('ibu');
   const [handOver, setHandOver] = useState<string>('pickup');
-  const [disability, setDisability] = useState('');
+  const [needs, setNeeds] = useState<SpecialNeedsDraft>(emptySpecialNeeds);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [details, setDetails] = useState<DetailValues>({});
   // Most children at the counter have an akta and are Indonesian; asking settles the checklist.
@@ -120,6 +128,7 @@ export function Counter() {
 
   // The checklist for this service and this child's age.
   const age = birthDate && office ? ageInYears(birthDate, officeToday(office.timezone)) : undefined;
+  const elderly = (age ?? -1) >= ELDERLY_AGE;
   useEffect(() => {
     if (!serviceCode) return;
     const abort = new AbortController();
@@ -153,7 +162,7 @@ export function Counter() {
     setPhone('');
     setRelation('ibu');
     setHandOver('pickup');
-    setDisability('');
+    setNeeds(emptySpecialNeeds());
     setUploads([]);
     setDetails({});
     setHasAkta(true);
@@ -194,6 +203,10 @@ export function Counter() {
       const label = localized(spec.label, lang);
       if (problem) found.push({ fieldId: detailFieldId('loket', spec.field), label, message: tt.fields.problems[problem](label) });
     }
+    for (const { field, problem } of specialNeedsProblems(needs, elderly)) {
+      const label = field === 'address' ? tt.specialNeeds.address : field === 'consent' ? tt.specialNeeds.legend : tt.specialNeeds.kinds;
+      found.push({ fieldId: `loket-needs-${field}`, label, message: tt.specialNeeds.problems[problem] });
+    }
     if (duplicate?.override && duplicate.reason.trim().length < 5) found.push({ fieldId: ID.duplicateReason, label: t.duplicateReason, message: tt.errors.required(t.duplicateReason) });
     setProblems(found);
     if (found[0]) return focusField(found[0].fieldId);
@@ -213,8 +226,8 @@ export function Counter() {
         },
         details: detailsToSend(detailSpecs, details),
         circumstances: { ...(asksAkta && { hasBirthCertificate: hasAkta }), ...(asksForeign && { foreign }) },
-        handOverChoice: handOver,
-        ...(disability.trim() && { disabilityNeeds: disability.trim() }),
+        // The special service's delivery wins over the radio's pickup or school.
+        ...((p) => (p.handOverChoice === 'home_delivery' ? p : { ...p, handOverChoice: handOver }))(specialNeedsPayload(needs, elderly)),
         attachments: uploads.map((u) => ({ fileId: u.file.id, documentType: u.documentType })),
         ...(duplicate?.override && { duplicateOverride: { reason: duplicate.reason.trim() } }),
       });
@@ -386,14 +399,16 @@ export function Counter() {
               </div>
             ))}
           </fieldset>
-          <div className="field">
-            <label htmlFor="loket-disabilitas">{t.disability}</label>
-            <p id="loket-disabilitas-hint" className="hint">
-              {t.disabilityHint}
-            </p>
-            <textarea id="loket-disabilitas" className="input" rows={2} maxLength={500} value={disability} onChange={(e) => setDisability(e.target.value)} aria-describedby="loket-disabilitas-hint" />
-          </div>
         </fieldset>
+
+        <SpecialNeedsFields
+          idPrefix="loket-needs"
+          value={needs}
+          onChange={(patch) => setNeeds((n) => ({ ...n, ...patch }))}
+          lang={lang}
+          subjectElderly={elderly}
+          errors={{ kinds: problemFor('loket-needs-kinds'), consent: problemFor('loket-needs-consent'), address: problemFor('loket-needs-address') }}
+        />
 
         <fieldset className="form-section">
           <legend>{t.documentsSection}</legend>

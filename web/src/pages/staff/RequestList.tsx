@@ -83,6 +83,7 @@ export function RequestCards({
               <span> · {t.list.submitted(shortDateTime(r.submittedAt, timeZone, lang))}</span>
             </p>
             <p className="request-card-line">
+              {r.priorityReason && <span className="badge badge-priority">{localized(vocabulary.priorityReasons[r.priorityReason], lang, r.priorityReason)}</span>}
               <span className="badge badge-state">{localized(vocabulary.states[r.state], lang, r.state)}</span>
               {r.flags.map((f) => (
                 <span key={f} className={`badge badge-${f}`}>

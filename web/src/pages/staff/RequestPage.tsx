@@ -9,7 +9,7 @@ import { Loading, PageHeading } from '../../components/Page.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { Link, navigate } from '../../router.js';
 import { NEXT_KEY, nextInQueue, queueOfState } from './next-in-queue.js';
-import { consoleApi, type QueueName, type Action, type FieldGroup, type HistoryEntry, type NikCheck, type RequestDetail } from './consoleApi.js';
+import { consoleApi, type QueueName, type Action, type FieldGroup, type HistoryEntry, type NikCheck, type RequestDetail, type Vocabulary } from './consoleApi.js';
 import { DocumentViewer, INITIAL_VIEW, viewerSteps, type ViewerState } from './DocumentViewer.js';
 import { calendarDate, dateTime, duration, localized } from './format.js';
 import { needsOverride, RequestActions } from './RequestActions.js';
@@ -240,7 +240,8 @@ export function RequestPage({ id }: { id: string }) {
               <Row label={t.request.submitted}>{when(request.submittedAt)}</Row>
               <Row label={t.request.due}>{when(request.dueAt)}</Row>
               <Row label={t.request.handOver}>{t.request.handOverChoices[request.handOverChoice]}</Row>
-              {shows('disability') && <Row label={t.request.disability}>{request.disabilityNeeds ?? t.request.none}</Row>}
+              {request.priorityReason && <Row label={t.request.priority}>{localized(vocabulary.priorityReasons[request.priorityReason], lang, request.priorityReason)}</Row>}
+              {shows('disability') && <Row label={t.request.disability}>{specialNeedsText(detail.specialNeeds, request.disabilityNeeds, vocabulary, lang, t.request.needsWords) ?? t.request.none}</Row>}
               {request.handOverChoice === 'home_delivery' && shows('delivery') && <Row label={t.request.courier}>{detail.courier?.name ?? t.request.noCourier}</Row>}
               {request.returnReasons && (
                 <Row label={t.request.returnReasons}>
@@ -368,4 +369,22 @@ function History({ entries, timeZone, files }: { entries: HistoryEntry[]; timeZo
       ))}
     </ol>
   );
+}
+
+/** "Disabilitas: Fisik, Sensorik netra · Bantuan: Petugas datang ke rumah · Memakai kursi roda". */
+function specialNeedsText(
+  needs: RequestDetail['specialNeeds'],
+  note: string | null | undefined,
+  vocabulary: Vocabulary,
+  lang: 'id' | 'en',
+  words: { disabled: string; elderly: string; help: string },
+): string | undefined {
+  if (!needs) return note ?? undefined;
+  const parts = [
+    needs.disabled && `${words.disabled}: ${needs.kinds.map((k) => localized(vocabulary.disabilityKinds[k], lang, k)).join(', ')}`,
+    needs.elderly && words.elderly,
+    needs.accommodations.length > 0 && `${words.help}: ${needs.accommodations.map((a) => localized(vocabulary.accommodations[a], lang, a)).join(', ')}`,
+    needs.note,
+  ];
+  return parts.filter(Boolean).join(' · ');
 }

@@ -1,3 +1,4 @@
+import type { SpecialNeeds } from '../../../../src/requests/special-needs.js';
 /** The staff console's endpoints and the shapes it reads (see /api/openapi.json). */
 import { api, ApiError } from '../../api.js';
 import type { Interval, IsoWeekday } from '../../types.js';
@@ -50,6 +51,8 @@ export type ConsoleRequest = {
   circumstances?: { hasBirthCertificate?: boolean; foreign?: boolean };
   handOverChoice: 'pickup' | 'home_delivery' | 'school';
   disabilityNeeds?: string | null;
+  /** Why it stands first in the queues (disabilitas, lansia), for the badge; absent for a role that does not work the queues. */
+  priorityReason?: string | null;
   attachments?: { fileId: string; documentType: string }[];
   siakOutcomes?: { document: string; number?: string; printed: boolean }[];
   returnReasons?: { code: string; document?: string; note?: string }[] | null;
@@ -144,6 +147,8 @@ export type Action =
 
 export type RequestDetail = {
   request: ConsoleRequest;
+  /** Layanan khusus (health data): only for the disability group; each view is audited by the server. */
+  specialNeeds?: SpecialNeeds | null;
   /** Which field groups this role sees, and how ('masked': identifiers cut down, the rest left out). */
   visible: Partial<Record<FieldGroup, 'full' | 'masked'>>;
   files?: (StoredFile & { documentType: string; keptDaysAfterClosing: number; photo?: PhotoFindings | null })[];
@@ -183,6 +188,9 @@ export type Vocabulary = {
   flags: Record<string, Localized>;
   actions: Record<string, Localized>;
   returnReasons: Record<string, Localized>;
+  disabilityKinds: Record<string, Localized>;
+  accommodations: Record<string, Localized>;
+  priorityReasons: Record<string, Localized>;
 };
 
 export type Requirement = {
