@@ -112,11 +112,14 @@ describe('a KIA application typed', () => {
     await photo(3);
     await photo(4);
     await type(citizen, 'ada');
-    await type(citizen, 'anak saya pakai kursi roda');
-    await type(citizen, '2'); // Antar ke rumah
+    expect(await lastReply(citizen)).toMatch(/data pribadi yang bersifat spesifik/);
+    await type(citizen, 'setuju');
+    await type(citizen, '1'); // fisik
+    await type(citizen, '1 5'); // a home visit, and the document brought home
     expect(await lastReply(citizen)).toMatch(/alamat lengkap/);
     await type(citizen, 'Jl. Raya Ledug 5, RT 02/RW 01, Desa Ledug');
     await type(citizen, '1'); // this number
+    await type(citizen, 'anak saya pakai kursi roda');
     expect(await chat(citizen).innerText()).toMatch(/Pemohon: Siti Aminah \(Ibu\)/);
     expect(await chat(citizen).innerText()).toMatch(/Alamat antar: Jl\. Raya Ledug 5/);
     await type(citizen, 'iya bener');
