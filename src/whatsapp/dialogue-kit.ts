@@ -283,6 +283,9 @@ const AROUND_CHOICE = new Set([
  * yes/no words under a question that has them, or the option's own words ("yg baru" → "KIA
  * baru", "WNI", "lanjut" → "Lanjutkan") when they fit exactly one option.
  */
+/** Words that turn an option into the opposite of its other words ("Tidak ada", "Belum punya"). */
+const NEGATIONS = new Set(['tidak', 'tdk', 'bukan', 'belum', 'tanpa', 'no', 'not', 'without']);
+
 export function chooseTyped(input: string, offered: readonly Offered[]): Offered | undefined {
   if (offered.length === 0) return undefined;
   const words = normalise(input).split(' ').filter((w) => w.length > 0 && !AROUND_CHOICE.has(w));
@@ -298,6 +301,8 @@ export function chooseTyped(input: string, offered: readonly Offered[]): Offered
   if (whole.length === 1) return whole[0];
   const fits = (o: Offered) => {
     const titleWords = normalise(o.title).split(' ');
+    // "ada" is the opposite of "Tidak ada": a typed word never picks an option that negates it.
+    if (titleWords.some((t) => NEGATIONS.has(t)) && !words.some((w) => NEGATIONS.has(w))) return false;
     return words.every((w) => titleWords.some((t) => t === w || (w.length >= 4 && t.startsWith(w))));
   };
   const fitting = offered.filter(fits);

@@ -149,6 +149,11 @@ describe('reading a typed choice', () => {
     { id: 'svc:kia_hilang', title: 'KIA hilang' },
     { id: 'svc:kia_rusak', title: 'KIA rusak' },
   ];
+  const needs = [
+    { id: 'dis:none', title: 'Tidak ada' },
+    { id: 'dis:yes', title: 'Disabilitas' },
+    { id: 'dis:elderly', title: 'Lansia (60+)' },
+  ];
 
   it.each([
     ['2', kia, 'svc:kia_hilang'],
@@ -159,6 +164,8 @@ describe('reading a typed choice', () => {
     ['Ya, sudah sesuai', yesNo, 'nik:yes'],
     ['nggak', yesNo, 'nik:no'],
     ['tidak benar', yesNo, 'nik:no'],
+    ['tidak ada', needs, 'dis:none'],
+    ['lansia', needs, 'dis:elderly'],
   ])('"%s" chooses', (typed, offered, id) => {
     expect(chooseTyped(typed, offered)?.id).toBe(id);
   });
@@ -168,6 +175,8 @@ describe('reading a typed choice', () => {
     ['kia', kia],
     ['saya mau bikin KIA untuk anak saya yang baru lahir', kia],
     ['iya bener', kia],
+    // "ada" is the opposite of "Tidak ada", though it is one of its words.
+    ['ada', needs],
   ])('"%s" chooses nothing', (typed, offered) => {
     expect(chooseTyped(typed, offered)).toBeUndefined();
   });

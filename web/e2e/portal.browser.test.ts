@@ -123,8 +123,10 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await page.getByLabel('Nomor KK').fill('3302 2010 0520');
     await page.getByLabel('Nama lengkap pemohon').fill('Sri Wahyuni');
     await page.getByLabel('Hubungan dengan yang dibuatkan dokumen').selectOption('ibu');
-    await page.getByLabel('Yang dibuatkan dokumen adalah penyandang disabilitas').check();
-    await page.getByLabel('Kebutuhan yang perlu kami siapkan').fill('Anak memakai kursi roda');
+    await page.getByLabel('Penyandang disabilitas', { exact: true }).check();
+    await page.getByLabel('Fisik (mis. sulit berjalan, memakai kursi roda)').check();
+    await page.getByLabel(/Saya setuju keterangan disabilitas/).check();
+    await page.getByLabel(/Hal lain yang perlu petugas ketahui/).fill('Anak memakai kursi roda');
     await page.getByRole('button', { name: 'Lanjut' }).click();
     // Each mistake beside its field, tied to it for a screen reader.
     await expect.poll(() => page.locator('#data-kk-number-error').innerText()).toContain('Nomor KK harus 16 angka.');
