@@ -321,6 +321,19 @@ describe('applying online', () => {
     const ktp = await client.post('/api/v1/public/applications', application([], { serviceCode: 'ktp_el_rekam' }), bearer(token));
     expect(ktp.statusCode).toBe(422);
     expect(ktp.json().code).toBe('service_not_online');
+    // …unless an officer comes to a disabled or elderly person's home (issue 13); not for anyone else.
+    const mother = { serviceCode: 'ktp_el_rekam', subject: { nik: '3302204505800003', name: 'Sri Wahyuni' }, applicant: { name: 'Budi Santoso', relation: 'anak' }, details: {}, circumstances: {} };
+    const kk = await uploadAll(client, token, ['kk']);
+    const elderlyWithoutVisit = await client.post('/api/v1/public/applications', application(kk, { ...mother, specialNeeds: { disabled: false, elderly: true, kinds: [], accommodations: ['priority_counter'], consent: false } }), bearer(token));
+    expect(elderlyWithoutVisit.statusCode, elderlyWithoutVisit.body).toBe(422);
+    expect(elderlyWithoutVisit.json().detail).toContain('petugas dapat datang ke rumah');
+    const visited = await client.post(
+      '/api/v1/public/applications',
+      application(kk, { ...mother, specialNeeds: { disabled: true, kinds: ['fisik'], accommodations: ['home_visit'], consent: true } }),
+      bearer(token),
+    );
+    expect(visited.statusCode, visited.body).toBe(201);
+    expect((await requestIdOf(visited.json().ticket)).specialNeeds).toMatchObject({ accommodations: ['home_visit'] });
 
     // A boy of 15 (born 5 May 2011) asking for a KTP-el hears the KTP-el's own rule, not the KIA's.
     const fifteen = await client.post('/api/v1/public/applications', application([], { serviceCode: 'ktp_el_cetak', subject: { nik: '3302200505110003', name: 'Bagas' }, details: {} }), bearer(token));
@@ -543,7 +556,7 @@ describe('the public catalogue', () => {
     const kia = services.find((s) => s.code === 'kia_baru')!;
     expect(kia).toMatchObject({ online: true, workingDays: 1 });
     expect(kia.requirements.find((r) => r.document === 'pas_foto')).toMatchObject({ label: { id: 'Pas foto berwarna' }, whenText: { id: 'berusia 5 tahun ke atas' } });
-    expect(services.find((s) => s.code === 'ktp_el_rekam')!.online).toBe(false);
+    expect(services.find((s) => s.code === 'ktp_el_rekam')).toMatchObject({ online: false, homeVisitOnly: true });
   });
 
   it('states what each document is used for and how long its scan is kept (UU PDP)', async () => {

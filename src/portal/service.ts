@@ -28,6 +28,7 @@ import { AppError, notFound } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { actAsApplicant, CircumstancesInput, NewRequestInput, RequestDetailsInput, submitAsApplicant } from '../requests/service.js';
 import { SpecialNeedsInput } from '../requests/special-needs-schema.js';
+import { ELDERLY_AGE, homeVisitOnly, remoteApplicationAllowed } from '../requests/special-needs.js';
 import { enqueueMessage, findRequest, type RequestRow } from '../requests/storage.js';
 import { generateTrackingPin, parseTicket } from '../requests/ticket.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS, type RejectReason, type ReturnReason } from '../requests/transition.js';
@@ -109,6 +110,8 @@ export async function publicCatalogue(deps: Pick<PortalDeps, 'db'>, officeCode: 
     eligibility: s.eligibility ?? null,
     feeRupiah: s.feeRupiah,
     online: s.channels.includes('web'),
+    /** Needs the person present: from the portal only with an officer's home visit (disabled or elderly people). */
+    homeVisitOnly: homeVisitOnly(s.channels, 'web'),
     /** Working days from receipt when applied for online (0: the same working day). */
     workingDays: slaFor(s, 'web'),
     requirements: s.requirements.map((r) => ({
@@ -268,7 +271,9 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
   const office = await requireOffice(deps.db, claims.officeCode);
   const service = findService(await officeCatalogue(deps.db, office), input.serviceCode);
   if (!service) throw new AppError('validation', 422, 'errors.validation', {}, { errors: [{ field: 'body.serviceCode', message: 'unknown service' }] });
-  if (!service.channels.includes('web')) throw new AppError('service_not_online', 422, 'citizen.errors.service_not_online');
+  // A service that needs the person present comes from the portal only with the special service's home visit.
+  // (whether one is arranged is intake's rule, `remoteApplicationAllowed`, which knows the age too).
+  if (!service.channels.includes('web') && !homeVisitOnly(service.channels, 'web')) throw new AppError('service_not_online', 422, 'citizen.errors.service_not_online');
 
   const now = deps.clock.now();
   const today = dateIn(office.timezone, now);
@@ -286,6 +291,13 @@ export async function applyOnline(deps: PortalDeps, claims: ApplicantClaims, inp
     throw new AppError('nik_required', 422, 'citizen.errors.nik_required');
   } else if (input.subject.birthDate && input.subject.birthDate <= today) {
     context.subjectAgeYears = ageInYears(input.subject.birthDate, today);
+  }
+
+  // Said first, before the service's own rules: from a phone it is the visit that makes it possible at all.
+  const needs = input.specialNeeds;
+  const elderlyByAge = context.subjectAgeYears !== undefined && context.subjectAgeYears >= ELDERLY_AGE;
+  if (!remoteApplicationAllowed(service.channels, 'web', needs && { ...needs, elderly: needs.elderly || elderlyByAge })) {
+    throw new AppError('service_not_online', 422, 'citizen.errors.service_not_online');
   }
 
   const checklist = requirementsFor(service, context);

@@ -36,7 +36,7 @@ import { activeCouriers } from './console-storage.js';
 import { withinReadScope } from './field-access.js';
 import * as store from './storage.js';
 import { safeLines, safeText } from '../platform/safe-text.js';
-import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpecialNeeds } from './special-needs.js';
+import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpecialNeeds, remoteApplicationAllowed } from './special-needs.js';
 import { SpecialNeedsInput } from './special-needs-schema.js';
 import { hasMarkup } from '../platform/typed-text.js';
 
@@ -158,8 +158,12 @@ async function prepareIntake(deps: RequestDeps, officeCode: string, input: NewRe
     subject.birthDate ??= parsed.birthDate;
     subject.sex ??= parsed.sex;
   }
-  const details = checkIntakeFields(service, input, fromNik, { regions: deps.regions, today });
   const special = specialServiceOf(input, subject.birthDate, today, now);
+  // From a phone, a service that needs the person present is taken only with a home visit arranged.
+  if ((input.channel === 'whatsapp' || input.channel === 'web') && !remoteApplicationAllowed(service.channels, input.channel, special.needs)) {
+    throw new AppError('service_not_online', 422, 'citizen.errors.service_not_online');
+  }
+  const details = checkIntakeFields(service, input, fromNik, { regions: deps.regions, today });
   const { due } = requestDue(calendar, now, slaFor(service, input.channel));
   const pin = generateTrackingPin((max) => crypto.randomInt(max));
   return { office, service, input: special.input, subject, details, warnings, now, due, pin, pinHash: await hashPassword(pin), special };

@@ -120,6 +120,24 @@ export function homeDeliveryOffered(state: { disabled: boolean; elderly: boolean
   return qualifiesForSpecialService(state);
 }
 
+/**
+ * A service that needs the person in front of an officer's device (KTP-el recording: fingerprints,
+ * iris, photo) is not applied for from a phone — unless the officer comes to the person: the
+ * special service's home visit, for a disabled or elderly person who cannot come.
+ */
+export function homeVisitOnly(channels: readonly string[], channel: 'whatsapp' | 'web'): boolean {
+  return !channels.includes(channel) && channels.includes('home_visit');
+}
+
+export function remoteApplicationAllowed(
+  channels: readonly string[],
+  channel: 'whatsapp' | 'web',
+  needs: { disabled: boolean; elderly: boolean; accommodations: readonly string[] } | null | undefined,
+): boolean {
+  if (channels.includes(channel)) return true;
+  return homeVisitOnly(channels, channel) && Boolean(needs) && qualifiesForSpecialService(needs!) && needs!.accommodations.includes('home_visit');
+}
+
 /** Queue order: requests with the special service first (0 = first), then by due time. */
 export const PRIORITY = { special: 0, normal: 1 } as const;
 

@@ -7,7 +7,7 @@
  * The next question is always the first one in the plan not yet answered, so "kembali" (undo the
  * latest answer) and "Ubah" (clear one answer) need no bookkeeping beyond the answers themselves.
  */
-import { ACCOMMODATIONS, DISABILITY_KINDS, type SpecialNeedsStated } from '../requests/special-needs.js';
+import { ACCOMMODATIONS, DISABILITY_KINDS, homeVisitOnly, type SpecialNeedsStated } from '../requests/special-needs.js';
 import { requirementsFor as resolveChecklist, type Checklist, type ChecklistField, type ChecklistItem, type Condition, type RequirementContext, type Service } from '../catalogue/catalogue.js';
 import { isDetailField, type DetailField } from '../catalogue/field-values.js';
 import { DATA_FIELD_DEFINITIONS, type DataField } from '../catalogue/vocabulary.js';
@@ -156,6 +156,10 @@ export function fieldLabel(service: Service, field: DataField, env: Env): string
 /** Every question this application asks, in order, given the answers so far. */
 export function planOf(service: Service, draft: Draft, env: Env): string[] {
   const keys: string[] = [];
+  // A service that needs the person present is applied for by chat only with a home visit: who it
+  // is for and the visit come first, before anything else is asked.
+  const visitOnly = homeVisitOnly(service.channels, 'whatsapp');
+  if (visitOnly) keys.push(...needsQuestions(draft));
   if (hasField(service, 'subject_nik')) {
     keys.push('nik');
     if (draft.nik) keys.push('nik_confirm');
@@ -173,7 +177,13 @@ export function planOf(service: Service, draft: Draft, env: Env): string[] {
     if (item.alternatives.length > 0) keys.push(`doc_choice:${item.document}`);
     keys.push(`doc:${item.document}`);
   }
-  keys.push('disability');
+  if (!visitOnly) keys.push(...needsQuestions(draft));
+  keys.push('summary');
+  return keys;
+}
+
+function needsQuestions(draft: Draft): string[] {
+  const keys = ['disability'];
   // A disability is health data: kept only with consent. An age is not.
   if (draft.disability === 'yes') keys.push('needs_consent');
   if (needsKept(draft)) {
@@ -182,7 +192,6 @@ export function planOf(service: Service, draft: Draft, env: Env): string[] {
     if (deliveryChosen(draft)) keys.push('delivery_address', 'delivery_phone');
     keys.push('disability_detail');
   }
-  keys.push('summary');
   return keys;
 }
 

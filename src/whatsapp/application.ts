@@ -6,7 +6,7 @@
 import { describeCondition, eligibilityReasonOf, type ChecklistItem, type Service } from '../catalogue/catalogue.js';
 import { readFieldValue, type FieldProblemCode } from '../catalogue/field-values.js';
 import { DATA_FIELD_DEFINITIONS, OUTPUT_DOCUMENT_LABELS, type DataField, type LocalizedText } from '../catalogue/vocabulary.js';
-import { ACCOMMODATION_LABELS, ACCOMMODATIONS, DISABILITY_KIND_LABELS, DISABILITY_KINDS, type Accommodation, type DisabilityKind } from '../requests/special-needs.js';
+import { ACCOMMODATION_LABELS, ACCOMMODATIONS, DISABILITY_KIND_LABELS, DISABILITY_KINDS, homeVisitOnly, type Accommodation, type DisabilityKind } from '../requests/special-needs.js';
 import { formatIsoDate, isRealDate } from '../identity/calendar-date.js';
 import { kiaEligibility } from '../identity/kia.js';
 import { normaliseNikInput, parseNik, type NikErrorCode } from '../identity/nik.js';
@@ -44,7 +44,7 @@ export type AnswerResult =
   | { kind: 'stay'; replies: OutboundMessage[]; page?: number }
   | { kind: 'submit' }
   | { kind: 'edit' }
-  | { kind: 'cancel' };
+  | { kind: 'cancel'; note?: string };
 
 const stay = (replies: OutboundMessage[], page?: number): AnswerResult => (page === undefined ? { kind: 'stay', replies } : { kind: 'stay', replies, page });
 
@@ -353,7 +353,8 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
       return desaPrompt(env, page);
     case 'disability': {
       const question = tr(`apply.disability.question_${subjectKind(service)}`);
-      return buttons(env, brief ? question : `${tr('apply.disability.offer', { office: env.ctx.office.name })}\n\n${question}`, [
+      const offer = homeVisitOnly(service.channels, 'whatsapp') ? tr('apply.needs.visit_only_intro', { service: serviceName(service, env) }) : tr('apply.disability.offer', { office: env.ctx.office.name });
+      return buttons(env, brief ? question : `${offer}\n\n${question}`, [
         { id: 'dis:none', title: tr('apply.disability.none') },
         { id: 'dis:yes', title: tr('apply.disability.yes') },
         { id: 'dis:elderly', title: tr('apply.disability.elderly') },
@@ -367,7 +368,11 @@ export function questionPrompt(key: string, service: Service, draft: Draft, env:
     case 'disability_kinds':
       return text(brief ? tr('apply.needs.kinds_brief') : `${tr('apply.needs.kinds')}\n\n${numberedLines(DISABILITY_KINDS.map((k) => DISABILITY_KIND_LABELS[k]), env)}`);
     case 'accommodations':
-      return text(brief ? tr('apply.needs.help_brief') : `${tr('apply.needs.help')}\n\n${numberedLines(ACCOMMODATIONS.map((a) => ACCOMMODATION_LABELS[a]), env)}`);
+      return text(
+        brief
+          ? tr('apply.needs.help_brief')
+          : `${homeVisitOnly(service.channels, 'whatsapp') ? `${tr('apply.needs.visit_included')}\n\n` : ''}${tr('apply.needs.help')}\n\n${numberedLines(ACCOMMODATIONS.map((a) => ACCOMMODATION_LABELS[a]), env)}`,
+      );
     case 'disability_detail':
       return text(tr('apply.disability.detail'));
     case 'delivery_address':
@@ -541,12 +546,14 @@ const readers: Record<string, Reader> = {
     const elderly = (event.type === 'choice' && event.id === 'dis:elderly') || /\b(lansia|lanjut usia|sepuh|elderly)\b/.test(typed);
     const yes = !elderly && ((event.type === 'choice' && event.id === 'dis:yes') || (event.type === 'text' && (isKeyword(event.text, 'yes') || typed === 'ada' || /disabilitas|difabel|disabled/.test(typed))));
     if ([none, yes, elderly].filter(Boolean).length !== 1) return again(env.tr('apply.use_buttons'), 'disability', service, draft, env);
+    if (none && homeVisitOnly(service.channels, 'whatsapp')) return { kind: 'cancel', note: env.tr('apply.needs.visit_only_declined', { service: serviceName(service, env) }) };
     const cleared = clearAnswer(draft, 'disability');
     return { kind: 'next', draft: answered({ ...cleared, disability: elderly ? 'elderly' : yes ? 'yes' : 'none' }, 'disability') };
   },
   needs_consent(service, draft, event, env) {
     const answer = event.type === 'choice' ? (event.id === 'consent:yes' ? 'yes' : event.id === 'consent:no' ? 'no' : undefined) : event.type === 'text' ? readYesNo(event.text) : undefined;
     if (!answer) return again(env.tr('apply.use_buttons'), 'needs_consent', service, draft, env);
+    if (answer === 'no' && homeVisitOnly(service.channels, 'whatsapp')) return { kind: 'cancel', note: env.tr('apply.needs.visit_only_declined', { service: serviceName(service, env) }) };
     const next = answered({ ...clearAnswer(draft, 'needs_consent'), needsConsent: answer === 'yes' }, 'needs_consent');
     // Without consent nothing about the disability is kept; the applicant is served as anyone else.
     return { kind: 'next', draft: next, ...(answer === 'no' && { note: env.tr('apply.needs.consent_declined') }) };
@@ -561,7 +568,9 @@ const readers: Record<string, Reader> = {
     if (event.type !== 'text') return again(offTopicNote(event, env), 'accommodations', service, draft, env);
     const chosen = chooseSeveral(event.text, ACCOMMODATIONS.map((a) => pick(ACCOMMODATION_LABELS[a], env.locale)), true);
     if (!chosen) return again(env.tr('apply.needs.help_again'), 'accommodations', service, draft, env);
-    const accommodations = chosen.map((i) => ACCOMMODATIONS[i]!);
+    // The visit is why such a service can be asked for from home at all.
+    const visit = homeVisitOnly(service.channels, 'whatsapp') ? [ACCOMMODATIONS.indexOf('home_visit')] : [];
+    const accommodations = ACCOMMODATIONS.filter((_, i) => chosen.includes(i) || visit.includes(i));
     const cleared = clearAnswer(draft, 'accommodations');
     const handOver = accommodations.includes('home_delivery') ? ('home_delivery' as const) : ('pickup' as const);
     return { kind: 'next', draft: answered({ ...cleared, accommodations, handOver }, 'accommodations') };

@@ -4,6 +4,7 @@
  * requirement labels come from the catalogue itself; only the short menu titles and the sentences
  * around them are the bot's own.
  */
+import { homeVisitOnly } from '../requests/special-needs.js';
 import { describeCondition, requirementsFor, slaFor, type ChecklistItem, type Service } from '../catalogue/catalogue.js';
 import { CHANNEL_LABELS, DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, OUTPUT_DOCUMENT_LABELS, type DocumentType } from '../catalogue/vocabulary.js';
 import type { InboundEvent, OutboundMessage } from './dialogue-contract.js';
@@ -39,7 +40,8 @@ export function documentShortLabel(type: string, env: Env): string {
 
 export function servicesFor(purpose: Purpose, env: Env): Service[] {
   const all = [...env.ctx.services];
-  return purpose === 'apply' ? all.filter((s) => s.channels.includes('whatsapp')) : all;
+  // A service that needs the person present is offered too: by chat it comes with a home visit.
+  return purpose === 'apply' ? all.filter((s) => s.channels.includes('whatsapp') || homeVisitOnly(s.channels, 'whatsapp')) : all;
 }
 
 function categoriesOf(services: readonly Service[]): string[] {
@@ -191,16 +193,15 @@ export function serviceInfoText(service: Service, env: Env, foreign = false): st
     const label = CHANNEL_LABELS[channel as keyof typeof CHANNEL_LABELS];
     if (label) lines.push(`• ${pick(label, env.locale)}: ${slaText(days, env)}`);
   }
-  lines.push('', online ? env.tr('info.online_yes') : env.tr('info.online_no', {
-    channels: service.channels.map((c) => pick(CHANNEL_LABELS[c], env.locale)).join(', '),
-  }));
+  const channels = service.channels.map((c) => pick(CHANNEL_LABELS[c], env.locale)).join(', ');
+  lines.push('', online ? env.tr('info.online_yes') : homeVisitOnly(service.channels, 'whatsapp') ? env.tr('info.online_home_visit', { channels }) : env.tr('info.online_no', { channels }));
   if (split && !foreign) lines.push(env.tr('info.foreign_differs'));
   return lines.join('\n');
 }
 
 export function serviceInfoButtons(service: Service, env: Env): OutboundMessage[] {
   const choices = [
-    ...(service.channels.includes('whatsapp') ? [{ id: `apply:${service.code}`, title: env.tr('info.apply_now') }] : []),
+    ...(service.channels.includes('whatsapp') || homeVisitOnly(service.channels, 'whatsapp') ? [{ id: `apply:${service.code}`, title: env.tr('info.apply_now') }] : []),
     { id: 'nav:services', title: env.tr('info.other_services') },
     { id: 'nav:menu', title: env.tr('common.main_menu') },
   ];

@@ -140,14 +140,15 @@ describe('service information', () => {
     expect(info.ids).toEqual(['apply:kia_baru', 'nav:services', 'nav:menu']);
   });
 
-  it('says when a service cannot be applied for over WhatsApp', () => {
+  it('says a service needs the person present, and may come with a home visit for a disabled or elderly person', () => {
     const c = chat();
     c.say('halo');
     c.tap('m:info');
     c.tap('cat:ktp_el');
     const info = c.tap('svc:ktp_el_rekam');
-    expect(info.text).toContain('belum dapat diajukan lewat WhatsApp');
-    expect(info.ids).not.toContain('apply:ktp_el_rekam');
+    expect(info.text).toContain('memerlukan kehadiran langsung');
+    expect(info.text).toContain('penyandang disabilitas dan lansia');
+    expect(info.ids).toContain('apply:ktp_el_rekam');
   });
 
   it('understands typed wishes at the menu', () => {

@@ -545,7 +545,7 @@ function onForm(state: DialogueState, event: InboundEvent, env: Env): Turn {
     case 'edit':
       return turn({ ...state, screen: { kind: 'edit_pick' } }, screenPrompt({ ...state, screen: { kind: 'edit_pick' } }, env));
     case 'cancel':
-      return toMenu(state, env, env.tr('apply.cancelled'));
+      return toMenu(state, env, result.note ?? env.tr('apply.cancelled'));
     case 'submit':
       return submit(state, service, env);
   }

@@ -404,11 +404,13 @@ describe('a newborn not registered yet', () => {
 });
 
 describe('a guardian asks for the special service (issue 13)', () => {
-  it('applies for a wheelchair user with consent, a home visit and home delivery, and the request stands first', async () => {
+  it("applies for a wheelchair user's KTP-el recording with consent, a home visit and home delivery, and the request stands first", async () => {
     const page = await phonePage();
     await page.goto(`${server.url}/ajukan`);
     await expect.poll(() => heading(page)).toBe('Pilih layanan');
-    await page.getByLabel('Penggantian KTP-el hilang').check();
+    // Recording needs the person in front of the officer's device: online, only with a home visit.
+    expect(await page.locator('#svc-ktp_el_rekam-desc').innerText()).toContain('petugas datang ke rumah');
+    await page.getByLabel('Perekaman KTP-el').check();
     await page.getByRole('button', { name: 'Lanjut' }).click();
     await expect.poll(() => heading(page)).toBe('Data pemohon');
     await page.locator('#nik').fill('3302201208900007');
@@ -419,13 +421,15 @@ describe('a guardian asks for the special service (issue 13)', () => {
 
     await page.getByLabel('Penyandang disabilitas', { exact: true }).check();
     await page.getByLabel('Fisik (mis. sulit berjalan, memakai kursi roda)').check();
-    await page.getByLabel('Petugas datang ke rumah (perekaman KTP-el, foto KIA)').check();
     await page.getByLabel('Dokumen diantar ke rumah (Jujuk Dolanan)').check();
     await page.getByLabel(/Alamat lengkap untuk pengantaran/).fill('rumah dekat masjid');
     await page.getByRole('button', { name: 'Lanjut' }).click();
-    // Nothing about a disability is kept without consent, and the courier needs a house to find.
+    // Nothing about a disability is kept without consent, the courier needs a house to find, and the
+    // recording needs the visit.
     await expect.poll(() => page.locator('.alert-error').innerText()).toContain('Mohon centang persetujuan');
+    expect(await page.locator('.alert-error').innerText()).toContain('Petugas datang ke rumah');
     expect(await page.locator('#needs-address-error').innerText()).toContain('nomor rumah atau RT/RW');
+    await page.getByLabel('Petugas datang ke rumah (perekaman KTP-el, foto KIA)').check();
     await page.getByLabel(/Saya setuju keterangan disabilitas/).check();
     await page.getByLabel(/Alamat lengkap untuk pengantaran/).fill('Jl. Raya Ledug 12, RT 03/RW 01, Ledug');
     await page.getByLabel(/Hal lain yang perlu petugas ketahui/).fill('Memakai kursi roda, rumah masuk gang');
@@ -457,7 +461,7 @@ describe('a guardian asks for the special service (issue 13)', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe('Permohonan terkirim');
     const ticket = await page.getByTestId('ticket').innerText();
     const [row] = await server.database.db.select().from(requests).where(eq(requests.ticket, ticket));
-    expect(row).toMatchObject({ handOverChoice: 'home_delivery', priority: 0, priorityReason: 'disabilitas', flags: ['disability_assistance', 'home_delivery'] });
+    expect(row).toMatchObject({ serviceCode: 'ktp_el_rekam', channel: 'web', handOverChoice: 'home_delivery', priority: 0, priorityReason: 'disabilitas', flags: ['disability_assistance', 'home_delivery'] });
     expect(row!.specialNeeds).toMatchObject({ disabled: true, kinds: ['fisik'], accommodations: ['home_visit', 'home_delivery'], note: 'Memakai kursi roda, rumah masuk gang' });
     expect(row!.details).toMatchObject({ delivery_address: 'Jl. Raya Ledug 12, RT 03/RW 01, Ledug' });
   });

@@ -175,6 +175,7 @@ const bot = {
     sla_days: '{{days}} working days',
     online_yes: 'You can apply for this service right here on WhatsApp.',
     online_no: "This service can't be applied for over WhatsApp yet. Please use: {{channels}}.",
+    online_home_visit: 'This service needs the person present ({{channels}}). For a disabled or elderly person it can be applied for right here on WhatsApp, and an officer visits the home.',
     next: 'What would you like to do next?',
     apply_now: 'Apply now',
     other_services: 'Other services',
@@ -342,6 +343,9 @@ const bot = {
       thanks: "Thank you, we'll pass this on to the staff.",
     },
     needs: {
+      visit_only_intro: '*{{service}}* needs the person present before an officer. From home it can be applied for when an officer comes to the house: the special service for people with disabilities and the elderly (60 and over).',
+      visit_only_declined: 'Sorry, *{{service}}* needs the person present, so it is served at the kecamatan office during opening hours, or at home for people with disabilities and the elderly.',
+      visit_included: 'An officer will come to the home for this service; we will send the schedule by WhatsApp.',
       consent:
         'Details of a disability are specific personal data. We use them only to arrange the special service, only the officers who serve you can see them, and they are kept as long as the request. Do you agree?',
       consent_yes: 'I agree',

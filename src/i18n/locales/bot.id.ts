@@ -188,6 +188,7 @@ const bot = {
     sla_days: '{{days}} hari kerja',
     online_yes: 'Layanan ini dapat diajukan langsung lewat WhatsApp ini.',
     online_no: 'Layanan ini belum dapat diajukan lewat WhatsApp. Silakan melalui: {{channels}}.',
+    online_home_visit: 'Layanan ini memerlukan kehadiran langsung ({{channels}}). Bagi penyandang disabilitas dan lansia, layanan ini dapat diajukan lewat WhatsApp ini dan petugas datang ke rumah.',
     next: 'Ada yang ingin Bapak/Ibu lakukan selanjutnya?',
     apply_now: 'Ajukan sekarang',
     other_services: 'Layanan lain',
@@ -356,6 +357,9 @@ const bot = {
       thanks: 'Terima kasih, kebutuhan ini akan kami sampaikan kepada petugas.',
     },
     needs: {
+      visit_only_intro: '*{{service}}* memerlukan kehadiran langsung di depan petugas. Dari rumah, layanan ini dapat diajukan bila petugas datang ke rumah: layanan khusus bagi penyandang disabilitas dan lansia (60 tahun ke atas).',
+      visit_only_declined: 'Mohon maaf, *{{service}}* memerlukan kehadiran langsung, sehingga hanya dapat dilayani di kantor kecamatan pada jam pelayanan, atau di rumah bagi penyandang disabilitas dan lansia.',
+      visit_included: 'Petugas akan datang ke rumah untuk layanan ini; jadwalnya kami sampaikan lewat WhatsApp.',
       consent:
         'Keterangan disabilitas termasuk data pribadi yang bersifat spesifik. Kami hanya memakainya untuk mengatur layanan khusus, hanya petugas yang melayani yang dapat melihatnya, dan disimpan selama masa simpan permohonan. Apakah Bapak/Ibu setuju?',
       consent_yes: 'Setuju',

@@ -9,7 +9,7 @@ const citizen = {
     token_missing: 'Please confirm your WhatsApp number first.',
     token_invalid: 'Your session has ended. Please confirm your WhatsApp number again (what you typed is kept).',
     tracking_token_invalid: 'Your tracking session has ended. Please enter the ticket number and PIN again.',
-    service_not_online: 'This service cannot be applied for online because it needs you in person (for example fingerprints and a photo). Please come to the kecamatan office.',
+    service_not_online: 'This service cannot be applied for online because it needs you in person (for example fingerprints and a photo). Please come to the kecamatan office. For people with disabilities and the elderly an officer can come to the home: choose the special service with “An officer visits the home”.',
     not_eligible: 'Going by the details given, this application does not qualify. {{reason}}',
     nik_required: 'The NIK is required for this service.',
     documents_missing: 'These documents are not attached yet: {{documents}}.',

@@ -9,7 +9,7 @@ const citizen = {
     token_missing: 'Mohon verifikasi nomor WhatsApp Bapak/Ibu terlebih dahulu.',
     token_invalid: 'Sesi Bapak/Ibu sudah berakhir. Mohon ulangi verifikasi nomor WhatsApp (isian yang sudah diketik tetap tersimpan).',
     tracking_token_invalid: 'Sesi pelacakan sudah berakhir. Mohon masukkan kembali nomor tiket dan PIN.',
-    service_not_online: 'Layanan ini tidak dapat diajukan secara online karena memerlukan kehadiran langsung (misalnya perekaman sidik jari dan foto). Silakan datang ke kantor kecamatan.',
+    service_not_online: 'Layanan ini tidak dapat diajukan secara online karena memerlukan kehadiran langsung (misalnya perekaman sidik jari dan foto). Silakan datang ke kantor kecamatan. Bagi penyandang disabilitas dan lansia, petugas dapat datang ke rumah: pilih layanan khusus dengan “Petugas datang ke rumah”.',
     not_eligible: 'Berdasarkan data yang diisi, permohonan ini belum memenuhi syarat. {{reason}}',
     nik_required: 'NIK wajib diisi untuk layanan ini.',
     documents_missing: 'Dokumen berikut belum dilampirkan: {{documents}}.',

@@ -17,8 +17,8 @@ export function SpecialNeedsFields(props: {
   lang: 'id' | 'en';
   /** 60 or over by the NIK or birth date typed above. */
   subjectElderly: boolean;
-  /** Messages by part: 'kinds', 'consent', 'address'. */
-  errors: Partial<Record<'kinds' | 'consent' | 'address', string>>;
+  /** Messages by part: 'group', 'kinds', 'consent', 'address'. */
+  errors: Partial<Record<'group' | 'kinds' | 'consent' | 'address', string>>;
 }) {
   const t = useT().specialNeeds;
   const { idPrefix: p, value, onChange, lang, subjectElderly, errors } = props;
@@ -29,8 +29,14 @@ export function SpecialNeedsFields(props: {
     <fieldset className="group">
       <legend>{t.legend}</legend>
       <p className="hint">{t.intro}</p>
-      <fieldset className="choices">
+      <fieldset className={errors.group ? 'choices field-invalid' : 'choices'} id={`${p}-group`} tabIndex={-1}>
         <legend>{t.group}</legend>
+        {errors.group && (
+          <p className="field-error">
+            <span aria-hidden="true">⚠ </span>
+            {errors.group}
+          </p>
+        )}
         {GROUPS.map((g) => (
           <div className="choice" key={g}>
             <input type="radio" id={`${p}-group-${g}`} name={`${p}-group`} checked={value.group === g} onChange={() => onChange({ group: g })} />

@@ -67,11 +67,13 @@ export function specialNeedsPayload(d: SpecialNeedsDraft, subjectElderly: boolea
   };
 }
 
-export type SpecialNeedsFieldProblem = { field: 'kinds' | 'consent' | 'address'; problem: SpecialNeedsProblem | 'address_incomplete' };
+export type SpecialNeedsFieldProblem = { field: 'group' | 'kinds' | 'consent' | 'address'; problem: SpecialNeedsProblem | 'address_incomplete' | 'home_visit_required' };
 
 /** What is still wrong, by the server's rule; the address as the chatbot asks it (a number for the house or RT/RW). */
-export function specialNeedsProblems(d: SpecialNeedsDraft, subjectElderly: boolean): SpecialNeedsFieldProblem[] {
+export function specialNeedsProblems(d: SpecialNeedsDraft, subjectElderly: boolean, homeVisitRequired = false): SpecialNeedsFieldProblem[] {
   const problems: SpecialNeedsFieldProblem[] = [];
+  // A service that needs the person present comes from a phone only with an officer's home visit.
+  if (homeVisitRequired && !(helpOffered(d, subjectElderly) && d.accommodations.includes('home_visit'))) problems.push({ field: 'group', problem: 'home_visit_required' });
   const read = recordSpecialNeeds(stated(d, subjectElderly), subjectElderly, new Date(0));
   if (!read.ok) problems.push({ field: read.problem === 'consent_required' ? 'consent' : 'kinds', problem: read.problem });
   const address = d.deliveryAddress.trim();

@@ -72,6 +72,7 @@ const en: Messages = {
       kinds_without_disability: 'The kind of disability is only for a person with a disability.',
       accommodations_without_need: 'The special service is for people with disabilities and the elderly.',
       address_incomplete: 'Please complete the address with a house number or RT/RW.',
+      home_visit_required: 'This service needs the person present. Online it is only for a disabled or elderly person: please choose which and tick “An officer visits the home”.',
     },
     summaryNone: 'None',
     priority: { disabilitas: 'Priority · disability', lansia: 'Priority · elderly', disabilitas_lansia: 'Priority · disability, elderly' } as Record<string, string>,

@@ -77,6 +77,7 @@ const id = {
       kinds_without_disability: 'Jenis disabilitas hanya diisi untuk penyandang disabilitas.',
       accommodations_without_need: 'Layanan khusus untuk penyandang disabilitas dan lansia.',
       address_incomplete: 'Mohon lengkapi alamat dengan nomor rumah atau RT/RW.',
+      home_visit_required: 'Layanan ini memerlukan kehadiran. Dari HP hanya dapat diajukan untuk penyandang disabilitas atau lansia: mohon pilih kelompoknya dan centang “Petugas datang ke rumah”.',
     },
     summaryNone: 'Tidak ada',
     priority: { disabilitas: 'Prioritas · disabilitas', lansia: 'Prioritas · lansia', disabilitas_lansia: 'Prioritas · disabilitas, lansia' } as Record<string, string>,

@@ -9,6 +9,7 @@ const citizen: CitizenMessages = {
   needsLabel: 'Requirements',
   issuesLabel: 'Documents issued',
   onlyInPerson: 'This service needs you in person at the kecamatan office (it cannot be applied for online).',
+  homeVisitOnly: 'Needs the person present: applied for online only for a disabled or elderly person, with an officer visiting their home.',
   whenPrefix: 'if',
   optional: 'optional',
   alternativeJoin: 'or',

@@ -7,6 +7,7 @@ const citizen = {
   needsLabel: 'Persyaratan',
   issuesLabel: 'Dokumen yang diterbitkan',
   onlyInPerson: 'Layanan ini memerlukan kehadiran langsung di kantor kecamatan (tidak dapat diajukan online).',
+  homeVisitOnly: 'Memerlukan kehadiran: dapat diajukan online hanya untuk penyandang disabilitas atau lansia, dengan petugas datang ke rumah.',
   whenPrefix: 'jika',
   optional: 'tidak wajib',
   alternativeJoin: 'atau',

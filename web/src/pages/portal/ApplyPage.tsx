@@ -170,7 +170,7 @@ function Wizard(props: {
 }) {
   const t = useT();
   const { draft, update, services, office } = props;
-  const service = services.find((s) => s.code === draft.serviceCode && s.online);
+  const service = services.find((s) => s.code === draft.serviceCode && (s.online || s.homeVisitOnly));
   const step = service ? draft.step : 'service';
   const index = STEPS.indexOf(step);
   const nik = useNikCheck(draft.nik, office.code);
@@ -242,8 +242,8 @@ function ServiceStep({ services, draft, update, onNext }: { services: CatalogueS
   const t = useT();
   const lang = useLang();
   const [problem, setProblem] = useState<string>();
-  const online = services.filter((s) => s.online);
-  const inPerson = services.filter((s) => !s.online);
+  const online = services.filter((s) => s.online || s.homeVisitOnly);
+  const inPerson = services.filter((s) => !s.online && !s.homeVisitOnly);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!online.some((s) => s.code === draft.serviceCode)) {
@@ -279,7 +279,7 @@ function ServiceStep({ services, draft, update, onNext }: { services: CatalogueS
             />
             <label htmlFor={`svc-${s.code}`}>{pick(s.name, lang)}</label>
             <p id={`svc-${s.code}-desc`} className="hint choice-hint">
-              {t.citizen.free} · {t.citizen.workingDays(s.workingDays)}
+              {t.citizen.free} · {s.online ? t.citizen.workingDays(s.workingDays) : t.citizen.homeVisitOnly}
               {s.description && ` · ${pick(s.description, lang)}`}
             </p>
             <details className="service-details">
@@ -412,9 +412,9 @@ function DataStep(props: {
     need(draft.applicantName.trim() !== '', 'applicant-name', t.citizen.apply.applicantName);
     need(isSafeText(draft.applicantName), 'applicant-name', t.citizen.apply.applicantName, t.fields.problems.control_characters(t.citizen.apply.applicantName));
     need(draft.relation !== '', 'relation', t.citizen.apply.relation);
-    for (const { field, problem } of specialNeedsProblems(draft.needs, elderly)) {
-      const label = field === 'address' ? t.specialNeeds.address : field === 'consent' ? t.specialNeeds.legend : t.specialNeeds.kinds;
-      list.push({ fieldId: `needs-${field === 'consent' ? 'consent' : field === 'address' ? 'address' : 'kinds'}`, label, message: t.specialNeeds.problems[problem] });
+    for (const { field, problem } of specialNeedsProblems(draft.needs, elderly, service.homeVisitOnly)) {
+      const label = field === 'address' ? t.specialNeeds.address : field === 'consent' ? t.specialNeeds.legend : field === 'group' ? t.specialNeeds.group : t.specialNeeds.kinds;
+      list.push({ fieldId: `needs-${field}`, label, message: t.specialNeeds.problems[problem] });
     }
     return list;
   }
@@ -572,7 +572,7 @@ function DataStep(props: {
         onChange={(patch) => update({ needs: { ...draft.needs, ...patch } })}
         lang={lang}
         subjectElderly={elderly}
-        errors={{ kinds: errorFor('needs-kinds'), consent: errorFor('needs-consent'), address: errorFor('needs-address') }}
+        errors={{ group: errorFor('needs-group'), kinds: errorFor('needs-kinds'), consent: errorFor('needs-consent'), address: errorFor('needs-address') }}
       />
 
       <div className="step-buttons">

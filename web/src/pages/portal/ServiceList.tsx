@@ -14,7 +14,7 @@ export function ServiceFacts({ service }: { service: CatalogueService }) {
         <strong>{t.citizen.free}</strong>
       </dd>
       <dt>{t.citizen.timeLabel}</dt>
-      <dd>{service.online ? t.citizen.workingDays(service.workingDays) : t.citizen.onlyInPerson}</dd>
+      <dd>{service.online ? t.citizen.workingDays(service.workingDays) : service.homeVisitOnly ? t.citizen.homeVisitOnly : t.citizen.onlyInPerson}</dd>
       <dt>{t.citizen.needsLabel}</dt>
       <dd>
         <ul className="needs">

@@ -38,6 +38,8 @@ export type CatalogueService = {
   eligibility: Condition | null;
   feeRupiah: number;
   online: boolean;
+  /** Needs the person present: online only with the special service's home visit. */
+  homeVisitOnly: boolean;
   workingDays: number;
   requirements: CatalogueRequirement[];
   /** `detail`: kept in the request's details (the NIK, name, birth date, sex and desa have their own inputs). */
