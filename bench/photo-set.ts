@@ -2,7 +2,7 @@
  * The labelled set for the photo checks (issue 16): documents with known numbers rendered by sharp,
  * photographed on a table, then blurred, darkened, washed out, shrunk, cropped, rotated, overlaid
  * with a screen's moiré and JPEG-compressed at phone qualities; and children's pass photos with a
- * face centred, off-centre or absent. Deterministic for a seed. Every image is assigned to the
+ * face centred, off-centre or absent; and printed copies photographed (a fold, a glare spot, grain). Deterministic for a seed. Every image is assigned to the
  * `tune` or the `report` half, alternately within each variant, so thresholds are chosen on one
  * half and the figures quoted from the other.
  *
@@ -186,6 +186,43 @@ const VARIANTS: Variant[] = [
   },
 ];
 
+/**
+ * A printed copy of the document photographed (what a citizen sends from a photocopy or a print of a
+ * scan): paper grain, a fold across it with its shadow, and a glare spot from a lamp or the flash.
+ * Readable, so nothing may be flagged and the numbers should still be read.
+ */
+function printedCopy(img: RawRgb, r: Rng): RawRgb {
+  const data = new Uint8Array(img.data.length);
+  const { width, height } = img;
+  // The fold: a straight crease at a slant, darker on one side for a few percent of the width.
+  const angle = between(r, -0.35, 0.35) + (r() < 0.5 ? 0 : Math.PI / 2);
+  const nx = Math.cos(angle);
+  const ny = Math.sin(angle);
+  const offset = (width * nx + height * ny) * between(r, 0.35, 0.65);
+  const band = width * between(r, 0.015, 0.035);
+  const depth = between(r, 0.1, 0.2);
+  // The glare: a soft bright disc.
+  const gx = width * between(r, 0.25, 0.75);
+  const gy = height * between(r, 0.25, 0.75);
+  const gr = width * between(r, 0.06, 0.12);
+  const gain = between(r, 50, 90);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const d = x * nx + y * ny - offset;
+      const shade = d > 0 && d < band ? 1 - depth * (1 - d / band) : 1;
+      const g2 = ((x - gx) ** 2 + (y - gy) ** 2) / (gr * gr);
+      const glare = gain * Math.exp(-g2);
+      const grain = (r() - 0.5) * 10;
+      const i = (y * width + x) * 3;
+      for (let c = 0; c < 3; c++) {
+        const v = img.data[i + c]! * shade + glare + grain;
+        data[i + c] = v < 0 ? 0 : v > 255 ? 255 : Math.round(v);
+      }
+    }
+  }
+  return { ...img, data };
+}
+
 const PASS_VARIANTS: { name: string; count: number; labels: PhotoProblem[]; face: 'centred' | 'off_centre' | 'none'; dark?: boolean; blur?: boolean }[] = [
   { name: 'face', count: 16, labels: [], face: 'centred' },
   { name: 'face_off_centre', count: 8, labels: ['no_face'], face: 'off_centre' },
@@ -226,6 +263,16 @@ export async function generatePhotoSet(dir: string, seed = 16): Promise<Labelled
       if (v.dark) img = expose(img, between(r, 0.15, 0.3), 0, r, 8);
       if (v.blur) img = await blur(img, between(r, 3, 6));
       await save(img, { kind: 'photo', variant: v.name, labels: v.labels, numbers: [], split: i % 2 === 0 ? 'tune' : 'report', ocr: false });
+    }
+  }
+  // Printed copies come last from a generator of their own, so the images above (and the figures
+  // measured on them) stay what they were before this family was added.
+  const rp = rng(seed * 1000 + 7);
+  for (const kind of ['kk', 'akta', 'ktp'] as const) {
+    for (let i = 0; i < 4; i++) {
+      const p = await documentPhoto(rp, kind);
+      const img = printedCopy(await blur(p.img, between(rp, 0.4, 0.9)), rp);
+      await save(img, { kind, variant: 'printed', labels: [], numbers: p.numbers, split: i % 2 === 0 ? 'tune' : 'report', ocr: true });
     }
   }
   fs.writeFileSync(path.join(dir, 'labels.json'), JSON.stringify(out, null, 1));

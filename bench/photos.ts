@@ -4,7 +4,7 @@
  * docs/performance.md, "Photo checks".
  *
  *   npx tsx bench/photo-set.ts /tmp/photoset
- *   npx tsx bench/photos.ts /tmp/photoset [--split tune|report|all] [--no-ocr] [--dump]
+ *   npx tsx bench/photos.ts /tmp/photoset [--split tune|report|all] [--variant NAME] [--no-ocr] [--dump]
  *
  * --dump prints every image's measures (for choosing thresholds on the tune half).
  */
@@ -18,7 +18,10 @@ import { checkPhotoQuality, PHOTO_PROBLEMS, type PhotoProblem } from '../src/pho
 import type { LabelledPhoto } from './photo-set.js';
 
 const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--') && !['tune', 'report', 'all'].includes(a));
+const variantAt = args.indexOf('--variant');
+// --variant printed: only one family of the set (its false alarms and numbers read).
+const variant = variantAt >= 0 ? args[variantAt + 1] : undefined;
+const dir = args.find((a, i) => !a.startsWith('--') && !['tune', 'report', 'all'].includes(a) && (variantAt < 0 || i !== variantAt + 1));
 if (!dir) {
   console.error('usage: npx tsx bench/photos.ts DIR [--split tune|report|all] [--no-ocr] [--dump]');
   process.exit(1);
@@ -30,7 +33,7 @@ const withOcr = !args.includes('--no-ocr');
 const withDetector = !args.includes('--heuristic-face');
 const dump = args.includes('--dump');
 
-const set = (JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) as LabelledPhoto[]).filter((p) => split === 'all' || p.split === split);
+const set = (JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) as LabelledPhoto[]).filter((p) => (split === 'all' || p.split === split) && (!variant || p.variant === variant));
 const counts = Object.fromEntries(PHOTO_PROBLEMS.map((p) => [p, { tp: 0, fp: 0, fn: 0 }])) as Record<PhotoProblem, { tp: number; fp: number; fn: number }>;
 const qualityMs: number[] = [];
 const faceMs: number[] = [];
