@@ -37,8 +37,11 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 export type RenderedDocument = { kind: DocumentKind; png: Buffer; width: number; height: number; numbers: string[] };
 
-/** The document itself, flat and sharp, as a PNG. The first number is the one a check compares. */
-export async function renderDocument(kind: DocumentKind, r: Rng): Promise<RenderedDocument> {
+/**
+ * The document itself, flat and sharp, as a PNG. The first number is the one a check compares;
+ * `main` prints a chosen one there (a test that types it elsewhere), else it is random.
+ */
+export async function renderDocument(kind: DocumentKind, r: Rng, main?: string): Promise<RenderedDocument> {
   // DejaVu where fontconfig has it (Debian's default), else Liberation, which CI installs.
   const font = 'DejaVu Sans, Liberation Sans, sans-serif';
   const text = (x: number, y: number, size: number, s: string, extra = '') =>
@@ -52,7 +55,7 @@ export async function renderDocument(kind: DocumentKind, r: Rng): Promise<Render
     width = 1400;
     height = 900;
     paper = '#f4f6f2';
-    const kk = sixteenDigits(r);
+    const kk = main ?? sixteenDigits(r);
     numbers.push(kk);
     lines.push(text(700, 90, 50, 'KARTU KELUARGA', 'text-anchor="middle" font-weight="bold"'));
     lines.push(text(700, 150, 34, `No. ${kk}`, 'text-anchor="middle" font-weight="bold"'));
@@ -70,7 +73,7 @@ export async function renderDocument(kind: DocumentKind, r: Rng): Promise<Render
     width = 1100;
     height = 1400;
     paper = '#f3f1e4';
-    const nik = sixteenDigits(r);
+    const nik = main ?? sixteenDigits(r);
     numbers.push(nik);
     lines.push(text(550, 150, 34, 'REPUBLIK INDONESIA', 'text-anchor="middle"'));
     lines.push(text(550, 230, 46, 'KUTIPAN AKTA KELAHIRAN', 'text-anchor="middle" font-weight="bold"'));
@@ -83,7 +86,7 @@ export async function renderDocument(kind: DocumentKind, r: Rng): Promise<Render
     width = 1280;
     height = 800;
     paper = '#dbe9f5';
-    const nik = sixteenDigits(r);
+    const nik = main ?? sixteenDigits(r);
     numbers.push(nik);
     lines.push(text(640, 70, 38, 'PROVINSI JAWA BARAT', 'text-anchor="middle" font-weight="bold"'));
     lines.push(text(640, 120, 38, 'KABUPATEN BOGOR', 'text-anchor="middle" font-weight="bold"'));

@@ -20,6 +20,7 @@ import { loadConfig } from '../../src/platform/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { simulatorNumberId } from '../../src/whatsapp/runtime.js';
 import { pdfText } from '../../src/test-support/pdf-text.js';
+import { renderDocument, rng } from '../../src/test-support/photo-fixtures.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
 
 let server: RunningServer;
@@ -31,7 +32,8 @@ const clock = fixedClock('2026-11-23T02:00:00Z');
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kencot-console-'));
-  server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }), { clock });
+  // OCR gets its ceiling: a loaded CI machine must not turn the number comparison into "not read".
+  server = await startServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', PHOTO_OCR_TIMEOUT_MS: '10000' }), { clock });
   const deps = { db: server.database.db, clock };
   for (const [role, username, name] of [
     ['operator', 'sari', 'Sari Operator'],
@@ -283,7 +285,9 @@ describe('the counter', () => {
     expect(list).not.toMatch(/Paspor|Surat keterangan kelahiran/);
     expect(await kkInput.getAttribute('capture')).toBe('environment');
     expect(await kkInput.getAttribute('accept')).toBe('image/*,application/pdf');
-    await kkInput.setInputFiles({ name: 'kk-citra.jpg', mimeType: 'image/jpeg', buffer: await photo('#e4e0d0') });
+    // A photographed KK with the typed number printed on it: the request page compares them (issue 16).
+    const kkCard = await renderDocument('kk', rng(16), '3302201005200001');
+    await kkInput.setInputFiles({ name: 'kk-citra.jpg', mimeType: 'image/jpeg', buffer: await sharp(kkCard.png).jpeg({ quality: 85 }).toBuffer() });
     await expect.poll(() => page.getByText(/kk-citra\.jpg diunggah/).count(), { timeout: 20_000 }).toBe(1);
     await screenshot(page, 'console-counter');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -314,6 +318,11 @@ describe('the counter', () => {
     // The applicant comes back: the receipt is lost. A new PIN replaces the old one on a new receipt.
     await page.getByRole('link', { name: 'Buka permohonan' }).click();
     await expect.poll(() => page.locator('h1').innerText()).toContain(ticket);
+    // Beside the KK: the automatic photo check, and the number read off it against the typed one.
+    const check = page.getByRole('region', { name: 'Pemeriksaan foto otomatis' });
+    await expect.poll(() => check.innerText(), { timeout: 20_000 }).toContain('Nomor KK pada foto KK cocok.');
+    expect(await check.locator('li.number-match').count()).toBe(1);
+    await screenshot(page, 'console-photo-check');
     await page.getByRole('button', { name: 'Buat PIN baru dan cetak ulang' }).click();
     await expect.poll(() => page.getByText('Yakin? PIN lama tidak dapat dipakai lagi').count()).toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -18,6 +18,7 @@ import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { renderDocument, rng } from '../../src/test-support/photo-fixtures.js';
 import { codeOnPhone } from './phone.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
 
@@ -156,8 +157,17 @@ describe('a parent applies for a KIA on the portal and follows it to hand-over',
     await expect.poll(() => page.getByRole('alert').filter({ hasText: /Jenis berkas tidak dapat diterima|tidak dapat dibaca/ }).count()).toBe(1);
     expect(await page.getByText(/Terunggah: foto-dokumen\.jpg/).count()).toBe(1);
     await check(page, 'portal-apply-4-upload-error');
-    await page.locator('[data-document=kk]').setInputFiles(await jpeg(200, 220, 250));
+    // A blurred KK is kept, and the advice to retake it stands beside the upload at once (issue 16).
+    const blurredKk = await sharp((await renderDocument('kk', rng(31))).png).blur(6).jpeg({ quality: 80 }).toBuffer();
+    await page.locator('[data-document=kk]').setInputFiles({ name: 'kk-buram.jpg', mimeType: 'image/jpeg', buffer: blurredKk });
+    const advice = page.locator('[data-document=kk]').locator('xpath=..').locator('ul.photo-advice');
+    await expect.poll(() => advice.innerText(), { timeout: 20_000 }).toContain('Foto KK kurang jelas/buram. Mohon foto ulang di tempat yang terang, seluruh kartu terlihat.');
+    await check(page, 'portal-apply-4-photo-advice');
+    // Retaken sharp: the advice goes.
+    const sharpKk = await sharp((await renderDocument('kk', rng(32))).png).jpeg({ quality: 80 }).toBuffer();
+    await page.locator('[data-document=kk]').setInputFiles({ name: 'foto-dokumen.jpg', mimeType: 'image/jpeg', buffer: sharpKk });
     await expect.poll(() => page.getByText(/Terunggah: foto-dokumen\.jpg/).count(), { timeout: 20_000 }).toBe(2);
+    expect(await page.getByText(/Foto KK kurang jelas/).count()).toBe(0);
 
     // A reload on a flaky phone loses nothing typed or uploaded.
     await page.reload();
