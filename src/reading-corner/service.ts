@@ -5,11 +5,12 @@
  * Every change is audited in its transaction; the audit carries codes and dates, never the
  * borrower's name or number (those stay in the loan).
  */
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import { auditActorOf, recordAudit, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
 import { isWorkingDay, localDate, officeDate } from '../calendar/calendar.js';
-import type { Db } from '../db/database.js';
+import { JOB_LOCK_KEYS, type Alone, type Db } from '../db/database.js';
 import { addDays, compareIsoDates, isIsoDate } from '../identity/calendar-date.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
 import { findOffice } from '../offices/storage.js';
@@ -312,3 +313,43 @@ export function startOfOfficeDay(timeZone: string, date: string): Date {
   return new Date(utcMidnight - (wall - utcMidnight));
 }
 
+
+/**
+ * The reminders' timer in a server: a minute after start, then hourly; with several server copies
+ * on one PostgreSQL one copy runs a round (`alone`), and the loans' row locks keep it once anyway.
+ */
+export function overdueReminderWorker(
+  deps: ReadingCornerDeps,
+  logger: Pick<Logger, 'info' | 'error'>,
+  timing: { firstAfterMs: number; everyMs: number } = { firstAfterMs: 60_000, everyMs: 60 * 60_000 },
+  alone: Alone = async (_job, fn) => ({ ran: true, value: await fn() }),
+) {
+  let running: Promise<void> | undefined;
+  const round = () => {
+    running ??= alone(JOB_LOCK_KEYS.readingCornerReminders, () => sendOverdueReminders(deps))
+      .then(
+        (result) => {
+          if (result.ran && result.value.queued > 0) logger.info({ queued: result.value.queued }, 'reading corner: overdue reminders queued');
+        },
+        (err: unknown) => logger.error({ err }, 'reading corner reminders failed'),
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  let first: NodeJS.Timeout | undefined;
+  let every: NodeJS.Timeout | undefined;
+  return {
+    start() {
+      first = setTimeout(round, timing.firstAfterMs);
+      every = setInterval(round, timing.everyMs);
+      first.unref();
+      every.unref();
+    },
+    async stop() {
+      clearTimeout(first);
+      clearInterval(every);
+      await running;
+    },
+  };
+}
