@@ -24,7 +24,8 @@ CREATE TABLE "reading_corner_loans" (
 	"returned_at" timestamp with time zone,
 	"returned_on" text,
 	"returned_to" uuid,
-	"reminded_at" timestamp with time zone
+	"reminded_at" timestamp with time zone,
+	"borrower_forgotten_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "reading_corner_visits" (

@@ -647,6 +647,8 @@ export const readingCornerLoans = pgTable(
     returnedTo: uuid('returned_to'),
     /** When the overdue reminder was written to the outbox: once per loan. */
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /** When the borrower's name and number were blanked, a while after the return (UU PDP); the loan stays for the figures. */
+    borrowerForgottenAt: timestamp('borrower_forgotten_at', { withTimezone: true }),
   },
   (t) => [
     index('reading_corner_loans_open_idx').on(t.officeCode, t.dueOn).where(sql`${t.returnedAt} is null`),

@@ -7,11 +7,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../audit/audit.js';
-import { outbox } from '../db/schema.js';
+import { outbox, readingCornerLoans } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, TEST_WHATSAPP_ENV, type TestApp } from '../test-support/app.js';
 import { startGraphStandIn } from '../whatsapp/simulator/graph-standin.js';
-import { sendOverdueReminders } from './service.js';
+import { forgetReturnedBorrowers, sendOverdueReminders } from './service.js';
 
 let t: TestApp;
 let graph: Awaited<ReturnType<typeof startGraphStandIn>>;
@@ -138,5 +138,28 @@ describe('overdue reminders', () => {
     const rounds = await Promise.all([sendOverdueReminders({ db: t.db, clock: t.clock }), sendOverdueReminders({ db: t.db, clock: t.clock })]);
     expect(rounds.reduce((n, r) => n + r.queued, 0)).toBe(1);
     expect(await remindersTo('6281227007777')).toHaveLength(1);
+  });
+});
+
+describe('the borrower’s name and number (UU PDP)', () => {
+  it('are blanked 90 days after the return, the loan kept for the figures; a book still out keeps its borrower', async () => {
+    t.clock.set('2027-01-04T02:00:00Z');
+    operator = await t.signedIn('operator');
+    const book = await addBook('Cerita Rakyat Banyumas', 2);
+    const back = (await lend(book.id, '081227008888')).json().loan;
+    const out = (await lend(book.id, '081227009999')).json().loan;
+    expect((await operator.post(`${base}/loans/${back.id}/return`, {})).statusCode).toBe(200);
+    const row = async (id: string) => (await t.db.select().from(readingCornerLoans).where(eq(readingCornerLoans.id, id)))[0]!;
+
+    t.clock.set('2027-04-04T02:00:00Z'); // 90 days after the return: still kept
+    await forgetReturnedBorrowers({ db: t.db, clock: t.clock });
+    expect(await row(back.id)).toMatchObject({ borrowerName: 'Bu Siti Aminah', borrowerForgottenAt: null });
+
+    t.clock.set('2027-04-05T02:00:00Z');
+    const { forgotten } = await forgetReturnedBorrowers({ db: t.db, clock: t.clock });
+    expect(forgotten).toBeGreaterThanOrEqual(1);
+    expect(await row(back.id)).toMatchObject({ borrowerName: '', borrowerPhone: '', returnedOn: '2027-01-04', borrowerForgottenAt: new Date('2027-04-05T02:00:00Z') });
+    expect(await row(out.id)).toMatchObject({ borrowerName: 'Bu Siti Aminah', borrowerPhone: '6281227009999' });
+    expect(await forgetReturnedBorrowers({ db: t.db, clock: t.clock })).toEqual({ forgotten: 0 });
   });
 });

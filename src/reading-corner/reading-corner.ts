@@ -82,6 +82,14 @@ export function reminderHourAllowed(localHour: number): boolean {
   return localHour >= 8 && localHour < 18;
 }
 
+/**
+ * A borrower's name and WhatsApp number serve the loan and its reminder, nothing else (UU 27/2022
+ * PDP Pasal 16(2): kept no longer than the purpose needs). Ninety days after the return leaves time
+ * for a mix-up ("I did bring it back") and for the month's report; then they are blanked and the
+ * loan stays as a figure.
+ */
+export const BORROWER_RETENTION_DAYS = 90;
+
 /** '2026-11' → the first and last date of that month. */
 export function monthSpan(month: string): { from: IsoDate; to: IsoDate } | undefined {
   const m = /^(\d{4})-(\d{2})$/.exec(month);

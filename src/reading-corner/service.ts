@@ -19,7 +19,7 @@ import { AppError, conflict, invalid, notFound } from '../platform/errors.js';
 import { safeText } from '../platform/safe-text.js';
 import { normalisePhone } from '../portal/service.js';
 import { insertOutbox } from '../whatsapp/storage.js';
-import { BOOK_CATEGORIES, DEFAULT_LOAN_DAYS, isOverdue, loanDueDate, MAX_LOAN_DAYS, monthSpan, parseIsbn, reminderHourAllowed } from './reading-corner.js';
+import { BOOK_CATEGORIES, BORROWER_RETENTION_DAYS, DEFAULT_LOAN_DAYS, isOverdue, loanDueDate, MAX_LOAN_DAYS, monthSpan, parseIsbn, reminderHourAllowed } from './reading-corner.js';
 import * as store from './storage.js';
 
 export type ReadingCornerDeps = { db: Db; clock: Clock };
@@ -245,6 +245,28 @@ export async function sendOverdueReminders(deps: ReadingCornerDeps, batch = 100)
   }
 }
 
+/**
+ * Blanks the borrower of every loan returned more than BORROWER_RETENTION_DAYS ago (UU PDP), per
+ * office by its own date; the loan stays for the figures. Audited per office with the count only.
+ */
+export async function forgetReturnedBorrowers(deps: ReadingCornerDeps, batch = 500): Promise<{ forgotten: number }> {
+  const now = deps.clock.now();
+  let forgotten = 0;
+  for (const office of await store.allOfficeZones(deps.db)) {
+    const returnedBy = addDays(officeDate(office.timeZone, now), -BORROWER_RETENTION_DAYS - 1);
+    for (;;) {
+      const n = await deps.db.transaction(async (tx) => {
+        const n = await store.forgetBorrowers(tx, office.code, returnedBy, now, batch);
+        if (n > 0) await recordAudit(tx, now, { officeCode: office.code, actor: { type: 'system', id: 'reading-corner' }, action: 'reading_corner.borrowers_forgotten', entityType: 'reading_corner_loan', details: { count: n, returnedBy } });
+        return n;
+      });
+      forgotten += n;
+      if (n < batch) break;
+    }
+  }
+  return { forgotten };
+}
+
 /** Adds visitors to a day (a tap per person at the corner) or sets the day's count (a correction). */
 export async function recordVisitors(deps: ReadingCornerDeps, actor: StaffActor, officeCode: string, input: z.infer<typeof VisitorsInput>, origin: Origin) {
   authorize(actor, 'reading_corner.manage', { officeCode });
@@ -315,7 +337,7 @@ export function startOfOfficeDay(timeZone: string, date: string): Date {
 
 
 /**
- * The reminders' timer in a server: a minute after start, then hourly; with several server copies
+ * The reminders' timer in a server (and the blanking of old borrowers): a minute after start, then hourly; with several server copies
  * on one PostgreSQL one copy runs a round (`alone`), and the loans' row locks keep it once anyway.
  */
 export function overdueReminderWorker(
@@ -326,10 +348,10 @@ export function overdueReminderWorker(
 ) {
   let running: Promise<void> | undefined;
   const round = () => {
-    running ??= alone(JOB_LOCK_KEYS.readingCornerReminders, () => sendOverdueReminders(deps))
+    running ??= alone(JOB_LOCK_KEYS.readingCornerReminders, async () => ({ ...(await sendOverdueReminders(deps)), ...(await forgetReturnedBorrowers(deps)) }))
       .then(
         (result) => {
-          if (result.ran && result.value.queued > 0) logger.info({ queued: result.value.queued }, 'reading corner: overdue reminders queued');
+          if (result.ran && result.value.queued + result.value.forgotten > 0) logger.info({ queued: result.value.queued, forgotten: result.value.forgotten }, 'reading corner: overdue reminders queued, old borrowers blanked');
         },
         (err: unknown) => logger.error({ err }, 'reading corner reminders failed'),
       )

@@ -141,7 +141,7 @@ export async function popularBooks(db: Db, officeCode: string, from: string, to:
 /** Counts for a span of office dates: loans made, loans returned, visitors; and the catalogue at its end. */
 export async function figuresBetween(db: Db, officeCode: string, from: string, to: string, endInstant: Date) {
   const [lent] = await db
-    .select({ n: count(), borrowers: sql<number>`count(distinct ${loans.borrowerPhone})::int` })
+    .select({ n: count(), borrowers: sql<number>`(count(distinct ${loans.borrowerPhone}) filter (where ${loans.borrowerForgottenAt} is null) + count(*) filter (where ${loans.borrowerForgottenAt} is not null))::int` })
     .from(loans)
     .where(and(eq(loans.officeCode, officeCode), gte(loans.loanedOn, from), lte(loans.loanedOn, to)));
   const [returned] = await db
@@ -181,4 +181,27 @@ export async function booksAddedBetween(db: Db, officeCode: string, start: Date,
     .from(books)
     .where(and(eq(books.officeCode, officeCode), gte(books.createdAt, start), lt(books.createdAt, end)));
   return row?.n ?? 0;
+}
+
+/**
+ * Blanks the name and number of loans returned on or before `returnedBy` (an office date), in
+ * batches, rows another job holds skipped; returns how many were blanked.
+ */
+export async function forgetBorrowers(db: Db, officeCode: string, returnedBy: string, at: Date, limit: number): Promise<number> {
+  const due = db
+    .select({ id: loans.id })
+    .from(loans)
+    .where(and(eq(loans.officeCode, officeCode), isNull(loans.borrowerForgottenAt), lte(loans.returnedOn, returnedBy)))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  const rows = await db
+    .update(loans)
+    .set({ borrowerName: '', borrowerPhone: '', borrowerForgottenAt: at })
+    .where(sql`${loans.id} in (${due})`)
+    .returning({ id: loans.id });
+  return rows.length;
+}
+
+export async function allOfficeZones(db: Db) {
+  return db.select({ code: offices.code, timeZone: offices.timezone }).from(offices);
 }
