@@ -35,7 +35,7 @@ async function addBook(title: string, copies: number) {
   expect(res.statusCode).toBe(201);
   return res.json().book as { id: string };
 }
-const lend = (bookId: string, phone: string, extra: Record<string, unknown> = {}) => operator.post(`${base}/loans`, { bookId, borrowerName: 'Bu Siti Aminah', borrowerPhone: phone, ...extra });
+const lend = (bookId: string, phone: string, extra: Record<string, unknown> = {}) => operator.post(`${base}/loans`, { bookId, borrowerName: 'Siti Aminah', borrowerPhone: phone, ...extra });
 const remindersTo = (waId: string) => t.db.select().from(outbox).where(eq(outbox.recipient, waId));
 
 describe('lending and returning', () => {
@@ -44,7 +44,7 @@ describe('lending and returning', () => {
     const res = await lend(book.id, '0812-2700-1111');
     expect(res.statusCode).toBe(201);
     const { loan } = res.json();
-    expect(loan).toMatchObject({ title: 'Si Kancil dan Buaya', borrowerName: 'Bu Siti Aminah', borrowerPhone: '081227001111', loanedOn: '2026-11-23', dueOn: '2026-11-30', overdue: false, returnedAt: null });
+    expect(loan).toMatchObject({ title: 'Si Kancil dan Buaya', borrowerName: 'Siti Aminah', borrowerPhone: '081227001111', loanedOn: '2026-11-23', dueOn: '2026-11-30', overdue: false, returnedAt: null });
     expect(res.json().book).toMatchObject({ lent: 1, available: 0 });
 
     const out = await lend(book.id, '081227002222');
@@ -122,7 +122,7 @@ describe('overdue reminders', () => {
     const [sent] = graph.sentTo('6281227005555');
     expect(sent!.body).toMatchObject({ type: 'template', template: { name: 'kencot_pengingat_buku', language: { code: 'id' } } });
     const params = (sent!.body as { template: { components: Array<{ parameters: Array<{ text: string }> }> } }).template.components[0]!.parameters.map((p) => p.text);
-    expect(params).toEqual(['Bu Siti Aminah', 'Bawang Merah Bawang Putih', '30 November 2026', 'Kecamatan Kembaran']);
+    expect(params).toEqual(['Siti Aminah', 'Bawang Merah Bawang Putih', '30 November 2026', 'Kecamatan Kembaran']);
 
     const audit = await listAudit(t.db, { officeCodes: [DEMO_OFFICE_CODE], entityType: 'reading_corner_loan', entityId: late.id, limit: 5 });
     expect(audit.map((a) => a.action).sort()).toEqual(['reading_corner.book_lent', 'reading_corner.reminder_queued']);
@@ -153,13 +153,13 @@ describe('the borrower’s name and number (UU PDP)', () => {
 
     t.clock.set('2027-04-04T02:00:00Z'); // 90 days after the return: still kept
     await forgetReturnedBorrowers({ db: t.db, clock: t.clock });
-    expect(await row(back.id)).toMatchObject({ borrowerName: 'Bu Siti Aminah', borrowerForgottenAt: null });
+    expect(await row(back.id)).toMatchObject({ borrowerName: 'Siti Aminah', borrowerForgottenAt: null });
 
     t.clock.set('2027-04-05T02:00:00Z');
     const { forgotten } = await forgetReturnedBorrowers({ db: t.db, clock: t.clock });
     expect(forgotten).toBeGreaterThanOrEqual(1);
     expect(await row(back.id)).toMatchObject({ borrowerName: '', borrowerPhone: '', returnedOn: '2027-01-04', borrowerForgottenAt: new Date('2027-04-05T02:00:00Z') });
-    expect(await row(out.id)).toMatchObject({ borrowerName: 'Bu Siti Aminah', borrowerPhone: '6281227009999' });
+    expect(await row(out.id)).toMatchObject({ borrowerName: 'Siti Aminah', borrowerPhone: '6281227009999' });
     expect(await forgetReturnedBorrowers({ db: t.db, clock: t.clock })).toEqual({ forgotten: 0 });
   });
 });

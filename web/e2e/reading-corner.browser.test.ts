@@ -73,17 +73,17 @@ describe('the reading corner', () => {
     await expect.poll(() => page.getByRole('row', { name: /Laskar Pelangi/ }).innerText()).toMatch(/9789793062792[\s\S]*2 dari 2 tersedia/);
 
     await page.locator('#pinjam-buku').selectOption({ index: 1 });
-    await page.locator('#pinjam-nama').fill('Bu Siti Aminah');
+    await page.locator('#pinjam-nama').fill('Siti Aminah');
     await page.locator('#pinjam-wa').fill('0812 2700 1234');
     await page.getByRole('button', { name: 'Pinjamkan' }).click();
     await expect.poll(() => notice(page)).toMatch(/"Laskar Pelangi" dipinjamkan, dikembalikan paling lambat 30 November 2026/);
-    const loanRow = page.getByRole('row', { name: /Bu Siti Aminah/ });
+    const loanRow = page.getByRole('row', { name: /Siti Aminah/ });
     await expect.poll(() => loanRow.innerText()).toMatch(/081227001234[\s\S]*30 November 2026[\s\S]*Belum jatuh tempo/);
     await expect.poll(() => page.getByRole('row', { name: /Laskar Pelangi.*Andrea Hirata/ }).innerText()).toMatch(/1 dari 2 tersedia/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'pojok-baca-dipinjam');
 
-    await page.getByRole('button', { name: 'Terima kembali: Laskar Pelangi, Bu Siti Aminah' }).click();
+    await page.getByRole('button', { name: 'Terima kembali: Laskar Pelangi, Siti Aminah' }).click();
     await expect.poll(() => notice(page)).toMatch(/"Laskar Pelangi" sudah dikembalikan/);
     await expect.poll(() => page.getByText('Tidak ada buku yang sedang dipinjam.').count()).toBe(1);
     await expect.poll(() => page.locator('section', { has: page.getByRole('heading', { name: /terpopuler/ }) }).innerText()).toMatch(/Laskar Pelangi — 1 kali dipinjam/);
