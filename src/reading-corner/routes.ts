@@ -1,6 +1,7 @@
 /** Pojok baca (issue 13): the officers' catalogue, loans, returns and visitor tally; the figures; the portal's list. */
 import { z } from 'zod';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
+import { safeText } from '../platform/safe-text.js';
 import {
   addBook,
   BookInput,
@@ -34,7 +35,7 @@ export function registerReadingCornerRoutes(app: App, deps: AppDeps) {
 
   app.get(
     `${base}/books`,
-    { config: { access: 'reading_corner.manage' }, schema: { tags, summary: 'The catalogue with copies lent and available; q matches title or author', params: office, querystring: z.object({ q: z.string().max(100).optional() }) } },
+    { config: { access: 'reading_corner.manage' }, schema: { tags, summary: 'The catalogue with copies lent and available; q matches title or author', params: office, querystring: z.object({ q: safeText().trim().max(100).optional() }) } },
     async (req) => listBooks(rdeps, requireStaff(req), req.params.officeCode, req.query.q),
   );
 
