@@ -15,6 +15,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { loggerOptions } from './platform/logger.js';
 import { countJobRun, createMetrics } from './platform/metrics.js';
+import { overdueReminderWorker } from './reading-corner/service.js';
 import { loadRegions } from './regions/regions.js';
 import { escalateOverdueRequests } from './requests/escalation.js';
 import { chatbot } from './whatsapp/chatbot.js';
@@ -75,6 +76,9 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   // The other personal data past its period (requests, chats, codes, outbox, audit details): same timing.
   const retention = personalDataWorker({ db: database.db, clock }, logger, undefined, alone);
   retention.start();
+  // Pojok baca: one WhatsApp reminder per overdue book loan, in the day; same timing.
+  const bookReminders = overdueReminderWorker({ db: database.db, clock }, logger, undefined, alone);
+  bookReminders.start();
   let closing: Promise<void> | undefined;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
@@ -86,6 +90,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
         clearInterval(escalation);
         await purge.stop();
         await retention.stop();
+        await bookReminders.stop();
         await whatsapp.stop();
         // The OCR's worker thread, if an upload started it (loaded here, not at start: it is heavy).
         await (await import('./photos/ocr.js')).closeOcr();

@@ -33,6 +33,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/offices/:officeCode/services/:serviceCode/checklist',
   'GET /api/v1/public/files/:id/content',
   'GET /api/v1/public/offices/:officeCode/catalogue',
+  'GET /api/v1/public/offices/:officeCode/books',
   'POST /api/v1/public/nik-check',
   'POST /api/v1/public/offices/:officeCode/phone-verifications',
   'POST /api/v1/public/phone-verifications/:id/confirm',
@@ -59,6 +60,7 @@ function pathOf(route: DeclaredRoute, officeCode = DEMO_OFFICE_CODE) {
     kind: 'libur_lokal',
     year: '2027',
     from: '2027-01-04',
+    month: '2026-11',
   };
   return route.url.replace(/:(\w+)/g, (_, name: string) => {
     const value = values[name];

@@ -37,6 +37,10 @@ export const OPERATIONS = {
   // network or power outage, which stops the clocks; anyone who reads the clocks may see why.
   'outage.record': ['camat', 'sekcam', 'kasi'],
   'outage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
+  // Pojok baca: the office's staff keep the books, lend them, count visitors (borrowers' names and
+  // numbers are theirs only); the regency reads the figures, which hold no one's name.
+  'reading_corner.manage': ['camat', 'sekcam', 'kasi', 'operator'],
+  'reading_corner.figures': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

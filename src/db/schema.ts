@@ -596,3 +596,77 @@ export const outages = pgTable(
   },
   (t) => [index('outages_office_idx').on(t.officeCode, t.startsAt)],
 );
+
+/** Pojok baca (issue 13): the books of the reading corner in the office's outdoor waiting room. */
+export const readingCornerBooks = pgTable(
+  'reading_corner_books',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    title: text('title').notNull(),
+    author: text('author').notNull(),
+    /** The ISBN-13 (an ISBN-10 is kept converted); null for a book without one (old prints, magazines). */
+    isbn: text('isbn'),
+    category: text('category').notNull(),
+    /** Copies on the shelf, lent out ones included. */
+    copies: integer('copies').notNull(),
+    /** Who gave it (a person, a school, the Perpusda); the corner is built from donations. */
+    donor: text('donor'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reading_corner_books_isbn_uq').on(t.officeCode, t.isbn).where(sql`${t.isbn} is not null`),
+    index('reading_corner_books_office_idx').on(t.officeCode, t.title),
+  ],
+);
+
+/** A book lent from the waiting room: the borrower's name and WhatsApp number, due and return. */
+export const readingCornerLoans = pgTable(
+  'reading_corner_loans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    bookId: uuid('book_id')
+      .notNull()
+      .references(() => readingCornerBooks.id),
+    borrowerName: text('borrower_name').notNull(),
+    /** wa_id (62…), where the overdue reminder goes. */
+    borrowerPhone: text('borrower_phone').notNull(),
+    /** Office-local dates 'YYYY-MM-DD'. */
+    loanedOn: text('loaned_on').notNull(),
+    dueOn: text('due_on').notNull(),
+    loanedAt: timestamp('loaned_at', { withTimezone: true }).notNull(),
+    loanedBy: uuid('loaned_by').notNull(),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    returnedOn: text('returned_on'),
+    returnedTo: uuid('returned_to'),
+    /** When the overdue reminder was written to the outbox: once per loan. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    /** When the borrower's name and number were blanked, a while after the return (UU PDP); the loan stays for the figures. */
+    borrowerForgottenAt: timestamp('borrower_forgotten_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('reading_corner_loans_open_idx').on(t.officeCode, t.dueOn).where(sql`${t.returnedAt} is null`),
+    index('reading_corner_loans_book_idx').on(t.bookId),
+    index('reading_corner_loans_office_idx').on(t.officeCode, t.loanedOn),
+  ],
+);
+
+/** The visitors of the reading corner, counted per office-local day. */
+export const readingCornerVisits = pgTable(
+  'reading_corner_visits',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    day: text('day').notNull(),
+    count: integer('count').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('reading_corner_visits_uq').on(t.officeCode, t.day)],
+);

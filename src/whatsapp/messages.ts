@@ -19,6 +19,8 @@ export type TemplateConfig = Record<string, TemplateRef>;
 export const DEFAULT_TEMPLATES: TemplateConfig = {
   'request.*': { name: 'kencot_status_permohonan', language: 'id' },
   'verification.code': { name: 'kencot_kode_verifikasi', language: 'id' },
+  // Pojok baca: a borrower rarely writes to the office first, so the reminder is mostly this template.
+  'reading_corner.overdue': { name: 'kencot_pengingat_buku', language: 'id' },
 };
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -100,6 +102,7 @@ type ReasonPayload = { code: keyof typeof RETURN_REASON_LABELS; document?: Docum
 /** A request notification or a code, as text for the window and as template parameters outside it. */
 export function notificationContent(kind: string, payload: Record<string, unknown>, ctx: NotificationContext): { text: string; templateParams: string[]; codeButton?: string } | undefined {
   const { locale, officeName } = ctx;
+  if (kind === 'reading_corner.overdue') return overdueBookReminder(payload, ctx);
   const ticket = String(payload.ticket ?? '');
   const key = notificationKey(kind, payload);
   if (!key) return undefined;
@@ -126,6 +129,13 @@ export function notificationContent(kind: string, payload: Record<string, unknow
     text: t(locale, `whatsapp.notify.${key}`, { ticket, reasons, reason, office: officeName }),
     templateParams: [ticket, officeName, t(locale, `whatsapp.notify.template_status.${key}`)],
   };
+}
+
+/** Pojok baca: a book not back by its due date (one reminder per loan, `reading-corner/service.ts`). */
+function overdueBookReminder(payload: Record<string, unknown>, ctx: NotificationContext) {
+  const due = new Intl.DateTimeFormat(ctx.locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${String(payload.dueOn)}T00:00:00Z`));
+  const params = { name: String(payload.name ?? ''), title: String(payload.title ?? ''), due, office: String(payload.office ?? ctx.officeName) };
+  return { text: t(ctx.locale, 'readingCorner.notify.overdue', params), templateParams: [params.name, params.title, params.due, params.office] };
 }
 
 function notificationKey(kind: string, payload: Record<string, unknown>): string | undefined {

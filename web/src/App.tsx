@@ -18,6 +18,7 @@ const staffConsole = () => (
 // Applying and tracking load on demand too, so the first page stays light on 3G.
 const ApplyPage = lazy(() => import('./pages/portal/ApplyPage.js').then((m) => ({ default: m.ApplyPage })));
 const TrackPage = lazy(() => import('./pages/portal/TrackPage.js').then((m) => ({ default: m.TrackPage })));
+const ReadingCornerPage = lazy(() => import('./pages/portal/ReadingCornerPage.js').then((m) => ({ default: m.ReadingCornerPage })));
 
 const routes: Route[] = [
   { path: '/', render: () => <PortalHome /> },
@@ -34,6 +35,14 @@ const routes: Route[] = [
     render: () => (
       <Suspense fallback={<Loading />}>
         <TrackPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/pojok-baca',
+    render: () => (
+      <Suspense fallback={<Loading />}>
+        <ReadingCornerPage />
       </Suspense>
     ),
   },

@@ -4,6 +4,7 @@ import citizen from './citizen.en.js';
 import ikm from './ikm.en.js';
 import photo from './photo.en.js';
 import privacy from './privacy.en.js';
+import readingCorner from './reading-corner.en.js';
 import whatsapp from './whatsapp.en.js';
 
 const en = {
@@ -177,6 +178,7 @@ const en = {
   whatsapp,
   citizen,
   privacy,
+  readingCorner,
 } as const;
 
 export default en;

@@ -4,6 +4,7 @@ import citizen from './citizen.id.js';
 import ikm from './ikm.id.js';
 import photo from './photo.id.js';
 import privacy from './privacy.id.js';
+import readingCorner from './reading-corner.id.js';
 import whatsapp from './whatsapp.id.js';
 
 const id = {
@@ -182,6 +183,7 @@ const id = {
   whatsapp,
   citizen,
   privacy,
+  readingCorner,
 } as const;
 
 export default id;

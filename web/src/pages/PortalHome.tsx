@@ -110,6 +110,12 @@ export function OfficeProfile({ office, others }: { office: Office; others: Offi
               <span className="action-hint">{t.portal.trackHint}</span>
             </Link>
           </li>
+          <li>
+            <Link className="action" to={`/pojok-baca?kantor=${encodeURIComponent(office.code)}`}>
+              <span className="action-title">{t.readingCorner.portal.homeLink}</span>
+              <span className="action-hint">{t.readingCorner.portal.homeHint}</span>
+            </Link>
+          </li>
         </ul>
       </nav>
 
