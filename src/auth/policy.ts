@@ -37,6 +37,11 @@ export const OPERATIONS = {
   // network or power outage, which stops the clocks; anyone who reads the clocks may see why.
   'outage.record': ['camat', 'sekcam', 'kasi'],
   'outage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
+  // The children register (issue 12): the office's people who plan Jemput Bola KIA read and fill it;
+  // the regency supervises the coverage figures, never the children's names.
+  'children.read': ['camat', 'sekcam', 'kasi', 'operator'],
+  'children.import': ['camat', 'sekcam', 'kasi', 'operator'],
+  'coverage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

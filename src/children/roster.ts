@@ -4,7 +4,7 @@
  * by their line in the file, the header being line 1. Pure: text in, rows and problems out.
  */
 import { parse } from 'csv-parse/sync';
-import { CHILD_COLUMNS, mapColumns, validateChildRow, type ChildColumn, type ChildFacts, type RowContext, type RowProblem } from './children.js';
+import { CHILD_COLUMNS, columnKey, mapColumns, validateChildRow, type ChildColumn, type ChildFacts, type RowContext, type RowProblem } from './children.js';
 
 export type RosterTable = { header: string[]; headerLine: number; rows: { row: number; cells: string[] }[] };
 
@@ -49,4 +49,14 @@ export function sortProblems(problems: readonly RowProblem[]): RowProblem[] {
     return i < 0 ? -1 : i;
   };
   return [...problems].sort((a, b) => a.row - b.row || rank(a.column) - rank(b.column));
+}
+
+/** What the console shows before an import: the file's columns, the contract column each seems to hold, and the first rows. */
+export function previewRoster(table: RosterTable, rows = 5) {
+  const suggested: Record<string, string> = {};
+  for (const header of table.header) {
+    const key = columnKey(header);
+    suggested[header] = (CHILD_COLUMNS as readonly string[]).includes(key) ? key : '';
+  }
+  return { header: table.header, suggested, rows: table.rows.slice(0, rows).map((r) => ({ row: r.row, cells: r.cells })), dataRows: table.rows.length };
 }

@@ -5,7 +5,7 @@ const children = {
     empty_file: 'The file is empty: there is no header row.',
     too_many_rows: 'Too many rows: at most {{max}} per file. Please split the list.',
     file_unreadable: 'The file {{file}} cannot be opened.',
-    xlsx_unreadable: 'The XLSX file cannot be read (not an Excel workbook, or its first sheet is empty).',
+    xlsx_unsupported: 'Excel (XLSX) files cannot be read by this installation yet: please save the sheet as CSV (File → Save As → CSV) and import it again.',
     format_unknown: 'Unknown file type: use CSV or XLSX.',
     duplicate_column: 'This column appears more than once in the header.',
     missing_identity_columns: 'The header must hold a nik column, or the nama and tanggal_lahir columns.',

@@ -5,7 +5,7 @@ const children = {
     empty_file: 'Berkas kosong: tidak ada baris judul kolom.',
     too_many_rows: 'Terlalu banyak baris: paling banyak {{max}} baris per berkas. Mohon bagi daftarnya.',
     file_unreadable: 'Berkas {{file}} tidak dapat dibuka.',
-    xlsx_unreadable: 'Berkas XLSX tidak dapat dibaca (bukan buku kerja Excel, atau lembar pertamanya kosong).',
+    xlsx_unsupported: 'Berkas Excel (XLSX) belum dapat dibaca di instalasi ini: mohon simpan lembarnya sebagai CSV (File → Save As → CSV) lalu impor lagi.',
     format_unknown: 'Jenis berkas tidak dikenali: gunakan CSV atau XLSX.',
     duplicate_column: 'Kolom ini muncul lebih dari sekali di baris judul.',
     missing_identity_columns: 'Baris judul harus memuat kolom nik, atau kolom nama dan tanggal_lahir.',
