@@ -1,4 +1,5 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
+import children from './children.en.js';
 import inbox from './inbox.en.js';
 import simulator from './simulator.en.js';
 import consoleEn from './console.en.js';
@@ -161,6 +162,7 @@ const en: Messages = {
     kabupaten: 'Regency',
   },
   simulator,
+  children,
   inbox,
   console: consoleEn,
   citizen,

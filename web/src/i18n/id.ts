@@ -1,4 +1,5 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
+import children from './children.id.js';
 import inbox from './inbox.id.js';
 import simulator from './simulator.id.js';
 import citizen from './portal.id.js';
@@ -167,6 +168,7 @@ const id = {
     kabupaten: 'Kabupaten',
   } satisfies Record<Role, string> as Record<Role, string>,
   simulator,
+  children,
   inbox,
   console: consoleId,
   citizen,
