@@ -143,11 +143,8 @@ export async function markKiaHandedOver(
   const today = officeDate(office.timezone, now);
   const source: ChildFactSource = { kind: 'request', ticket: request.ticket, at: now.toISOString() };
   const existing = await store.findChildByNik(tx, request.officeCode, nik);
-  if (existing) {
-    await store.updateChild(tx, existing.id, { hasKia: true }, { hasKia: source, kiaSince: source }, now);
-    await tx.execute(sql`update children set kia_since = ${today} where id = ${existing.id} and (kia_since is null or has_kia is not true or kia_since > ${today})`);
-    return;
-  }
+  // A new card (first, lost or damaged): the child holds one from the day it was handed over.
+  if (existing) return store.markHoldsKia(tx, existing.id, today, source, now);
   const birthDate = request.subject.birthDate;
   if (!birthDate) return;
   const facts = {
@@ -159,7 +156,7 @@ export async function markKiaHandedOver(
     kkNumber: request.details.kk_number ?? null,
     hasKia: true,
   };
-  await store.insertChild(tx, {
+  await store.insertHandedOverChild(tx, {
     officeCode: request.officeCode,
     ...facts,
     kiaSince: today,

@@ -73,8 +73,22 @@ export async function findChildByNik(db: Db, officeCode: string, nik: string): P
   return row;
 }
 
-export async function insertChild(db: Db, values: typeof children.$inferInsert): Promise<void> {
-  await db.insert(children).values(values);
+export async function markHoldsKia(db: Db, id: string, since: string, source: ChildFactSource, now: Date): Promise<void> {
+  await db
+    .update(children)
+    .set({ hasKia: true, kiaSince: since, sources: sql`${children.sources} || ${JSON.stringify({ hasKia: source, kiaSince: source })}::jsonb`, updatedAt: now })
+    .where(eq(children.id, id));
+}
+
+/** A child the register did not know, from a KIA hand-over; an import that added the NIK meanwhile is marked instead. */
+export async function insertHandedOverChild(db: Db, values: typeof children.$inferInsert): Promise<void> {
+  await db
+    .insert(children)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [children.officeCode, children.nik],
+      set: { hasKia: true, kiaSince: values.kiaSince, sources: sql`${children.sources} || ${JSON.stringify({ hasKia: values.sources?.hasKia, kiaSince: values.sources?.kiaSince })}::jsonb`, updatedAt: values.updatedAt },
+    });
 }
 
 export async function listChildren(db: Db, officeCode: string, opts: { limit: number; offset: number }): Promise<ChildRow[]> {
