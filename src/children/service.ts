@@ -265,10 +265,8 @@ async function coverageOf(db: Db, offices: readonly OfficeRow[], now: Date): Pro
   const oldest = bornAfterForAge(today);
   // Youngest band first in the CASE: a child younger than 5 is 0–4, else younger than 10 is 5–9 …
   const ordered = AGE_BANDS.map((b, i) => ({ band: b.band, bornAfter: i + 1 < AGE_BANDS.length ? bornAfterForAge(today, AGE_BANDS[i + 1]!.from) : oldest }));
-  const [byDesa, bySchool, byBand, desaRows, schoolRows] = await Promise.all([
-    store.coverageByDesa(db, codes, oldest),
-    store.coverageBySchool(db, codes, oldest),
-    store.coverageByAgeBand(db, codes, oldest, ordered),
+  const [{ byDesa, bySchool, byBand }, desaRows, schoolRows] = await Promise.all([
+    store.coverageCounts(db, codes, oldest, ordered),
     store.desaOfOffices(db, codes),
     store.schoolsOfOffices(db, codes),
   ]);

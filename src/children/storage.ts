@@ -1,6 +1,6 @@
 /** SQL for the children register and schools (issue 12). */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
+import { rows, type Db } from '../db/database.js';
 import { children, desa, schools, type ChildFactSource } from '../db/schema.js';
 import type { Sex } from '../identity/nik.js';
 import type { ChildFacts } from './children.js';
@@ -110,41 +110,33 @@ export async function upsertSchool(db: Db, values: Omit<typeof schools.$inferIns
   return { row: row!, created: true };
 }
 
-export type CoverageCount = { key: string | null; children: number; withKia: number };
+export type CoverageCount = { officeCode: string; key: string | null; children: number; withKia: number };
+export type CoverageCounts = { byDesa: CoverageCount[]; bySchool: CoverageCount[]; byBand: CoverageCount[] };
 
 /**
- * Children of the office born after `oldestBirthDateExclusive` (aged 0–16 today), counted by a
- * grouping column, with those holding a KIA. Birth dates are 'YYYY-MM-DD' text, so they compare as dates.
+ * Children of the offices born after `oldestExclusive` (aged 0–16 today) with those holding a KIA,
+ * per desa, per school and per age band, in one pass over the table (grouping sets). `bands`: each
+ * band's youngest-exclusive birth date, youngest band first. Birth dates are 'YYYY-MM-DD' text, so
+ * they compare as dates.
  */
-async function countBy(db: Db, officeCodes: readonly string[], oldestExclusive: string, key: ReturnType<typeof sql>): Promise<Array<CoverageCount & { officeCode: string }>> {
-  const rows = await db
-    .select({
-      officeCode: children.officeCode,
-      key: sql<string | null>`${key}`,
-      children: sql<number>`count(*)::int`,
-      withKia: sql<number>`(count(*) filter (where ${children.hasKia}))::int`,
-    })
-    .from(children)
-    .where(and(inArray(children.officeCode, [...officeCodes]), sql`${children.birthDate} > ${oldestExclusive}`))
-    .groupBy(children.officeCode, sql`2`);
-  return rows.map((r) => ({ officeCode: r.officeCode, key: r.key, children: Number(r.children), withKia: Number(r.withKia) }));
-}
-
-export function coverageByDesa(db: Db, officeCodes: readonly string[], oldestExclusive: string) {
-  return countBy(db, officeCodes, oldestExclusive, sql`${children.desaCode}`);
-}
-
-export function coverageBySchool(db: Db, officeCodes: readonly string[], oldestExclusive: string) {
-  return countBy(db, officeCodes, oldestExclusive, sql`${children.schoolNpsn}`);
-}
-
-/** `bands`: the youngest birth date (exclusive) each band starts after, oldest band last. */
-export function coverageByAgeBand(db: Db, officeCodes: readonly string[], oldestExclusive: string, bands: readonly { band: string; bornAfter: string }[]) {
+export async function coverageCounts(db: Db, officeCodes: readonly string[], oldestExclusive: string, bands: readonly { band: string; bornAfter: string }[]): Promise<CoverageCounts> {
   const cases = sql.join(
-    bands.map((b) => sql`when ${children.birthDate} > ${b.bornAfter} then ${b.band}`),
+    bands.map((b) => sql`when birth_date > ${b.bornAfter} then ${b.band}`),
     sql` `,
   );
-  return countBy(db, officeCodes, oldestExclusive, sql`case ${cases} end`);
+  const result = await rows<{ office_code: string; desa_code: string | null; school_npsn: string | null; band: string | null; g: number; children: number; with_kia: number }>(
+    db,
+    sql`select office_code, desa_code, school_npsn, band, grouping(desa_code, school_npsn, band)::int as g,
+               count(*)::int as children, (count(*) filter (where has_kia))::int as with_kia
+        from (select office_code, desa_code, school_npsn, has_kia, (case ${cases} end)::text as band
+              from children
+              where office_code in (${sql.join(officeCodes.map((c) => sql`${c}`), sql`, `)}) and birth_date > ${oldestExclusive}) c
+        group by grouping sets ((office_code, desa_code), (office_code, school_npsn), (office_code, band))`,
+  );
+  const pick = (g: number, key: (r: (typeof result)[number]) => string | null) =>
+    result.filter((r) => Number(r.g) === g).map((r) => ({ officeCode: r.office_code, key: key(r), children: Number(r.children), withKia: Number(r.with_kia) }));
+  // grouping() bits: desa, school, band; 1 = not grouped by it.
+  return { byDesa: pick(0b011, (r) => r.desa_code), bySchool: pick(0b101, (r) => r.school_npsn), byBand: pick(0b110, (r) => r.band) };
 }
 
 export async function desaOfOffices(db: Db, officeCodes: readonly string[]) {
