@@ -9,8 +9,8 @@ import type { RegisteredChild } from './matching.js';
 export type ChildRow = typeof children.$inferSelect;
 export type SchoolRow = typeof schools.$inferSelect;
 
-/** Rows per INSERT: 12 parameters a row stays far below PostgreSQL's 65,535. */
-const CHUNK = 1000;
+/** Rows per INSERT (one JSON parameter each). */
+const CHUNK = 5000;
 
 const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
@@ -38,26 +38,30 @@ function columnsOf(facts: Partial<ChildFacts>) {
   return Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined)) as Partial<typeof children.$inferInsert>;
 }
 
+/**
+ * Many children at once: each chunk travels as one JSON parameter unpacked by the server
+ * (`jsonb_to_recordset`), several times faster than a VALUES list of a dozen parameters a row.
+ */
 export async function insertChildren(db: Db, officeCode: string, rows: { facts: ChildFacts; sources: Record<string, ChildFactSource> }[], now: Date): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const values = rows.slice(i, i + CHUNK).map(({ facts, sources }) => ({
-      officeCode,
+    const chunk = rows.slice(i, i + CHUNK).map(({ facts, sources }) => ({
       nik: facts.nik ?? null,
       name: facts.name ?? null,
-      birthDate: facts.birthDate,
+      birth_date: facts.birthDate,
       sex: facts.sex ?? null,
-      desaCode: facts.desaCode ?? null,
-      schoolNpsn: facts.schoolNpsn ?? null,
-      schoolClass: facts.schoolClass ?? null,
-      parentName: facts.parentName ?? null,
-      kkNumber: facts.kkNumber ?? null,
+      desa_code: facts.desaCode ?? null,
+      school_npsn: facts.schoolNpsn ?? null,
+      school_class: facts.schoolClass ?? null,
+      parent_name: facts.parentName ?? null,
+      kk_number: facts.kkNumber ?? null,
       whatsapp: facts.whatsapp ?? null,
-      hasKia: facts.hasKia ?? null,
+      has_kia: facts.hasKia ?? null,
       sources,
-      createdAt: now,
-      updatedAt: now,
     }));
-    await db.insert(children).values(values);
+    await db.execute(sql`
+      insert into children (office_code, nik, name, birth_date, sex, desa_code, school_npsn, school_class, parent_name, kk_number, whatsapp, has_kia, sources, created_at, updated_at)
+      select ${officeCode}, r.nik, r.name, r.birth_date, r.sex, r.desa_code, r.school_npsn, r.school_class, r.parent_name, r.kk_number, r.whatsapp, r.has_kia, r.sources, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(nik text, name text, birth_date text, sex text, desa_code text, school_npsn text, school_class text, parent_name text, kk_number text, whatsapp text, has_kia boolean, sources jsonb)`);
   }
 }
 
