@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerChildrenRoutes } from './children/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerOutageRoutes } from './outages/routes.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps) {
   registerPrivacyRoutes(app, deps);
   registerOutageRoutes(app, deps);
   registerReadingCornerRoutes(app, deps);
+  registerChildrenRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

@@ -4,6 +4,8 @@
  * scans past their retention period, backups; and `understand`, what the chatbot reads in a message.
  * Uses the same configuration (DATABASE_URL or DATA_DIR) as the server.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { createStaffUser, resetPassword, setStaffActive } from './auth/service.js';
 import { createBackup, restoreBackup } from './backup/service.js';
@@ -216,6 +218,46 @@ program
     }
     console.log(`intent: ${intent} · service: ${service ?? '-'} · ticket: ${ticket ?? '-'}`);
   });
+
+const importing = program.command('import').description('fill registers from lists');
+importing
+  .command('children')
+  .description("import a desa's extract or a school's roster (CSV) into an office's children register; exits 1 when a row was refused")
+  .requiredOption('--office <code>', 'office code, e.g. 33.02.20')
+  .requiredOption('--input <file>', 'CSV with a header: nik, nama, tanggal_lahir, jenis_kelamin, desa, npsn, kelas, nama_orang_tua, no_kk, no_wa, punya_kia (any order and case)')
+  .option('--dry-run', 'check and count, save nothing')
+  .option('--only-valid', 'save the valid rows even when others are refused (otherwise nothing is saved then)')
+  .option('--json', 'print {"imported", "updated", "unchanged", "refused", "errors": [{"row", "column", "reason"}]}')
+  .action((opts: { office: string; input: string; dryRun?: boolean; onlyValid?: boolean; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const { contractJson, importChildren, reportText } = await import('./children/service.js');
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(opts.input);
+      } catch {
+        console.error(t('id', 'children.import.file_unreadable', { file: opts.input }));
+        process.exitCode = 1;
+        return;
+      }
+      const dryRun = opts.dryRun === true;
+      const report = await importChildren({ db, clock: systemClock, regions: loadRegions() }, null, opts.office, { fileName: path.basename(opts.input), bytes, dryRun, onlyValid: opts.onlyValid === true }, { requestId: 'cli' });
+      console.log(opts.json ? contractJson(report) : reportText(report, { dryRun }));
+      if (report.errors.length > 0) process.exitCode = 1;
+    }),
+  );
+
+program
+  .command('coverage')
+  .description('KIA coverage of an office: children 0–16 in the register and those holding a KIA, per desa and per school')
+  .requiredOption('--office <code>', 'office code, e.g. 33.02.20')
+  .option('--json', 'print {"desa": [{"code", "name", "children", "withKia"}], "total": {"children", "withKia"}}')
+  .action((opts: { office: string; json?: boolean }) =>
+    withDatabase(async ({ db }) => {
+      const { coverageJson, coverageText, kiaCoverage } = await import('./children/service.js');
+      const { offices } = await kiaCoverage({ db, clock: systemClock, regions: loadRegions() }, null, opts.office);
+      console.log(opts.json ? coverageJson(offices[0]!) : coverageText(offices[0]!));
+    }),
+  );
 
 const milliseconds = (v: string) => {
   if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a whole number of milliseconds');

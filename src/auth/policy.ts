@@ -41,6 +41,11 @@ export const OPERATIONS = {
   // numbers are theirs only); the regency reads the figures, which hold no one's name.
   'reading_corner.manage': ['camat', 'sekcam', 'kasi', 'operator'],
   'reading_corner.figures': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
+  // The children register (issue 12): the office's people who plan Jemput Bola KIA read and fill it;
+  // the regency supervises the coverage figures, never the children's names.
+  'children.read': ['camat', 'sekcam', 'kasi', 'operator'],
+  'children.import': ['camat', 'sekcam', 'kasi', 'operator'],
+  'coverage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

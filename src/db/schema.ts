@@ -670,3 +670,68 @@ export const readingCornerVisits = pgTable(
   },
   (t) => [uniqueIndex('reading_corner_visits_uq').on(t.officeCode, t.day)],
 );
+
+/**
+ * Schools (unit pendidikan) of an office's area, where Jemput Bola KIA sessions go (issue 12).
+ * NPSN is the national school number (8 digits), one school per NPSN in an office.
+ */
+export const schools = pgTable(
+  'schools',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    npsn: text('npsn').notNull(),
+    name: text('name').notNull(),
+    /** paud_tk_ra | sd_mi | smp_mts | sma_smk_ma | slb (src/children/schools.ts). */
+    level: text('level').notNull(),
+    desaCode: text('desa_code').references(() => desa.code),
+    address: text('address'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('schools_office_npsn_uq').on(t.officeCode, t.npsn)],
+);
+
+/**
+ * The register of children 0–16 of an office (pendataan KIA): filled from a desa's extract or a
+ * school's roster, and by KIAs handed over through Kencot. A child is known by NIK, or by name and
+ * birth date; every other fact is optional, and `sources` says where each came from.
+ */
+export const children = pgTable(
+  'children',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    nik: text('nik'),
+    name: text('name'),
+    /** 'YYYY-MM-DD'; from the NIK when the list gave none. */
+    birthDate: text('birth_date').notNull(),
+    sex: text('sex'),
+    desaCode: text('desa_code').references(() => desa.code),
+    schoolNpsn: text('school_npsn'),
+    schoolClass: text('school_class'),
+    parentName: text('parent_name'),
+    kkNumber: text('kk_number'),
+    whatsapp: text('whatsapp'),
+    /** Null: not known. */
+    hasKia: boolean('has_kia'),
+    kiaSince: text('kia_since'),
+    /** Field → where the fact came from (an import file, a request handed over). */
+    sources: jsonb('sources').$type<Record<string, ChildFactSource>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('children_office_nik_uq').on(t.officeCode, t.nik),
+    index('children_office_name_idx').on(t.officeCode, t.birthDate),
+    index('children_office_school_idx').on(t.officeCode, t.schoolNpsn),
+  ],
+);
+
+export type ChildFactSource = { kind: 'import'; file: string; row: number; at: string } | { kind: 'request'; ticket: string; at: string };

@@ -15,6 +15,7 @@ import { stepWorkDone } from '../calendar/sop-clock.js';
 import { findService, slaFor, type RequirementContext, type Service } from '../catalogue/catalogue.js';
 import { checkRequestFields, type ColumnField, type FieldProblem, type FieldRules } from '../catalogue/field-values.js';
 import { ChannelSchema, DocumentTypeSchema } from '../catalogue/vocabulary.js';
+import { markKiaHandedOver } from '../children/service.js';
 import type { Db } from '../db/database.js';
 import { ageInYears } from '../identity/calendar-date.js';
 import { compareWithDeclared, parseNik } from '../identity/nik.js';
@@ -493,6 +494,8 @@ export async function actOnRequest(
     if (!moved) throw new AppError('request_changed', 409, 'errors.request_changed');
     // Closing starts the retention period of its documents, in the same transaction.
     if (isFinal(result.to)) await releaseOnClose(tx, request.attachments, now);
+    // A KIA handed over: the children register marks the child as holding one, in the same transaction (issue 12).
+    if (result.to === 'handed_over' && request.serviceCode.startsWith('kia_')) await markKiaHandedOver(tx, request, now);
     await writeEvents(tx, request, result.events, origin, auditActorOf(actor), work ? { auditDetails: { work } } : {});
   });
   return (await store.findRequest(deps.db, request.id))!;

@@ -1,5 +1,6 @@
 /** English — the second locale. Keys mirror id.ts. */
 import bot from './bot.en.js';
+import children from './children.en.js';
 import citizen from './citizen.en.js';
 import ikm from './ikm.en.js';
 import photo from './photo.en.js';
@@ -9,6 +10,7 @@ import whatsapp from './whatsapp.en.js';
 
 const en = {
   bot,
+  children,
   ikm,
   photo,
   errors: {

@@ -1,5 +1,6 @@
 /** Bahasa Indonesia — the default language of every message. */
 import bot from './bot.id.js';
+import children from './children.id.js';
 import citizen from './citizen.id.js';
 import ikm from './ikm.id.js';
 import photo from './photo.id.js';
@@ -9,6 +10,7 @@ import whatsapp from './whatsapp.id.js';
 
 const id = {
   bot,
+  children,
   ikm,
   photo,
   errors: {

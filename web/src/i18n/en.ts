@@ -1,4 +1,5 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
+import children from './children.en.js';
 import inbox from './inbox.en.js';
 import readingCorner from './reading-corner.en.js';
 import simulator from './simulator.en.js';
@@ -162,6 +163,7 @@ const en: Messages = {
     kabupaten: 'Regency',
   },
   simulator,
+  children,
   inbox,
   readingCorner,
   console: consoleEn,

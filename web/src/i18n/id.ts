@@ -1,4 +1,5 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
+import children from './children.id.js';
 import inbox from './inbox.id.js';
 import readingCorner from './reading-corner.id.js';
 import simulator from './simulator.id.js';
@@ -168,6 +169,7 @@ const id = {
     kabupaten: 'Kabupaten',
   } satisfies Record<Role, string> as Record<Role, string>,
   simulator,
+  children,
   inbox,
   readingCorner,
   console: consoleId,

@@ -13,6 +13,7 @@ import type { Office, StaffUser } from '../../types.js';
 import { NotFound } from '../NotFound.js';
 import { Account } from './Account.js';
 import { ChangePasswordForm } from './ChangePasswordForm.js';
+import { Children } from './Children.js';
 import { consoleApi, type Vocabulary } from './consoleApi.js';
 import { Counter } from './Counter.js';
 import { DataSubjects } from './DataSubjects.js';
@@ -189,6 +190,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.outages(role) && !!user.officeCode, <Outages />);
     case '/petugas/pojok-baca':
       return forRole(may.readingCorner(role) && !!user.officeCode, <ReadingCorner />);
+    case '/petugas/anak':
+      return forRole(may.children(role) && !!user.officeCode, <Children />);
     case '/petugas/akun':
       return <Account />;
     default:
@@ -221,6 +224,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/data-pribadi', label: t.console.dataSubjects.nav, show: may.personalData(user.role) && !!user.officeCode },
     { to: '/petugas/gangguan', label: t.console.outages.nav, show: may.outages(user.role) && !!user.officeCode },
     { to: '/petugas/pojok-baca', label: t.readingCorner.nav, show: may.readingCorner(user.role) && !!user.officeCode },
+    { to: '/petugas/anak', label: t.children.nav, show: may.children(user.role) && !!user.officeCode },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },
   ];
   return (

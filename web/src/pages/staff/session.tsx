@@ -48,6 +48,7 @@ export const may = {
   outages: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   recordOutage: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
   readingCorner: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
+  children: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
 };
 
 /** The page each role lands on. */
