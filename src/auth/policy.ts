@@ -37,6 +37,8 @@ export const OPERATIONS = {
   // network or power outage, which stops the clocks; anyone who reads the clocks may see why.
   'outage.record': ['camat', 'sekcam', 'kasi'],
   'outage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
+  // The satisfaction survey's results (anonymous figures): the office's heads and the regency.
+  'survey.read': ['camat', 'sekcam', 'kasi', 'kabupaten'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -4,12 +4,14 @@ import citizen from './citizen.en.js';
 import ikm from './ikm.en.js';
 import photo from './photo.en.js';
 import privacy from './privacy.en.js';
+import survey from './survey.en.js';
 import whatsapp from './whatsapp.en.js';
 
 const en = {
   bot,
   ikm,
   photo,
+  survey,
   errors: {
     validation: 'Some of the data sent is not valid. Please check what you entered.',
     bad_json: 'The request could not be read (invalid JSON).',

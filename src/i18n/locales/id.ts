@@ -4,12 +4,14 @@ import citizen from './citizen.id.js';
 import ikm from './ikm.id.js';
 import photo from './photo.id.js';
 import privacy from './privacy.id.js';
+import survey from './survey.id.js';
 import whatsapp from './whatsapp.id.js';
 
 const id = {
   bot,
   ikm,
   photo,
+  survey,
   errors: {
     validation: 'Data yang dikirim belum sesuai. Mohon periksa kembali isian Bapak/Ibu.',
     bad_json: 'Permintaan tidak dapat dibaca (format JSON tidak valid).',
