@@ -39,7 +39,7 @@ export type SurveyRecord = {
   /** Null for a walk-in answering by the counter's QR code. */
   requestId: string | null;
   channel: SurveyChannel;
-  answers: SurveyAnswers;
+  answers: Record<UnsurCode, number>;
   profile?: SurveyProfile | undefined;
   suggestion?: string | undefined;
 };

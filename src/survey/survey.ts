@@ -20,6 +20,9 @@ export type SurveyProfile = { [F in ProfileField]?: (typeof PROFILE_OPTIONS)[F][
 
 export type SurveyAnswers = Record<UnsurCode, IkmAnswer>;
 
+/** The chat asks for the survey of a request handed over this many days ago at most. */
+export const SURVEY_OPEN_DAYS = 30;
+
 /** A suggestion is free text, kept short enough for a report's table cell. */
 export const MAX_SUGGESTION = 1000;
 
@@ -29,7 +32,7 @@ export function ikmResponseOf(row: { [K in Lowercase<UnsurCode>]: number }): Ikm
 }
 
 /** The stored columns of the answers (one per unsur, lower-case code). */
-export function answerColumns(answers: SurveyAnswers): { [K in Lowercase<UnsurCode>]: number } {
+export function answerColumns(answers: Record<UnsurCode, number>): { [K in Lowercase<UnsurCode>]: number } {
   return Object.fromEntries(UNSUR.map((u) => [u.toLowerCase(), answers[u]])) as { [K in Lowercase<UnsurCode>]: number };
 }
 

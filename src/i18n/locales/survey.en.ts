@@ -14,7 +14,7 @@ const survey = {
   },
   notify: {
     invite:
-      'You have received the document of request *{{ticket}}*. Help us improve the service of {{office}}: answer a short satisfaction survey (9 questions, anonymous). Reply *survey* to start. Thank you.',
+      'How was our service for request *{{ticket}}*? Help {{office}} improve by answering a short satisfaction survey (9 questions, anonymous). Reply *survey* to start. Thank you.',
     template_status: 'Please answer our satisfaction survey: reply *survey*.',
   },
   chat: {

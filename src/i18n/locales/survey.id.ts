@@ -14,7 +14,7 @@ const survey = {
   },
   notify: {
     invite:
-      'Dokumen permohonan *{{ticket}}* sudah Bapak/Ibu terima. Bantu kami memperbaiki pelayanan {{office}}: isi survei kepuasan singkat (9 pertanyaan, tanpa nama). Balas *survei* untuk mulai. Terima kasih.',
+      'Bagaimana pengalaman Bapak/Ibu dengan pelayanan permohonan *{{ticket}}*? Bantu kami memperbaiki pelayanan {{office}} dengan mengisi survei kepuasan singkat (9 pertanyaan, tanpa nama). Balas *survei* untuk mulai. Terima kasih.',
     template_status: 'Mohon kesediaan Bapak/Ibu mengisi survei kepuasan: balas *survei*.',
   },
   chat: {
