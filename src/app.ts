@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerOutageRoutes } from './outages/routes.js';
+import { registerSurveyRoutes } from './survey/routes.js';
 import { registerReceiptRoutes } from './receipts/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
 import { registerPrivacyRoutes } from './privacy/routes.js';
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps) {
   registerReceiptRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerOutageRoutes(app, deps);
+  registerSurveyRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

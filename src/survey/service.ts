@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { recordAudit, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
-import { computeIkm, minimumSample, UNSUR, type UnsurCode } from '../ikm/ikm.js';
+import { computeIkm, minimumSample, UNSUR, type IkmResult, type UnsurCode } from '../ikm/ikm.js';
+import { t } from '../i18n/i18n.js';
 import { findOffice } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
@@ -113,6 +114,7 @@ export async function ikmResults(deps: SurveyDeps, actor: StaffActor, officeCode
   const byChannel = Object.fromEntries(['whatsapp', 'portal', 'qr'].map((c) => [c, rows.filter((r) => r.channel === c).length]));
   return {
     officeCode,
+    officeName: office.name,
     period,
     year,
     n: period === 'year' ? null : n,
@@ -123,6 +125,24 @@ export async function ikmResults(deps: SurveyDeps, actor: StaffActor, officeCode
     population,
     minimumSample: minimum,
     sampleEnough: rows.length >= minimum,
-    result,
+    result: result && presentResult(result),
+  };
+}
+
+const both = (key: string) => ({ id: t('id', key), en: t('en', key) });
+const unsurName = (code: UnsurCode) => both(`ikm.unsur.${code}.name`);
+
+/** The figures with their words in both languages: the grade's, each unsur's name, and which weight is which. */
+function presentResult(r: IkmResult) {
+  return {
+    nrr: UNSUR.map((code) => ({ code, name: unsurName(code), nrr: r.nrr[code] })),
+    ikm: r.ikm,
+    converted: r.converted,
+    grade: r.grade,
+    gradeWords: both(`ikm.grade.${r.grade}`),
+    weight: '1/9',
+    /** The figure with the weight 0.111 agencies' spreadsheets use: for comparison, never the official grade. */
+    comparison0111: { weight: '0.111', ikm: r.ikm0111, converted: r.converted0111, grade: r.grade0111, gradeWords: both(`ikm.grade.${r.grade0111}`) },
+    priorities: r.priorities.map((code) => ({ code, name: unsurName(code), nrr: r.nrr[code] })),
   };
 }
