@@ -18,6 +18,7 @@ const staffConsole = () => (
 // Applying and tracking load on demand too, so the first page stays light on 3G.
 const ApplyPage = lazy(() => import('./pages/portal/ApplyPage.js').then((m) => ({ default: m.ApplyPage })));
 const TrackPage = lazy(() => import('./pages/portal/TrackPage.js').then((m) => ({ default: m.TrackPage })));
+const SurveyQrPage = lazy(() => import('./pages/portal/SurveyQrPage.js').then((m) => ({ default: m.SurveyQrPage })));
 
 const routes: Route[] = [
   { path: '/', render: () => <PortalHome /> },
@@ -34,6 +35,14 @@ const routes: Route[] = [
     render: () => (
       <Suspense fallback={<Loading />}>
         <TrackPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/survei/:officeCode',
+    render: (params) => (
+      <Suspense fallback={<Loading />}>
+        <SurveyQrPage officeCode={params.officeCode ?? ''} />
       </Suspense>
     ),
   },
