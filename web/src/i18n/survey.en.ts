@@ -7,6 +7,7 @@ const surveyWeb: SurveyMessages = {
   unsur: ikm.unsur as unknown as SurveyMessages['unsur'],
   grade: ikm.grade as unknown as SurveyMessages['grade'],
   profile: survey.profile as unknown as SurveyMessages['profile'],
+  channel: survey.channel as unknown as SurveyMessages['channel'],
   form: {
     intro: 'This survey helps us improve our service. Your answers carry neither your name nor your phone number.',
     question: (n: number) => `Question ${n} of 9`,

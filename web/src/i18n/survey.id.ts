@@ -10,6 +10,7 @@ const surveyWeb = {
   unsur: ikm.unsur,
   grade: ikm.grade,
   profile: survey.profile,
+  channel: survey.channel,
   form: {
     intro: 'Survei ini membantu kami memperbaiki pelayanan. Jawaban Bapak/Ibu tidak disertai nama maupun nomor telepon.',
     question: (n: number) => `Pertanyaan ${n} dari 9`,

@@ -47,6 +47,7 @@ export const may = {
   personalData: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
   outages: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   recordOutage: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
+  ikm: (role: string) => ['camat', 'sekcam', 'kasi', 'kabupaten'].includes(role),
 };
 
 /** The page each role lands on. */
