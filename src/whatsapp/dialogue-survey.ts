@@ -159,7 +159,8 @@ function advance(state: DialogueState, draft: SurveyDraft, env: Env): Turn {
   const next = { ...state, survey: draft, screen: { kind: 'survey' } as const };
   if (nextStep(draft).kind !== 'done') return turn(next, surveyPrompt(next, env));
   const profile = Object.fromEntries(Object.entries(draft.profileAnswers).filter(([, v]) => v !== '-'));
-  return turn(next, [], [{ type: 'record_survey', requestId: draft.requestId, answers: draft.answers, profile, ...(draft.suggestion ? { suggestion: draft.suggestion } : {}) }]);
+  // Like a submission: a word now, the thanks when the worker has stored it (or why not).
+  return turn(next, text(sv(env, 'saving')), [{ type: 'record_survey', requestId: draft.requestId, answers: draft.answers, profile, ...(draft.suggestion ? { suggestion: draft.suggestion } : {}) }]);
 }
 
 /** "kembali": the latest answer is taken back and its question asked again. */

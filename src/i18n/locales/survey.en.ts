@@ -18,6 +18,7 @@ const survey = {
     template_status: 'Please answer our satisfaction survey: reply *survey*.',
   },
   chat: {
+    saving: 'One moment, we are saving your survey answers…',
     intro: 'Thank you for answering the satisfaction survey for request *{{ticket}}*. There are 9 questions; your answers carry neither your name nor your number. Type *stop* at any time to continue later.',
     resumed: 'Let us continue the survey for request *{{ticket}}* from question {{number}}.',
     question: '*Question {{number}} of 9 — {{name}}*\n{{question}}',

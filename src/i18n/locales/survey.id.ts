@@ -18,6 +18,7 @@ const survey = {
     template_status: 'Mohon kesediaan Bapak/Ibu mengisi survei kepuasan: balas *survei*.',
   },
   chat: {
+    saving: 'Sebentar, jawaban survei Bapak/Ibu sedang kami simpan…',
     intro: 'Terima kasih atas kesediaan Bapak/Ibu mengisi survei kepuasan untuk permohonan *{{ticket}}*. Ada 9 pertanyaan; jawaban Bapak/Ibu tidak disertai nama maupun nomor. Ketik *berhenti* kapan saja untuk melanjutkan nanti.',
     resumed: 'Kita lanjutkan survei permohonan *{{ticket}}* dari pertanyaan {{number}}.',
     question: '*Pertanyaan {{number}} dari 9 — {{name}}*\n{{question}}',

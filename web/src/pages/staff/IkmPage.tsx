@@ -8,7 +8,6 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, listOffices } from '../../api.js';
 import { ErrorAlert } from '../../components/Errors.js';
 import { Loading, PageHeading } from '../../components/Page.js';
-import { officeToday } from '../../format.js';
 import { useLanguage, useT } from '../../i18n/index.js';
 import { useFailure, useSession } from './session.js';
 
@@ -41,21 +40,22 @@ const PERIODS = ['month', 'quarter', 'semester', 'year'] as const;
 type Period = (typeof PERIODS)[number];
 const COUNT: Record<Period, number> = { month: 12, quarter: 4, semester: 2, year: 1 };
 
-const ikmOf = (code: string, q: { period: Period; year: number; n: number }, signal?: AbortSignal) =>
-  api.get<IkmReport>(`/api/v1/offices/${encodeURIComponent(code)}/ikm?period=${q.period}&year=${q.year}&n=${q.n}`, { signal });
+type Query = { code: string; period: Period; year?: number; n?: number };
+/** Without a year and number the server picks the current period by the office's own clock. */
+const ikmOf = (q: Query, signal?: AbortSignal) =>
+  api.get<IkmReport>(`/api/v1/offices/${encodeURIComponent(q.code)}/ikm?period=${q.period}${q.year ? `&year=${q.year}` : ''}${q.n ? `&n=${q.n}` : ''}`, { signal });
 
 export function IkmPage() {
   const tt = useT();
   const t = tt.survey.results;
   const { lang } = useLanguage();
   const { office, user } = useSession();
-  const today = officeToday(office?.timezone ?? 'Asia/Jakarta');
   const [offices, setOffices] = useState<{ code: string; name: string }[]>([]);
   const [code, setCode] = useState(office?.code ?? '');
   const [period, setPeriod] = useState<Period>('month');
-  const [year, setYear] = useState(Number(today.slice(0, 4)));
-  const [n, setN] = useState(Number(today.slice(5, 7)));
-  const [shown, setShown] = useState<{ code: string; period: Period; year: number; n: number }>();
+  const [year, setYear] = useState(0);
+  const [n, setN] = useState(1);
+  const [shown, setShown] = useState<Query>();
   const [report, setReport] = useState<IkmReport>();
   const [error, setError] = useState<unknown>();
   const fail = useFailure(setError);
@@ -73,10 +73,13 @@ export function IkmPage() {
   }, [office, user.regencyCode, fail]);
 
   const load = useCallback(
-    async (q: { code: string; period: Period; year: number; n: number }, signal?: AbortSignal) => {
+    async (q: Query, signal?: AbortSignal) => {
       setError(undefined);
       try {
-        setReport(await ikmOf(q.code, q, signal));
+        const found = await ikmOf(q, signal);
+        setReport(found);
+        setYear(found.year);
+        if (found.n) setN(found.n);
       } catch (err) {
         fail(err);
       }
@@ -90,7 +93,7 @@ export function IkmPage() {
     return () => abort.abort();
   }, [shown, load]);
   useEffect(() => {
-    if (code && !shown) setShown({ code, period, year, n: Math.min(n, COUNT[period]) });
+    if (code && !shown) setShown({ code, period });
   }, [code]);
 
   const show = (event: FormEvent) => {
@@ -103,6 +106,7 @@ export function IkmPage() {
   return (
     <>
       <PageHeading title={t.title} />
+      {/* A wide table scrolls inside its own box on a phone; the box takes focus so a keyboard can scroll it. */}
       <form className="filters" onSubmit={show}>
         {!office && (
           <div className="field">
@@ -169,7 +173,7 @@ export function IkmPage() {
             <p>{t.none}</p>
           ) : (
             <>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label={t.summaryCaption} tabIndex={0}>
               <table className="data-table">
                 <caption>{t.summaryCaption}</caption>
                 <thead>
@@ -204,7 +208,7 @@ export function IkmPage() {
                 </tbody>
               </table>
               </div>
-              <div className="table-wrap">
+              <div className="table-wrap" role="region" aria-label={t.tableCaption} tabIndex={0}>
               <table className="data-table">
                 <caption>{t.tableCaption}</caption>
                 <thead>
