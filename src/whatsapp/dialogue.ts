@@ -232,7 +232,8 @@ function handOff(state: DialogueState, env: Env): Turn {
  */
 export function handedBack(raw: unknown): { state: DialogueState; resumable: boolean } {
   const state = readDialogueState(raw);
-  const fresh: DialogueState = { ...initialDialogueState(), locale: state.locale, lastActivityAt: state.lastActivityAt };
+  // A survey stopped half-way stays resumable ("survei") whatever the officer did meanwhile.
+  const fresh: DialogueState = { ...initialDialogueState(), locale: state.locale, lastActivityAt: state.lastActivityAt, ...(state.survey ? { survey: state.survey } : {}) };
   if (!state.draft && !state.fix) return { state: fresh, resumable: false };
   const tr = makeTr(state.locale);
   const fix = state.fix;
