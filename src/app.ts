@@ -10,6 +10,7 @@ import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerOutageRoutes } from './outages/routes.js';
 import { registerReadingCornerRoutes } from './reading-corner/routes.js';
+import { registerSurveyRoutes } from './survey/routes.js';
 import { registerReceiptRoutes } from './receipts/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
 import { registerPrivacyRoutes } from './privacy/routes.js';
@@ -49,6 +50,7 @@ export async function buildApp(deps: AppDeps) {
   registerOutageRoutes(app, deps);
   registerReadingCornerRoutes(app, deps);
   registerChildrenRoutes(app, deps);
+  registerSurveyRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

@@ -44,6 +44,10 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/public/track/resubmit',
   'POST /api/v1/public/track/cancel',
   'POST /api/v1/public/track/new-pin',
+  // The satisfaction survey: the tracked request's (tracking token) and a walk-in's by QR code.
+  'GET /api/v1/public/track/survey',
+  'POST /api/v1/public/track/survey',
+  'POST /api/v1/public/offices/:officeCode/survey',
   'GET /api/v1/vocabulary',
 ].sort();
 

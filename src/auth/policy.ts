@@ -46,6 +46,8 @@ export const OPERATIONS = {
   'children.read': ['camat', 'sekcam', 'kasi', 'operator'],
   'children.import': ['camat', 'sekcam', 'kasi', 'operator'],
   'coverage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
+  // The satisfaction survey's results (anonymous figures): the office's heads and the regency.
+  'survey.read': ['camat', 'sekcam', 'kasi', 'kabupaten'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

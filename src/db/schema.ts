@@ -735,3 +735,40 @@ export const children = pgTable(
 );
 
 export type ChildFactSource = { kind: 'import'; file: string; row: number; at: string } | { kind: 'request'; ticket: string; at: string };
+
+/**
+ * IKM survey answers (PermenPANRB 14/2017), anonymous: no name or phone, only the office, the
+ * request it was about (null for a walk-in by the counter's QR code), the channel, the nine unsur
+ * answered 1–4 (columns by unsur code; checked in SQL) and the optional respondent profile. One
+ * answer per request (`survey_responses_request_uq`).
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    requestId: uuid('request_id').references(() => requests.id),
+    /** Kept for the reports by service; null for a walk-in. */
+    serviceCode: text('service_code'),
+    /** whatsapp, portal, qr */
+    channel: text('channel').notNull(),
+    persyaratan: smallint('persyaratan').notNull(),
+    prosedur: smallint('prosedur').notNull(),
+    waktu: smallint('waktu').notNull(),
+    biaya: smallint('biaya').notNull(),
+    produk: smallint('produk').notNull(),
+    kompetensi: smallint('kompetensi').notNull(),
+    perilaku: smallint('perilaku').notNull(),
+    pengaduan: smallint('pengaduan').notNull(),
+    sarpras: smallint('sarpras').notNull(),
+    ageBand: text('age_band'),
+    sex: text('sex'),
+    education: text('education'),
+    occupation: text('occupation'),
+    suggestion: text('suggestion'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_responses_request_uq').on(t.requestId), index('survey_responses_office_idx').on(t.officeCode, t.createdAt)],
+);

@@ -77,7 +77,8 @@ describe('a KIA request through the SOP', () => {
     expect(JSON.stringify(history)).not.toContain('Sri Wahyuni');
 
     const messages = await outboxForRequest(t.db, request.id);
-    expect(messages.map((m) => m.kind)).toEqual(['request.received', 'request.returned', 'request.received', 'request.ready', 'request.delivered']);
+    // The satisfaction survey is asked right behind the news of the hand-over.
+    expect(messages.map((m) => m.kind)).toEqual(['request.received', 'request.returned', 'request.received', 'request.ready', 'request.delivered', 'survey.invite']);
     expect(messages.every((m) => m.recipient === '6281227001234' && m.status === 'pending')).toBe(true);
     expect(messages[1]!.payload).toMatchObject({ reasons: [{ code: 'missing_document', document: 'kk' }], ticket: 'KBR-26-000001' });
 

@@ -40,6 +40,7 @@ import { safeLines, safeText } from '../platform/safe-text.js';
 import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpecialNeeds, remoteApplicationAllowed } from './special-needs.js';
 import { SpecialNeedsInput } from './special-needs-schema.js';
 import { hasMarkup } from '../platform/typed-text.js';
+import { inviteToSurvey } from '../survey/invite.js';
 
 export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };
 
@@ -570,6 +571,8 @@ export async function writeEvents(
         createdAt: at,
         nextAttemptAt: at,
       });
+      // A document received: the satisfaction survey (IKM) is asked right behind the news.
+      if (body.kind === 'delivered') await inviteToSurvey(tx, request, at);
     }
   }
 }

@@ -46,7 +46,10 @@ export type CommandOutcome =
   | { type: 'request_submit_failed'; reason: 'nik_invalid' | 'validation' | 'internal' | 'duplicate' | 'duplicate_other'; existing?: { ticket: string; state: string } }
   | { type: 'request_resubmitted'; ticket: string }
   | { type: 'request_cancelled'; ticket: string }
-  | { type: 'request_action_failed'; ticket: string; reason: string };
+  | { type: 'request_action_failed'; ticket: string; reason: string }
+  /** The satisfaction survey was stored, or not: `already_answered` (by another channel meanwhile) or `internal`. */
+  | { type: 'survey_recorded'; ticket: string }
+  | { type: 'survey_failed'; ticket: string; reason: 'already_answered' | 'internal' };
 
 /** A request made from this WhatsApp number, as `Cek status` shows it. */
 export type ApplicantRequestSummary = {
@@ -94,6 +97,8 @@ export type DialogueContext = {
   /** This number's requests at this office, newest first. */
   requests: readonly ApplicantRequestSummary[];
   maxUploadBytes: number;
+  /** This number's handed-over requests at this office still open to the satisfaction survey, newest first. */
+  surveys?: readonly { requestId: string; ticket: string }[] | undefined;
 };
 
 /** Messages the bot sends. Meta's limits: ≤ 3 buttons (title ≤ 20 chars), ≤ 10 list rows in all (title ≤ 24, description ≤ 72), list button ≤ 20, body ≤ 1024 (interactive) or 4096 (text). */
@@ -116,7 +121,9 @@ export type DialogueCommand =
   /** The user wants a person: the conversation goes to the staff inbox and the bot stays quiet until handed back. */
   | { type: 'hand_off_to_staff' }
   /** The conversation now concerns this request (the inbox shows it). */
-  | { type: 'concerns_request'; requestId: string };
+  | { type: 'concerns_request'; requestId: string }
+  /** Store the satisfaction survey of a handed-over request (anonymous: no number goes with it). */
+  | { type: 'record_survey'; requestId: string; answers: Record<string, number>; profile: Record<string, string>; suggestion?: string | undefined };
 
 export type DialogueResult<State> = {
   state: State;

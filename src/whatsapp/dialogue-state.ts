@@ -29,7 +29,26 @@ export const ScreenSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fix_confirm') }),
   /** Handed to an officer: the bot says once that it waits, then stays silent until "menu" or a tap. */
   z.object({ kind: z.literal('staff'), told: z.boolean() }),
+  /** Answering the satisfaction survey (IKM): the question is recomputed from `survey`. */
+  z.object({ kind: z.literal('survey') }),
 ]);
+
+/** A satisfaction survey under way, kept when the citizen stops ("berhenti") so it can be resumed. */
+export const SurveyDraftSchema = z.object({
+  requestId: z.string(),
+  ticket: z.string(),
+  /** By unsur code, 1–4. */
+  answers: z.record(z.string(), z.number().int().min(1).max(4)),
+  /** Whether the optional respondent profile is wanted; absent = not asked yet. */
+  profile: z.enum(['yes', 'no']).optional(),
+  /** Profile answers by field; '-' = the citizen preferred not to say. */
+  profileAnswers: z.record(z.string(), z.string()),
+  /** '' = skipped. */
+  suggestion: z.string().optional(),
+  /** Steps in the order answered, so "kembali" undoes the latest. */
+  order: z.array(z.string()),
+});
+export type SurveyDraft = z.infer<typeof SurveyDraftSchema>;
 export type Screen = z.infer<typeof ScreenSchema>;
 
 const AttachedSchema = z.union([
@@ -102,6 +121,8 @@ export const DialogueStateSchema = z.object({
   idlePrompt: z.boolean(),
   draft: DraftSchema.nullable(),
   fix: FixSchema.nullable(),
+  /** Absent in states stored before the survey existed. */
+  survey: SurveyDraftSchema.nullable().optional(),
   /** The buttons or rows of the bot's last message, so a typed "2" or "iya bener" can choose one. */
   offered: z.array(z.object({ id: z.string(), title: z.string() })).max(10).optional(),
 });

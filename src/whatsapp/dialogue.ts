@@ -37,6 +37,7 @@ import type { BotLocale, CommandOutcome, DialogueContext, DialogueResult, Inboun
 import { formatClock, formatDateTime, officeOpenness, officeToday, weeklyHoursLines, zoneAbbreviation } from './dialogue-format.js';
 import { buttons, chooseTyped, isKeyword, list, makeTr, normalise, offeredIn, prepend, text, turn, type Env, type Turn } from './dialogue-kit.js';
 import { greeting, mainMenu, MENU_ITEMS, type MenuItem } from './dialogue-menu.js';
+import { onSurvey, onSurveyOutcome, startSurvey, surveyBack, surveyPrompt, wantsSurvey } from './dialogue-survey.js';
 import { initialDialogueState, readDialogueState, type DialogueState, type Screen } from './dialogue-state.js';
 import { actOn, answerMidForm, readText, salamReply, type Moves } from './dialogue-understood.js';
 import {
@@ -95,7 +96,7 @@ function apology(state: DialogueState, event: InboundEvent, ctx: DialogueContext
   }
 }
 
-const OUTCOMES: ReadonlySet<string> = new Set(['request_submitted', 'request_submit_failed', 'request_resubmitted', 'request_cancelled', 'request_action_failed']);
+const OUTCOMES: ReadonlySet<string> = new Set(['request_submitted', 'request_submit_failed', 'request_resubmitted', 'request_cancelled', 'request_action_failed', 'survey_recorded', 'survey_failed']);
 const isOutcome = (event: InboundEvent): event is CommandOutcome => OUTCOMES.has(event.type);
 
 function run(state: DialogueState, event: InboundEvent, ctx: DialogueContext): Turn {
@@ -105,13 +106,20 @@ function run(state: DialogueState, event: InboundEvent, ctx: DialogueContext): T
 
   const last = state.lastActivityAt === null ? NaN : Date.parse(state.lastActivityAt);
   const now = { ...state, lastActivityAt: ctx.now.toISOString() };
-  if (state.lastActivityAt === null) return firstContact(now, event, env);
+  // "survei" answers the invitation after a hand-over, which may be the number's first message to the bot.
+  if (state.lastActivityAt === null) return wantsSurvey(event) ? startSurvey(now, env) : firstContact(now, event, env);
   if (ctx.now.getTime() - last > IDLE_AFTER_MS) {
     const resumed = afterPause(now, event, env);
     if (resumed) return resumed;
   }
   const typed = chosenByTyping(now, event);
   if (now.idlePrompt) return onIdlePrompt(now, typed, env);
+  // The satisfaction survey reads its own answers and "berhenti" first; "menu" and "petugas" still work.
+  if (now.screen.kind === 'survey') {
+    const answered = onSurvey(now, typed, env);
+    if (answered) return answered;
+  }
+  if (wantsSurvey(typed) && !isMidFlow(now)) return startSurvey(now, env);
   return globalCommand(now, typed, env) ?? onScreen(now, typed, env);
 }
 
@@ -166,8 +174,9 @@ function afterPause(state: DialogueState, event: InboundEvent, env: Env): Turn |
     if (event.type === 'document' && waitsForDocument(state, env)) return undefined;
     return turn({ ...state, idlePrompt: true }, idlePrompt(state, env));
   }
-  // A tap on the menu of an earlier message is a clear request; anything else is a new conversation.
+  // A tap on the menu of an earlier message is a clear request, and so is "survei" after the invitation; anything else is a new conversation.
   if (event.type === 'choice' && event.id.startsWith('m:')) return undefined;
+  if (wantsSurvey(event)) return undefined;
   return turn({ ...state, screen: { kind: 'menu' }, draft: null, fix: null, idlePrompt: false }, greeting(env, true));
 }
 
@@ -223,7 +232,8 @@ function handOff(state: DialogueState, env: Env): Turn {
  */
 export function handedBack(raw: unknown): { state: DialogueState; resumable: boolean } {
   const state = readDialogueState(raw);
-  const fresh: DialogueState = { ...initialDialogueState(), locale: state.locale, lastActivityAt: state.lastActivityAt };
+  // A survey stopped half-way stays resumable ("survei") whatever the officer did meanwhile.
+  const fresh: DialogueState = { ...initialDialogueState(), locale: state.locale, lastActivityAt: state.lastActivityAt, ...(state.survey ? { survey: state.survey } : {}) };
   if (!state.draft && !state.fix) return { state: fresh, resumable: false };
   const tr = makeTr(state.locale);
   const fix = state.fix;
@@ -379,6 +389,8 @@ function goBack(state: DialogueState, env: Env): Turn {
     case 'fix':
     case 'fix_confirm':
       return fixStepBack(state, env);
+    case 'survey':
+      return surveyBack(state, env);
   }
 }
 
@@ -426,6 +438,8 @@ function screenPrompt(state: DialogueState, env: Env): OutboundMessage[] {
     case 'fix':
     case 'fix_confirm':
       return fixScreenPrompt(state, env);
+    case 'survey':
+      return surveyPrompt(state, env);
   }
 }
 
@@ -470,6 +484,9 @@ function onScreen(state: DialogueState, event: InboundEvent, env: Env): Turn {
       break;
     case 'fix_confirm':
       handled = onFixConfirm(state, event, env);
+      break;
+    case 'survey':
+      handled = onSurvey(state, event, env);
       break;
   }
   if (handled) return handled;
@@ -703,5 +720,8 @@ function onOutcome(state: DialogueState, event: CommandOutcome, env: Env): Turn 
         { id: 'nav:menu', title: tr('common.main_menu') },
       ]));
     }
+    case 'survey_recorded':
+    case 'survey_failed':
+      return onSurveyOutcome(state, event, env);
   }
 }

@@ -18,6 +18,9 @@ import { AppError } from '../platform/errors.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { actAsApplicant, submitAsApplicant } from '../requests/service.js';
 import { findRequest, requestsOfApplicant } from '../requests/storage.js';
+import { recordSurvey, SurveyInput } from '../survey/service.js';
+import { unsurveyedRequestsOf } from '../survey/storage.js';
+import { SURVEY_OPEN_DAYS } from '../survey/survey.js';
 import { fetchCloudMedia, type GraphTarget } from './cloud-api.js';
 import type { CommandOutcome, DialogueCommand, DialogueContext, DialogueResult, DocumentRefusal, InboundEvent, OutboundMessage, PhotoSeen } from './dialogue-contract.js';
 import { backoffMs } from './sender.js';
@@ -172,6 +175,22 @@ async function execute<S>(deps: InboundDeps<S>, tx: Db, officeCode: string, waId
         return { type: 'request_action_failed', ticket: target.ticket, reason: err instanceof AppError ? err.code : 'internal' };
       }
     }
+    case 'record_survey': {
+      const target = await findRequest(tx, command.requestId);
+      // Only a request made from this number at this office; the response itself carries no number.
+      if (target?.officeCode !== officeCode || target.applicantPhone !== waId) return { type: 'survey_failed', ticket: target?.ticket ?? '', reason: 'internal' };
+      try {
+        // The same rules as the portal's form: nine answers 1–4, profile codes, safe text.
+        const parsed = SurveyInput.parse({ answers: command.answers, profile: command.profile, suggestion: command.suggestion });
+        const input = { officeCode, requestId: target.id, channel: 'whatsapp' as const, ...parsed };
+        await tx.transaction((sp) => recordSurvey(requestDeps, input, origin, sp));
+        return { type: 'survey_recorded', ticket: target.ticket };
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'survey_already_answered') return { type: 'survey_failed', ticket: target.ticket, reason: 'already_answered' };
+        deps.logger?.error({ err }, 'whatsapp survey not stored');
+        return { type: 'survey_failed', ticket: target.ticket, reason: 'internal' };
+      }
+    }
   }
 }
 
@@ -208,6 +227,7 @@ async function dialogueContext<S>(deps: InboundDeps<S>, db: Db, office: OfficeRo
       handOverChoice: r.handOverChoice,
     })),
     maxUploadBytes: deps.maxUploadBytes,
+    surveys: (await unsurveyedRequestsOf(db, office.code, waId, new Date(now.getTime() - SURVEY_OPEN_DAYS * 86_400_000))).map((r) => ({ requestId: r.id, ticket: r.ticket })),
   };
 }
 

@@ -48,7 +48,14 @@ describe('notifications', () => {
     expect(templateFor(DEFAULT_TEMPLATES, 'request.pin_sent')).toEqual(DEFAULT_TEMPLATES['verification.code']);
   });
   it('knows nothing of other kinds', () => {
-    expect(notificationContent('survey.invite', {}, { locale: 'id', officeName: 'K' })).toBeUndefined();
+    expect(notificationContent('newsletter.weekly', {}, { locale: 'id', officeName: 'K' })).toBeUndefined();
+  });
+  it('invites to the satisfaction survey as text, and outside the window through the status template', () => {
+    const content = notificationContent('survey.invite', { kind: 'survey_invite', ticket: 'KBR-26-000007' }, { locale: 'id', officeName: 'Kecamatan Kembaran' })!;
+    expect(content.text).toContain('permohonan *KBR-26-000007*');
+    expect(content.text).toContain('Balas *survei*');
+    expect(content.templateParams).toEqual(['KBR-26-000007', 'Kecamatan Kembaran', expect.stringContaining('survei')]);
+    expect(templateFor(DEFAULT_TEMPLATES, 'survey.invite')).toEqual(DEFAULT_TEMPLATES['request.*']);
   });
   it('finds the template for a kind, falling back to the one for every status change', () => {
     expect(templateFor(DEFAULT_TEMPLATES, 'request.ready')).toEqual({ name: 'kencot_status_permohonan', language: 'id' });

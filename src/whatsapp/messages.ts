@@ -104,6 +104,10 @@ export function notificationContent(kind: string, payload: Record<string, unknow
   const { locale, officeName } = ctx;
   if (kind === 'reading_corner.overdue') return overdueBookReminder(payload, ctx);
   const ticket = String(payload.ticket ?? '');
+  if (kind === 'survey.invite') {
+    // Outside the window: the status template, its status line asking for the survey.
+    return { text: t(locale, 'survey.notify.invite', { ticket, office: officeName }), templateParams: [ticket, officeName, t(locale, 'survey.notify.template_status')] };
+  }
   const key = notificationKey(kind, payload);
   if (!key) return undefined;
   if (key === 'verification_code') {
@@ -161,5 +165,5 @@ export function templateFor(templates: TemplateConfig, kind: string): TemplateRe
   if (templates[kind]) return templates[kind];
   // A new PIN is a secret code: Meta wants those in an authentication template, not a utility one.
   if (kind === 'request.pin_sent') return templates['verification.code'];
-  return kind.startsWith('request.') ? templates['request.*'] : undefined;
+  return kind.startsWith('request.') || kind === 'survey.invite' ? templates['request.*'] : undefined;
 }

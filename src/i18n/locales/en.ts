@@ -6,6 +6,7 @@ import ikm from './ikm.en.js';
 import photo from './photo.en.js';
 import privacy from './privacy.en.js';
 import readingCorner from './reading-corner.en.js';
+import survey from './survey.en.js';
 import whatsapp from './whatsapp.en.js';
 
 const en = {
@@ -13,6 +14,7 @@ const en = {
   children,
   ikm,
   photo,
+  survey,
   errors: {
     validation: 'Some of the data sent is not valid. Please check what you entered.',
     bad_json: 'The request could not be read (invalid JSON).',

@@ -6,6 +6,7 @@ import ikm from './ikm.id.js';
 import photo from './photo.id.js';
 import privacy from './privacy.id.js';
 import readingCorner from './reading-corner.id.js';
+import survey from './survey.id.js';
 import whatsapp from './whatsapp.id.js';
 
 const id = {
@@ -13,6 +14,7 @@ const id = {
   children,
   ikm,
   photo,
+  survey,
   errors: {
     validation: 'Data yang dikirim belum sesuai. Mohon periksa kembali isian Bapak/Ibu.',
     bad_json: 'Permintaan tidak dapat dibaca (format JSON tidak valid).',

@@ -2,6 +2,7 @@
 import children from './children.en.js';
 import inbox from './inbox.en.js';
 import readingCorner from './reading-corner.en.js';
+import survey from './survey.en.js';
 import simulator from './simulator.en.js';
 import consoleEn from './console.en.js';
 import citizen from './portal.en.js';
@@ -166,6 +167,7 @@ const en: Messages = {
   children,
   inbox,
   readingCorner,
+  survey,
   console: consoleEn,
   citizen,
 };

@@ -2,6 +2,7 @@
 import children from './children.id.js';
 import inbox from './inbox.id.js';
 import readingCorner from './reading-corner.id.js';
+import survey from './survey.id.js';
 import simulator from './simulator.id.js';
 import citizen from './portal.id.js';
 import type { Role } from '../types.js';
@@ -172,6 +173,7 @@ const id = {
   children,
   inbox,
   readingCorner,
+  survey,
   console: consoleId,
   citizen,
 };

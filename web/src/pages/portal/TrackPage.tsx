@@ -14,6 +14,7 @@ import type { Office } from '../../types.js';
 import { cancelRequest, resubmit, sendNewPin, track, trackAgain, type TrackedRequest } from './api.js';
 import { DocumentUpload, formatDateTime, OfficeInfo, pick, useLang, useOffice, type UploadValue } from './shared.js';
 import { sessionFor, STEP_ORDER, stepStatus, type StepKey, type TrackSession } from './track-logic.js';
+import { TrackSurvey } from './TrackSurvey.js';
 import './portal.css';
 
 const KEY = 'kencot.track';
@@ -275,6 +276,8 @@ function RequestView(props: { request: TrackedRequest; token: string; onChange: 
       )}
 
       {office.status === 'ready' && !final && <CollectSection request={request} office={office.value} tz={tz} />}
+
+      {request.state === 'handed_over' && <TrackSurvey token={props.token} />}
 
       {request.actions.includes('cancel') && (
         <CancelSection

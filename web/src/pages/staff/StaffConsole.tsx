@@ -19,6 +19,7 @@ import { Counter } from './Counter.js';
 import { DataSubjects } from './DataSubjects.js';
 import { Outages } from './Outages.js';
 import { ReadingCorner } from './ReadingCorner.js';
+import { IkmPage } from './IkmPage.js';
 import { Inbox } from './Inbox.js';
 import { RequestPage } from './RequestPage.js';
 import { Search } from './Search.js';
@@ -192,6 +193,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.readingCorner(role) && !!user.officeCode, <ReadingCorner />);
     case '/petugas/anak':
       return forRole(may.children(role) && !!user.officeCode, <Children />);
+    case '/petugas/ikm':
+      return forRole(may.ikm(role), <IkmPage />);
     case '/petugas/akun':
       return <Account />;
     default:
@@ -225,6 +228,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/gangguan', label: t.console.outages.nav, show: may.outages(user.role) && !!user.officeCode },
     { to: '/petugas/pojok-baca', label: t.readingCorner.nav, show: may.readingCorner(user.role) && !!user.officeCode },
     { to: '/petugas/anak', label: t.children.nav, show: may.children(user.role) && !!user.officeCode },
+    { to: '/petugas/ikm', label: t.survey.results.nav, show: may.ikm(user.role) },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },
   ];
   return (

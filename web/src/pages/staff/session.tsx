@@ -49,6 +49,7 @@ export const may = {
   recordOutage: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
   readingCorner: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   children: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
+  ikm: (role: string) => ['camat', 'sekcam', 'kasi', 'kabupaten'].includes(role),
 };
 
 /** The page each role lands on. */
