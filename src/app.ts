@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
+import { registerDeliveryRoutes } from './delivery/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerOutageRoutes } from './outages/routes.js';
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps) {
   registerReceiptRoutes(app, deps);
   registerPrivacyRoutes(app, deps);
   registerOutageRoutes(app, deps);
+  registerDeliveryRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

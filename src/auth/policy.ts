@@ -37,6 +37,10 @@ export const OPERATIONS = {
   // network or power outage, which stops the clocks; anyone who reads the clocks may see why.
   'outage.record': ['camat', 'sekcam', 'kasi'],
   'outage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
+  // Jujuk Dolanan (issue 13): the kurir works its own delivery tasks (src/delivery/); the office's
+  // heads set after how many failed trips a document goes back to the office.
+  'delivery.run': ['kurir'],
+  'delivery.settings': ['camat', 'sekcam', 'kasi', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -4,6 +4,7 @@
  * template (outside it). Pure.
  */
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../catalogue/vocabulary.js';
+import { deliveryNotification } from '../delivery/messages.js';
 import { t, type Locale } from '../i18n/i18n.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS } from '../requests/transition.js';
 import type { OutboundMessage } from './dialogue-contract.js';
@@ -101,6 +102,9 @@ type ReasonPayload = { code: keyof typeof RETURN_REASON_LABELS; document?: Docum
 export function notificationContent(kind: string, payload: Record<string, unknown>, ctx: NotificationContext): { text: string; templateParams: string[]; codeButton?: string } | undefined {
   const { locale, officeName } = ctx;
   const ticket = String(payload.ticket ?? '');
+  // Jujuk Dolanan's notices (on the way, rescheduled, back at the office): src/delivery/messages.ts.
+  const delivery = deliveryNotification(kind, payload, ctx);
+  if (delivery) return delivery;
   const key = notificationKey(kind, payload);
   if (!key) return undefined;
   if (key === 'verification_code') {

@@ -1,6 +1,7 @@
 /** English — the second locale. Keys mirror id.ts. */
 import bot from './bot.en.js';
 import citizen from './citizen.en.js';
+import delivery from './delivery.en.js';
 import ikm from './ikm.en.js';
 import photo from './photo.en.js';
 import privacy from './privacy.en.js';
@@ -8,6 +9,7 @@ import whatsapp from './whatsapp.en.js';
 
 const en = {
   bot,
+  delivery,
   ikm,
   photo,
   errors: {

@@ -1,6 +1,7 @@
 /** Bahasa Indonesia — the default language of every message. */
 import bot from './bot.id.js';
 import citizen from './citizen.id.js';
+import delivery from './delivery.id.js';
 import ikm from './ikm.id.js';
 import photo from './photo.id.js';
 import privacy from './privacy.id.js';
@@ -8,6 +9,7 @@ import whatsapp from './whatsapp.id.js';
 
 const id = {
   bot,
+  delivery,
   ikm,
   photo,
   errors: {
