@@ -1,5 +1,6 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
 import inbox from './inbox.en.js';
+import delivery from './delivery.en.js';
 import simulator from './simulator.en.js';
 import consoleEn from './console.en.js';
 import citizen from './portal.en.js';
@@ -162,6 +163,7 @@ const en: Messages = {
   },
   simulator,
   inbox,
+  delivery,
   console: consoleEn,
   citizen,
 };

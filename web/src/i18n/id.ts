@@ -1,5 +1,6 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
 import inbox from './inbox.id.js';
+import delivery from './delivery.id.js';
 import simulator from './simulator.id.js';
 import citizen from './portal.id.js';
 import type { Role } from '../types.js';
@@ -168,6 +169,7 @@ const id = {
   } satisfies Record<Role, string> as Record<Role, string>,
   simulator,
   inbox,
+  delivery,
   console: consoleId,
   citizen,
 };

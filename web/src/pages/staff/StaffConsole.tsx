@@ -16,6 +16,7 @@ import { ChangePasswordForm } from './ChangePasswordForm.js';
 import { consoleApi, type Vocabulary } from './consoleApi.js';
 import { Counter } from './Counter.js';
 import { DataSubjects } from './DataSubjects.js';
+import { Deliveries } from './Deliveries.js';
 import { Outages } from './Outages.js';
 import { Inbox } from './Inbox.js';
 import { RequestPage } from './RequestPage.js';
@@ -186,6 +187,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.personalData(role) && !!user.officeCode, <DataSubjects />);
     case '/petugas/gangguan':
       return forRole(may.outages(role) && !!user.officeCode, <Outages />);
+    case '/petugas/antar':
+      return forRole(may.deliveries(role) && !!user.officeCode, <Deliveries />);
     case '/petugas/akun':
       return <Account />;
     default:
@@ -217,6 +220,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/pengaturan', label: t.console.nav.settings, show: may.settings(user.role) },
     { to: '/petugas/data-pribadi', label: t.console.dataSubjects.nav, show: may.personalData(user.role) && !!user.officeCode },
     { to: '/petugas/gangguan', label: t.console.outages.nav, show: may.outages(user.role) && !!user.officeCode },
+    { to: '/petugas/antar', label: t.delivery.nav, show: may.deliveries(user.role) && !!user.officeCode },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },
   ];
   return (

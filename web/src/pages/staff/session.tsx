@@ -47,6 +47,7 @@ export const may = {
   personalData: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
   outages: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   recordOutage: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
+  deliveries: (role: string) => role === 'kurir',
 };
 
 /** The page each role lands on. */
