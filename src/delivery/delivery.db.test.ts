@@ -39,7 +39,7 @@ async function submit(name: string, desaCode = '33.02.20.2009') {
     specialNeeds: { disabled: true, kinds: ['fisik'], consent: true, note: 'Kursi roda' },
   });
   expect(res.statusCode, res.body).toBe(201);
-  return { ...(res.json().request as { id: string; ticket: string }), nik };
+  return { ...(res.json().request as { id: string; ticket: string }), nik, pin: res.json().trackingPin as string };
 }
 
 /** A request made ready and given to `courier`; returns its delivery task id. */
@@ -213,6 +213,23 @@ describe('failed trips', () => {
     const page = (await operator.get(`/api/v1/requests/${request.id}`)).json() as Json;
     expect(page.request.state).toBe('ready');
     expect(page.availableActions).toContain('hand_over');
+  });
+});
+
+describe('the tracking page', () => {
+  it('shows the delivery: on the way, then rescheduled after a failed trip with its reason', async () => {
+    const { request, taskId } = await deliveryFor('Lestari Wulan', kurir);
+    const citizen = t.client('10.9.9.9');
+    const tracked = async () => {
+      const res = await citizen.post('/api/v1/public/track', { ticket: request.ticket, pin: request.pin });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().request.delivery as Json;
+    };
+    expect(await tracked()).toMatchObject({ state: 'scheduled', scheduledFor: '2026-11-23', failedAttempts: 0 });
+    await kurir.post(`/api/v1/deliveries/${taskId}/on-the-way`);
+    expect(await tracked()).toMatchObject({ state: 'on_the_way', onTheWaySince: '2026-11-23T03:00:00.000Z' });
+    await kurir.post(`/api/v1/deliveries/${taskId}/failed`, { reason: 'not_home' });
+    expect(await tracked()).toEqual({ state: 'scheduled', scheduledFor: '2026-11-24', failedAttempts: 1, lastFailureReason: 'not_home', onTheWaySince: null, deliveredAt: null });
   });
 });
 

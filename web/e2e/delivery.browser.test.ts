@@ -68,7 +68,8 @@ async function readyDelivery(page: Page, name: string, nik: string, desaCode: st
     },
   });
   expect(res.status(), await res.text()).toBe(201);
-  const request = ((await res.json()) as { request: { id: string; ticket: string } }).request;
+  const body = (await res.json()) as { request: { id: string; ticket: string }; trackingPin: string };
+  const request = { ...body.request, pin: body.trackingPin };
   const steps: [string, Record<string, unknown>][] = [
     ['verify_accept', { overrideReason: 'Dokumen asli diperiksa di loket' }],
     ['record_siak_outcome', { outcomes: [{ document: 'kia', number: nik, printed: true }] }],
@@ -151,6 +152,20 @@ describe("the kurir's phone view", () => {
     const detail = (await (await page.request.get(`${server.url}/api/v1/requests/${first.id}`)).json()) as { request: { state: string; handOverRecord: Record<string, unknown> } };
     expect(detail.request.state).toBe('handed_over');
     expect(detail.request.handOverRecord).toMatchObject({ method: 'home_delivery', receivedBy: { name: 'Sri Wahyuni', relationship: 'parent' }, receivedAt: '2026-11-23T03:30:00.000Z' });
+
+    // The citizens' tracking pages say so: delivered, and rescheduled with the day and the reason.
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/lacak?tiket=${first.ticket}`);
+    await page.getByLabel('PIN (6 angka)').fill(first.pin);
+    await page.getByRole('button', { name: 'Lihat status' }).click();
+    await expect.poll(() => page.locator('.delivery-status').innerText()).toMatch(/Pengantaran dokumen \(Jujuk Dolanan\)[\s\S]*sudah diantar dan diterima/);
+    await page.goto(`${server.url}/lacak?tiket=${second.ticket}`);
+    await page.getByLabel('PIN (6 angka)').fill(second.pin);
+    await page.getByRole('button', { name: 'Lihat status' }).click();
+    await expect.poll(() => page.locator('.delivery-status').innerText()).toMatch(/dijadwalkan diantar pada Selasa, 24 November 2026/);
+    expect(await page.locator('.delivery-status').innerText()).toMatch(/belum berhasil: 1 \(terakhir: Tidak ada orang di rumah\)/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'antar-lacak-360');
     await page.close();
   });
 });
