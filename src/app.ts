@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerDeliveryRoutes } from './delivery/routes.js';
+import { registerVisitRoutes } from './visits/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerOutageRoutes } from './outages/routes.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: AppDeps) {
   registerPrivacyRoutes(app, deps);
   registerOutageRoutes(app, deps);
   registerDeliveryRoutes(app, deps);
+  registerVisitRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

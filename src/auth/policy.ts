@@ -41,6 +41,8 @@ export const OPERATIONS = {
   // heads set after how many failed trips a document goes back to the office.
   'delivery.run': ['kurir'],
   'delivery.settings': ['camat', 'sekcam', 'kasi', 'admin'],
+  // Home visits for what needs the person present: those who record in SIAK plan and report them.
+  'visit.manage': ['kasi', 'operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

@@ -659,3 +659,32 @@ export const deliverySettings = pgTable('delivery_settings', {
   maxFailedAttempts: integer('max_failed_attempts').notNull().default(3),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Home visits (issue 13): an officer records at the person's home what needs the person present
+ * (KTP-el recording, a KIA photo). One row per visit; a rescheduled visit ends with its reason and
+ * the next one is a new row. `src/visits/`.
+ */
+export const homeVisits = pgTable(
+  'home_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
+    equipment: jsonb('equipment').$type<string[]>().notNull(),
+    /** null while planned; done, not_home, rescheduled (`VISIT_OUTCOMES`). */
+    outcome: text('outcome'),
+    outcomeReason: text('outcome_reason'),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('home_visits_request_idx').on(t.requestId, t.startsAt), index('home_visits_office_idx').on(t.officeCode, t.startsAt)],
+);

@@ -2,6 +2,7 @@
 import bot from './bot.en.js';
 import citizen from './citizen.en.js';
 import delivery from './delivery.en.js';
+import visits from './visits.en.js';
 import ikm from './ikm.en.js';
 import photo from './photo.en.js';
 import privacy from './privacy.en.js';
@@ -10,6 +11,7 @@ import whatsapp from './whatsapp.en.js';
 const en = {
   bot,
   delivery,
+  visits,
   ikm,
   photo,
   errors: {

@@ -2,6 +2,7 @@
 import bot from './bot.id.js';
 import citizen from './citizen.id.js';
 import delivery from './delivery.id.js';
+import visits from './visits.id.js';
 import ikm from './ikm.id.js';
 import photo from './photo.id.js';
 import privacy from './privacy.id.js';
@@ -10,6 +11,7 @@ import whatsapp from './whatsapp.id.js';
 const id = {
   bot,
   delivery,
+  visits,
   ikm,
   photo,
   errors: {
