@@ -7,7 +7,8 @@
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, deliveryAttempts, files, outbox } from '../db/schema.js';
+import { auditLog, deliveryAttempts, deliveryTasks, files, outbox } from '../db/schema.js';
+import { anonymiseRequests } from '../privacy/storage.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { TEST_PASSWORD, testApp, type TestApp } from '../test-support/app.js';
 import { multipart } from '../test-support/multipart.js';
@@ -213,6 +214,14 @@ describe('failed trips', () => {
     const page = (await operator.get(`/api/v1/requests/${request.id}`)).json() as Json;
     expect(page.request.state).toBe('ready');
     expect(page.availableActions).toContain('hand_over');
+
+    // Anonymising the request (retention or erasure) blanks the kurir's note; the outcomes stay.
+    await anonymiseRequests(t.db, [request.id], t.clock.now());
+    const trips = await t.db.select().from(deliveryAttempts).innerJoin(deliveryTasks, eq(deliveryTasks.id, deliveryAttempts.taskId)).where(eq(deliveryTasks.requestId, request.id));
+    expect(trips.map((r) => [r.delivery_attempts.outcome, r.delivery_attempts.failureReason, r.delivery_attempts.failureNote]).sort()).toEqual([
+      ['failed', 'not_home', null],
+      ['failed', 'wrong_address', null],
+    ]);
   });
 });
 
