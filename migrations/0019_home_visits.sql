@@ -9,6 +9,7 @@ CREATE TABLE "home_visits" (
 	"outcome" text,
 	"outcome_reason" text,
 	"outcome_at" timestamp with time zone,
+	"reminded_at" timestamp with time zone,
 	"created_by" uuid NOT NULL,
 	"created_at" timestamp with time zone NOT NULL
 );

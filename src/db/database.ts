@@ -66,6 +66,7 @@ export const JOB_LOCK_KEYS = {
   slaEscalation: 4_270_521_030,
   filePurge: 4_270_521_031,
   personalDataRetention: 4_270_521_032,
+  visitReminders: 4_270_521_033,
 } as const;
 export type JobKey = (typeof JOB_LOCK_KEYS)[keyof typeof JOB_LOCK_KEYS];
 

@@ -683,6 +683,8 @@ export const homeVisits = pgTable(
     outcome: text('outcome'),
     outcomeReason: text('outcome_reason'),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    /** When the guardian was reminded the day before (once). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

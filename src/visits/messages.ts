@@ -2,7 +2,7 @@
 import { spokenDate } from '../delivery/messages.js';
 import { t, type Locale } from '../i18n/i18n.js';
 
-export const VISIT_NOTIFICATION_KINDS = ['request.visit_scheduled', 'request.visit_rescheduled', 'request.visit_not_home'] as const;
+export const VISIT_NOTIFICATION_KINDS = ['request.visit_scheduled', 'request.visit_rescheduled', 'request.visit_not_home', 'request.visit_reminder'] as const;
 
 export function visitNotification(kind: string, payload: Record<string, unknown>, ctx: { locale: Locale; officeName: string }) {
   if (!(VISIT_NOTIFICATION_KINDS as readonly string[]).includes(kind)) return undefined;

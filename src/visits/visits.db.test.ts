@@ -9,6 +9,7 @@ import { auditLog, outbox } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
 import { anotherGirlNik, KK_NUMBER } from '../test-support/requests.js';
+import { remindVisitsDue } from './reminders.js';
 
 type Client = Awaited<ReturnType<TestApp['signedIn']>>;
 
@@ -93,5 +94,30 @@ describe('a home visit', () => {
     expect(done.json().visit.outcome).toBe('done');
     const outcomes = (await kasi.get(`/api/v1/requests/${request.id}/visits`)).json().visits.map((v: { outcome: string }) => v.outcome);
     expect(outcomes).toEqual(['rescheduled', 'not_home', 'done']);
+  });
+});
+
+describe('the reminder the day before', () => {
+  it('goes once to the guardian of a visit planned for tomorrow, not for later visits, not at night', async () => {
+    const tomorrow = await submit(['home_visit']);
+    const later = await submit(['home_visit']);
+    const plan = { durationMinutes: 60, officerIds: [operator.user.id], equipment: [] };
+    expect((await operator.post(`/api/v1/requests/${tomorrow.id}/visits`, { ...plan, startsAt: '2026-11-24T13:00:00+07:00' })).statusCode).toBe(201);
+    expect((await operator.post(`/api/v1/requests/${later.id}/visits`, { ...plan, startsAt: '2026-11-25T13:00:00+07:00' })).statusCode).toBe(201);
+    const deps = { db: t.db, clock: t.clock };
+    t.clock.set('2026-11-23T00:30:00Z'); // 07:30 WIB: too early to write
+    try {
+      await remindVisitsDue(deps);
+      expect(await messages(tomorrow.id, 'request.visit_reminder')).toEqual([]);
+      t.clock.set('2026-11-23T03:00:00Z');
+      await remindVisitsDue(deps);
+      await remindVisitsDue(deps);
+      const [reminder, ...more] = await messages(tomorrow.id, 'request.visit_reminder');
+      expect(more).toEqual([]);
+      expect(reminder!.payload).toMatchObject({ ticket: tomorrow.ticket, date: '2026-11-24', time: '13:00', zone: 'WIB' });
+      expect(await messages(later.id, 'request.visit_reminder')).toEqual([]);
+    } finally {
+      t.clock.set('2026-11-23T03:00:00Z');
+    }
   });
 });

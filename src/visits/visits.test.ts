@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar, type WeeklySchedule } from '../calendar/calendar.js';
 import { visitNotification } from './messages.js';
-import { checkVisitSlot, decideOutcome } from './visits.js';
+import { checkVisitSlot, decideOutcome, reminderDue } from './visits.js';
 
 const day = [{ open: '07:15', close: '15:30' }];
 const WEEK: WeeklySchedule = { 1: day, 2: day, 3: day, 4: day, 5: [{ open: '07:15', close: '11:00' }] };
@@ -40,5 +40,14 @@ describe('an outcome', () => {
     expect(n.text).toContain('Selasa, 24 November 2026 pukul 09:00 WIB');
     expect(n.text).toContain('Bapak/Ibu');
     expect(n.templateParams[2]).toContain('09:00 WIB');
+  });
+});
+
+describe('the reminder', () => {
+  it('is due the day before, from the morning on', () => {
+    expect(reminderDue('2026-11-24', '2026-11-23', 9)).toBe(true);
+    expect(reminderDue('2026-11-24', '2026-11-23', 7)).toBe(false);
+    expect(reminderDue('2026-11-25', '2026-11-23', 10)).toBe(false);
+    expect(reminderDue('2026-12-01', '2026-11-30', 10)).toBe(true);
   });
 });

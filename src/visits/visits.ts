@@ -76,3 +76,13 @@ export function decideOutcome(
   if (!slot.ok) return slot;
   return { ok: true, reschedule: { startsAt: input.newStartsAt, date: slot.date } };
 }
+
+/** The guardian is reminded the day before, not before this office hour (no WhatsApp at midnight). */
+export const REMINDER_FROM_HOUR = 9;
+
+/** Whether a planned visit on `visitDate` is reminded now: the day before, from the morning on. */
+export function reminderDue(visitDate: string, today: string, localHour: number): boolean {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return visitDate === d.toISOString().slice(0, 10) && localHour >= REMINDER_FROM_HOUR;
+}

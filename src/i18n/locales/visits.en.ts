@@ -7,7 +7,10 @@ const visits = {
       'The home visit of {{office}} for application *{{ticket}}* is moved to {{date}} at {{time}}. If the time does not suit you, please reply to this message.',
     visit_not_home:
       'We are sorry, officers of {{office}} visited for application *{{ticket}}* but nobody was at home. An officer will contact you to arrange the next visit.',
+    visit_reminder:
+      'Reminder: tomorrow, {{date}} at {{time}}, officers of {{office}} will visit your home for application *{{ticket}}*. Please make sure the person concerned is at home. If that is not possible, please reply to this message.',
     template_status: {
+      visit_reminder: 'reminder: officers will visit tomorrow, {{date}} at {{time}}',
       visit_scheduled: 'officers will visit your home on {{date}} at {{time}}',
       visit_rescheduled: 'the home visit is moved to {{date}} at {{time}}',
       visit_not_home: 'officers visited but nobody was at home',

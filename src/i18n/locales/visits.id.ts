@@ -7,7 +7,10 @@ const visits = {
       'Bapak/Ibu, kunjungan petugas {{office}} untuk permohonan *{{ticket}}* dijadwalkan ulang menjadi {{date}} pukul {{time}}. Bila waktunya tidak sesuai, silakan balas pesan ini.',
     visit_not_home:
       'Mohon maaf, petugas {{office}} sudah berkunjung untuk permohonan *{{ticket}}* tetapi tidak ada orang di rumah. Petugas akan menghubungi Bapak/Ibu untuk mengatur waktu kunjungan berikutnya.',
+    visit_reminder:
+      'Pengingat untuk Bapak/Ibu: besok, {{date}} pukul {{time}}, petugas {{office}} akan berkunjung ke rumah untuk permohonan *{{ticket}}*. Mohon orang yang bersangkutan ada di rumah. Bila berhalangan, silakan balas pesan ini.',
     template_status: {
+      visit_reminder: 'pengingat: petugas akan berkunjung besok, {{date}} pukul {{time}}',
       visit_scheduled: 'petugas akan berkunjung ke rumah pada {{date}} pukul {{time}}',
       visit_rescheduled: 'kunjungan petugas dijadwalkan ulang menjadi {{date}} pukul {{time}}',
       visit_not_home: 'petugas sudah berkunjung tetapi tidak ada orang di rumah',
