@@ -19,6 +19,12 @@ export function registerVisitRoutes(app: App, deps: AppDeps) {
     async (req) => ({ visits: await visits.requestVisits(vdeps, requireStaff(req), req.params.id) }),
   );
 
+  app.get(
+    '/api/v1/offices/:officeCode/visit-officers',
+    { config: { access: 'visit.manage' }, schema: { tags: ['visits'], summary: "The office's active staff who can go on a home visit", params: z.object({ officeCode: z.string() }) } },
+    async (req) => ({ officers: await visits.visitOfficers(vdeps, requireStaff(req), req.params.officeCode) }),
+  );
+
   app.post(
     '/api/v1/visits/:id/outcome',
     { config: { access: 'visit.manage' }, schema: { tags: ['visits'], summary: 'Done, nobody at home, or rescheduled with a reason to a new time', params: id, body: visits.VisitOutcomeInput } },

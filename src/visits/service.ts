@@ -140,3 +140,8 @@ export async function requestVisits(deps: VisitDeps, actor: StaffActor, requestI
   await requestFor(deps, actor, requestId);
   return (await store.visitsOfRequest(deps.db, requestId)).map(presentVisit);
 }
+
+export async function visitOfficers(deps: VisitDeps, actor: StaffActor, officeCode: string) {
+  authorize(actor, 'visit.manage', { officeCode });
+  return store.visitOfficersOf(deps.db, officeCode);
+}

@@ -33,3 +33,12 @@ export async function activeVisitOfficers(db: Db, officeCode: string, ids: reado
     .from(staffUsers)
     .where(and(eq(staffUsers.officeCode, officeCode), eq(staffUsers.active, true), inArray(staffUsers.id, [...ids]), ne(staffUsers.role, 'admin')));
 }
+
+/** Who can go on a visit: the office's active staff but the admin. */
+export async function visitOfficersOf(db: Db, officeCode: string) {
+  return db
+    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.officeCode, officeCode), eq(staffUsers.active, true), ne(staffUsers.role, 'admin')))
+    .orderBy(asc(staffUsers.name));
+}

@@ -168,4 +168,45 @@ describe("the kurir's phone view", () => {
     await screenshot(page, 'antar-lacak-360');
     await page.close();
   });
+
+  it('lets an operator plan a home visit within office hours and record its outcome on the request page', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, 'sari');
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
+    const res = await page.request.post(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/requests`, {
+      headers: { 'x-csrf-token': csrfToken },
+      data: {
+        serviceCode: 'kia_baru',
+        channel: 'walk_in',
+        desaCode: '33.02.20.2009',
+        applicant: { name: 'Ibu Citra', phone: '081227001234', relation: 'ibu' },
+        subject: { nik: '3302205005200003', name: 'Citra Ayu', birthDate: '2020-05-10', sex: 'P' },
+        circumstances: { hasBirthCertificate: false, foreign: false },
+        details: { kk_number: '3302201005200001', subject_birth_place: 'Banyumas', father_name: 'Bapak Darsono', mother_name: 'Ibu Sri Wahyuni' },
+        specialNeeds: { disabled: true, kinds: ['fisik'], consent: true, accommodations: ['home_visit'] },
+      },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    const request = ((await res.json()) as { request: { id: string } }).request;
+    await page.goto(`${server.url}/petugas/permohonan/${request.id}`);
+    const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Kunjungan ke rumah' }) });
+    await expect.poll(() => panel.innerText()).toMatch(/Belum ada kunjungan/);
+    await panel.getByLabel('Tanggal').fill('2026-11-24');
+    await panel.getByLabel('Jam mulai').fill('16:00');
+    await panel.getByLabel('Sari Operator').check();
+    await panel.getByRole('button', { name: 'Jadwalkan dan kirim konfirmasi' }).click();
+    await expect.poll(() => panel.innerText()).toMatch(/di dalam jam layanan kantor/);
+    await panel.getByLabel('Jam mulai').fill('09:00');
+    await panel.getByRole('button', { name: 'Jadwalkan dan kirim konfirmasi' }).click();
+    await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/Konfirmasi sudah dikirim/);
+    expect(await panel.innerText()).toMatch(/24 November 2026, pukul 09:00/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'kunjungan-rumah');
+    await panel.getByLabel('Selesai').check();
+    await panel.getByRole('button', { name: 'Simpan hasil kunjungan' }).click();
+    await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/Hasil kunjungan sudah dicatat/);
+    expect(await panel.innerText()).toMatch(/09:00.*Selesai/);
+    await page.close();
+  });
 });

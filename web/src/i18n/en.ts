@@ -1,6 +1,7 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
 import inbox from './inbox.en.js';
 import delivery from './delivery.en.js';
+import visits from './visits.en.js';
 import simulator from './simulator.en.js';
 import consoleEn from './console.en.js';
 import citizen from './portal.en.js';
@@ -164,6 +165,7 @@ const en: Messages = {
   simulator,
   inbox,
   delivery,
+  visits,
   console: consoleEn,
   citizen,
 };

@@ -1,6 +1,7 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
 import inbox from './inbox.id.js';
 import delivery from './delivery.id.js';
+import visits from './visits.id.js';
 import simulator from './simulator.id.js';
 import citizen from './portal.id.js';
 import type { Role } from '../types.js';
@@ -170,6 +171,7 @@ const id = {
   simulator,
   inbox,
   delivery,
+  visits,
   console: consoleId,
   citizen,
 };

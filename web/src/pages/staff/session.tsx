@@ -48,6 +48,7 @@ export const may = {
   outages: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   recordOutage: (role: string) => ['camat', 'sekcam', 'kasi'].includes(role),
   deliveries: (role: string) => role === 'kurir',
+  visits: (role: string) => ['kasi', 'operator'].includes(role),
 };
 
 /** The page each role lands on. */
