@@ -287,9 +287,11 @@ export async function updateDeliverySettings(deps: DeliveryDeps, actor: StaffAct
 }
 
 /** What the tracking page says of a home delivery: its state, the next trip, and failed trips. */
-export async function deliveryForTracking(db: Db, requestId: string) {
-  const task = await store.taskOfRequest(db, requestId);
+export async function deliveryForTracking(db: Db, request: { id: string; state: string }) {
+  const task = await store.taskOfRequest(db, request.id);
   if (!task) return null;
+  // Handed over at the counter (or otherwise closed) while a trip was still planned: no trip to tell of.
+  if ((task.state === 'scheduled' || task.state === 'on_the_way') && request.state !== 'ready') return null;
   const attempts = await store.attemptsOf(db, task.id);
   const lastFailure = attempts.find((a) => a.outcome === 'failed');
   const delivered = attempts.find((a) => a.outcome === 'delivered');

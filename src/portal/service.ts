@@ -493,7 +493,7 @@ export async function trackingView(deps: PortalDeps, request: RequestRow) {
     handedOver: handOver ? { method: handOver.method ?? null, receivedAt: handOver.receivedAt ? new Date(handOver.receivedAt).toISOString() : null } : null,
     attachments: request.attachments.map((a) => ({ documentType: a.documentType, label: label(a.documentType) })),
     /** Jujuk Dolanan: the delivery's state, next trip and failed trips (src/delivery/), or null. */
-    delivery: await deliveryForTracking(deps.db, request.id),
+    delivery: await deliveryForTracking(deps.db, request),
     actions: availableActions(state, { kind: 'pemohon' }, request.flags as Flag[]).filter((a): a is 'resubmit' | 'cancel' => a === 'resubmit' || a === 'cancel'),
   };
 }
