@@ -6,6 +6,8 @@ import fastifyStatic from '@fastify/static';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerChildrenRoutes } from './children/routes.js';
+import { registerDeliveryRoutes } from './delivery/routes.js';
+import { registerVisitRoutes } from './visits/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerOutageRoutes } from './outages/routes.js';
@@ -51,6 +53,8 @@ export async function buildApp(deps: AppDeps) {
   registerReadingCornerRoutes(app, deps);
   registerChildrenRoutes(app, deps);
   registerSurveyRoutes(app, deps);
+  registerDeliveryRoutes(app, deps);
+  registerVisitRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

@@ -9,6 +9,7 @@ import { buildApp } from './app.js';
 import { JOB_LOCK_KEYS, openDatabase, type Alone, type Database } from './db/database.js';
 import { configuredBlobStore } from './files/blobs.js';
 import { filePurgeWorker } from './files/purge.js';
+import { remindVisitsDue } from './visits/reminders.js';
 import { personalDataWorker } from './privacy/purge.js';
 import { DEMO_OFFICE_CODE, ensureInstallationSecret, setUpDemo } from './offices/setup.js';
 import { systemClock, type Clock } from './platform/clock.js';
@@ -79,6 +80,11 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
   // Pojok baca: one WhatsApp reminder per overdue book loan, in the day; same timing.
   const bookReminders = overdueReminderWorker({ db: database.db, clock }, logger, undefined, alone);
   bookReminders.start();
+  // Home visits: the guardian's reminder the day before (src/visits/reminders.ts), checked every 15 minutes.
+  const visitReminders = setInterval(() => {
+    void alone(JOB_LOCK_KEYS.visitReminders, () => remindVisitsDue({ db: database.db, clock })).catch((err: unknown) => logger.error({ err }, 'visit reminders failed'));
+  }, 15 * 60_000);
+  visitReminders.unref();
   let closing: Promise<void> | undefined;
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
@@ -88,6 +94,7 @@ export async function startServer(config: Config, opts: { clock?: Clock; logger?
     close: () =>
       (closing ??= (async () => {
         clearInterval(escalation);
+        clearInterval(visitReminders);
         await purge.stop();
         await retention.stop();
         await bookReminders.stop();

@@ -48,6 +48,12 @@ export const OPERATIONS = {
   'coverage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
   // The satisfaction survey's results (anonymous figures): the office's heads and the regency.
   'survey.read': ['camat', 'sekcam', 'kasi', 'kabupaten'],
+  // Jujuk Dolanan (issue 13): the kurir works its own delivery tasks (src/delivery/); the office's
+  // heads set after how many failed trips a document goes back to the office.
+  'delivery.run': ['kurir'],
+  'delivery.settings': ['camat', 'sekcam', 'kasi', 'admin'],
+  // Home visits for what needs the person present: those who record in SIAK plan and report them.
+  'visit.manage': ['kasi', 'operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

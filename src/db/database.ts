@@ -67,6 +67,7 @@ export const JOB_LOCK_KEYS = {
   filePurge: 4_270_521_031,
   personalDataRetention: 4_270_521_032,
   readingCornerReminders: 4_270_521_033,
+  visitReminders: 4_270_521_034,
 } as const;
 export type JobKey = (typeof JOB_LOCK_KEYS)[keyof typeof JOB_LOCK_KEYS];
 

@@ -772,3 +772,97 @@ export const surveyResponses = pgTable(
   },
   (t) => [uniqueIndex('survey_responses_request_uq').on(t.requestId), index('survey_responses_office_idx').on(t.officeCode, t.createdAt)],
 );
+
+/**
+ * Jujuk Dolanan (issue 13): one home-delivery task per request whose document goes home, made
+ * when an officer assigns the kurir. `scheduled_for` is the office's calendar date of the next
+ * trip; `route_order` is the kurir's own order of the day. `src/delivery/`.
+ */
+export const deliveryTasks = pgTable(
+  'delivery_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    courierStaffId: uuid('courier_staff_id').notNull(),
+    /** scheduled, on_the_way, delivered, returned_to_office (`DELIVERY_TASK_STATES`). */
+    state: text('state').notNull(),
+    scheduledFor: text('scheduled_for').notNull(),
+    routeOrder: integer('route_order').notNull().default(0),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('delivery_tasks_request_uq').on(t.requestId), index('delivery_tasks_courier_idx').on(t.courierStaffId, t.state, t.scheduledFor)],
+);
+
+/**
+ * Each trip to the door: started ("sedang menuju"), then delivered with proof or failed with a
+ * reason. The receiver's name stays on the request (`hand_over_record`); here the relation, the
+ * hand-over photo (a `files` row) and, only with consent, the position.
+ */
+export const deliveryAttempts = pgTable(
+  'delivery_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => deliveryTasks.id),
+    courierStaffId: uuid('courier_staff_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    /** null while under way; delivered or failed. */
+    outcome: text('outcome'),
+    failureReason: text('failure_reason'),
+    failureNote: text('failure_note'),
+    receiverRelation: text('receiver_relation'),
+    proofFileId: uuid('proof_file_id').references(() => files.id),
+    position: jsonb('position').$type<{ lat: number; lng: number; accuracyM?: number }>(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [index('delivery_attempts_task_idx').on(t.taskId, t.startedAt)],
+);
+
+/** An office's delivery rules: after how many failed trips the document goes back to the office. */
+export const deliverySettings = pgTable('delivery_settings', {
+  officeCode: text('office_code')
+    .primaryKey()
+    .references(() => offices.code),
+  maxFailedAttempts: integer('max_failed_attempts').notNull().default(3),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Home visits (issue 13): an officer records at the person's home what needs the person present
+ * (KTP-el recording, a KIA photo). One row per visit; a rescheduled visit ends with its reason and
+ * the next one is a new row. `src/visits/`.
+ */
+export const homeVisits = pgTable(
+  'home_visits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
+    equipment: jsonb('equipment').$type<string[]>().notNull(),
+    /** null while planned; done, not_home, rescheduled (`VISIT_OUTCOMES`). */
+    outcome: text('outcome'),
+    outcomeReason: text('outcome_reason'),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    /** When the guardian was reminded the day before (once). */
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('home_visits_request_idx').on(t.requestId, t.startsAt), index('home_visits_office_idx').on(t.officeCode, t.startsAt)],
+);

@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { deliveryForTracking } from '../delivery/service.js';
 import { listAudit, recordAudit, type Origin } from '../audit/audit.js';
 import { DUMMY_HASH, hashPassword, passwordMatches } from '../auth/passwords.js';
 import { checkAttachments, describeCondition, eligibilityReasonOf, findService, requirementsFor, slaFor, type RequirementContext } from '../catalogue/catalogue.js';
@@ -491,6 +492,8 @@ export async function trackingView(deps: PortalDeps, request: RequestRow) {
     disabilityAssistance: (request.flags as Flag[]).includes('disability_assistance'),
     handedOver: handOver ? { method: handOver.method ?? null, receivedAt: handOver.receivedAt ? new Date(handOver.receivedAt).toISOString() : null } : null,
     attachments: request.attachments.map((a) => ({ documentType: a.documentType, label: label(a.documentType) })),
+    /** Jujuk Dolanan: the delivery's state, next trip and failed trips (src/delivery/), or null. */
+    delivery: await deliveryForTracking(deps.db, request),
     actions: availableActions(state, { kind: 'pemohon' }, request.flags as Flag[]).filter((a): a is 'resubmit' | 'cancel' => a === 'resubmit' || a === 'cancel'),
   };
 }

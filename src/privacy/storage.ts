@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { auditLog, files, outbox, phoneVerifications, requests, whatsappConversations, whatsappInbound } from '../db/schema.js';
+import { auditLog, deliveryAttempts, deliveryTasks, files, homeVisits, outbox, phoneVerifications, requests, whatsappConversations, whatsappInbound } from '../db/schema.js';
 
 const notIn = (column: SQL | typeof requests.state, values: readonly string[]) =>
   sql`${column} not in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
@@ -57,6 +57,11 @@ export async function claimRequestsToAnonymise(db: Db, closedBefore: Date, final
 export async function anonymiseRequests(db: Db, ids: readonly string[], at: Date): Promise<void> {
   if (ids.length === 0) return;
   await db.update(requests).set(ANONYMISED_REQUEST(at)).where(inArray(requests.id, [...ids]));
+  // Jujuk Dolanan and home visits keep a little about the person too: the kurir's note on a failed
+  // trip, the hand-over position, the reason a visit moved. Outcomes and times stay for reports.
+  const tasks = db.select({ id: deliveryTasks.id }).from(deliveryTasks).where(inArray(deliveryTasks.requestId, [...ids]));
+  await db.update(deliveryAttempts).set({ failureNote: null, position: null }).where(inArray(deliveryAttempts.taskId, tasks));
+  await db.update(homeVisits).set({ outcomeReason: null }).where(inArray(homeVisits.requestId, [...ids]));
 }
 
 export async function claimChatsToBlank(db: Db, receivedBefore: Date, finalStates: readonly string[], limit: number): Promise<Claimed[]> {

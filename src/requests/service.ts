@@ -41,6 +41,7 @@ import { homeDeliveryOffered, isElderly, priorityOf, priorityReasonOf, recordSpe
 import { SpecialNeedsInput } from './special-needs-schema.js';
 import { hasMarkup } from '../platform/typed-text.js';
 import { inviteToSurvey } from '../survey/invite.js';
+import { taskOnAssignment } from '../delivery/assignment.js';
 
 export type RequestDeps = { db: Db; clock: Clock; regions: RegionLookup };
 
@@ -497,6 +498,8 @@ export async function actOnRequest(
     if (isFinal(result.to)) await releaseOnClose(tx, request.attachments, now);
     // A KIA handed over: the children register marks the child as holding one, in the same transaction (issue 12).
     if (result.to === 'handed_over' && request.serviceCode.startsWith('kia_')) await markKiaHandedOver(tx, request, now);
+    // Jujuk Dolanan: the kurir given the delivery gets its task (src/delivery/).
+    if (input.action === 'assign_courier') await taskOnAssignment(tx, request, String(input.payload.courierStaffId), now);
     await writeEvents(tx, request, result.events, origin, auditActorOf(actor), work ? { auditDetails: { work } } : {});
   });
   return (await store.findRequest(deps.db, request.id))!;
@@ -526,7 +529,7 @@ export async function startWork(deps: RequestDeps, actor: StaffActor, request: s
  * Leaving a SOP step ends the officer's work on it: its work time against the standard goes into
  * the action's audit entry, and the next step waits to be taken. Undefined when the step stays.
  */
-async function stepEnding(db: Db, request: store.RequestRow, to: RequestState, now: Date) {
+export async function stepEnding(db: Db, request: store.RequestRow, to: RequestState, now: Date) {
   const from = stepClockFor(request.state as RequestState);
   if (!from || stepClockFor(to)?.step === from.step) return undefined;
   const office = await findOffice(db, request.officeCode);

@@ -4,6 +4,8 @@
  * template (outside it). Pure.
  */
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../catalogue/vocabulary.js';
+import { deliveryNotification } from '../delivery/messages.js';
+import { visitNotification } from '../visits/messages.js';
 import { t, type Locale } from '../i18n/i18n.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS } from '../requests/transition.js';
 import type { OutboundMessage } from './dialogue-contract.js';
@@ -108,6 +110,12 @@ export function notificationContent(kind: string, payload: Record<string, unknow
     // Outside the window: the status template, its status line asking for the survey.
     return { text: t(locale, 'survey.notify.invite', { ticket, office: officeName }), templateParams: [ticket, officeName, t(locale, 'survey.notify.template_status')] };
   }
+  // Jujuk Dolanan's notices (on the way, rescheduled, back at the office): src/delivery/messages.ts.
+  const delivery = deliveryNotification(kind, payload, ctx);
+  if (delivery) return delivery;
+  // Home visits' confirmations: src/visits/messages.ts.
+  const visit = visitNotification(kind, payload, ctx);
+  if (visit) return visit;
   const key = notificationKey(kind, payload);
   if (!key) return undefined;
   if (key === 'verification_code') {

@@ -2,6 +2,8 @@
 import bot from './bot.en.js';
 import children from './children.en.js';
 import citizen from './citizen.en.js';
+import delivery from './delivery.en.js';
+import visits from './visits.en.js';
 import ikm from './ikm.en.js';
 import photo from './photo.en.js';
 import privacy from './privacy.en.js';
@@ -12,6 +14,8 @@ import whatsapp from './whatsapp.en.js';
 const en = {
   bot,
   children,
+  delivery,
+  visits,
   ikm,
   photo,
   survey,

@@ -2,6 +2,8 @@
 import bot from './bot.id.js';
 import children from './children.id.js';
 import citizen from './citizen.id.js';
+import delivery from './delivery.id.js';
+import visits from './visits.id.js';
 import ikm from './ikm.id.js';
 import photo from './photo.id.js';
 import privacy from './privacy.id.js';
@@ -12,6 +14,8 @@ import whatsapp from './whatsapp.id.js';
 const id = {
   bot,
   children,
+  delivery,
+  visits,
   ikm,
   photo,
   survey,

@@ -3,6 +3,8 @@ import children from './children.en.js';
 import inbox from './inbox.en.js';
 import readingCorner from './reading-corner.en.js';
 import survey from './survey.en.js';
+import delivery from './delivery.en.js';
+import visits from './visits.en.js';
 import simulator from './simulator.en.js';
 import consoleEn from './console.en.js';
 import citizen from './portal.en.js';
@@ -168,6 +170,8 @@ const en: Messages = {
   inbox,
   readingCorner,
   survey,
+  delivery,
+  visits,
   console: consoleEn,
   citizen,
 };

@@ -3,6 +3,8 @@ import children from './children.id.js';
 import inbox from './inbox.id.js';
 import readingCorner from './reading-corner.id.js';
 import survey from './survey.id.js';
+import delivery from './delivery.id.js';
+import visits from './visits.id.js';
 import simulator from './simulator.id.js';
 import citizen from './portal.id.js';
 import type { Role } from '../types.js';
@@ -174,6 +176,8 @@ const id = {
   inbox,
   readingCorner,
   survey,
+  delivery,
+  visits,
   console: consoleId,
   citizen,
 };

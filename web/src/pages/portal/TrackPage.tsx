@@ -11,6 +11,7 @@ import { focusHeading, Loading, PageHeading } from '../../components/Page.js';
 import { useT } from '../../i18n/index.js';
 import { navigate, useLocation } from '../../router.js';
 import type { Office } from '../../types.js';
+import { DeliveryStatus } from './DeliveryStatus.js';
 import { cancelRequest, resubmit, sendNewPin, track, trackAgain, type TrackedRequest } from './api.js';
 import { DocumentUpload, formatDateTime, OfficeInfo, pick, useLang, useOffice, type UploadValue } from './shared.js';
 import { sessionFor, STEP_ORDER, stepStatus, type StepKey, type TrackSession } from './track-logic.js';
@@ -398,7 +399,8 @@ function FixSection({ request, token, onResubmitted, onEnded }: { request: Track
 function CollectSection({ request, office, tz }: { request: TrackedRequest; office: Office; tz: string }) {
   const t = useT();
   const lang = useLang();
-  const home = request.handOverChoice === 'home_delivery';
+  // A document the kurir brought back is collected at the office like any other.
+  const home = request.handOverChoice === 'home_delivery' && request.delivery?.state !== 'returned_to_office';
   const ready = request.state === 'ready';
   return (
     <section aria-labelledby="collect-heading">
@@ -413,6 +415,7 @@ function CollectSection({ request, office, tz }: { request: TrackedRequest; offi
       ) : (
         <p className={ready ? 'alert alert-success' : undefined}>{ready ? t.citizen.track.collectReady(office.name) : t.citizen.track.collectLater(office.name)}</p>
       )}
+      {request.delivery && <DeliveryStatus delivery={request.delivery} tz={tz} />}
       {request.state !== 'handed_over' && !home && <OfficeInfo office={office} />}
     </section>
   );

@@ -95,7 +95,18 @@ export type TrackedRequest = {
   disabilityAssistance: boolean;
   handedOver: { method: string | null; receivedAt: string | null } | null;
   attachments: { documentType: string; label: Text | null }[];
+  /** Jujuk Dolanan: null without a home delivery task. */
+  delivery: TrackedDelivery | null;
   actions: ('resubmit' | 'cancel')[];
+};
+
+export type TrackedDelivery = {
+  state: 'scheduled' | 'on_the_way' | 'delivered' | 'returned_to_office';
+  scheduledFor: string | null;
+  failedAttempts: number;
+  lastFailureReason: string | null;
+  onTheWaySince: string | null;
+  deliveredAt: string | null;
 };
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });

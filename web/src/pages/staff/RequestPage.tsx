@@ -15,7 +15,8 @@ import { calendarDate, dateTime, duration, localized } from './format.js';
 import { needsOverride, RequestActions } from './RequestActions.js';
 import { ReprintReceipt } from './ReprintReceipt.js';
 import { ClockBadges } from './RequestList.js';
-import { roleLabel, useFailure, useSession } from './session.js';
+import { HomeVisits } from './HomeVisits.js';
+import { may, roleLabel, useFailure, useSession } from './session.js';
 import { Shortcuts, useShortcutsEnabled } from './Shortcuts.js';
 import { Checklist, NikChecks } from './RequestChecks.js';
 
@@ -302,6 +303,7 @@ export function RequestPage({ id }: { id: string }) {
       </div>
 
       {detail.mayReprintReceipt && <ReprintReceipt requestId={request.id} ticket={request.ticket} onIssued={() => void load().catch(() => undefined)} />}
+      {may.visits(user.role) && detail.specialNeeds?.accommodations.includes('home_visit') && <HomeVisits requestId={request.id} />}
 
       {shows('history') && (
         <section aria-labelledby="riwayat">

@@ -17,6 +17,7 @@ import { Children } from './Children.js';
 import { consoleApi, type Vocabulary } from './consoleApi.js';
 import { Counter } from './Counter.js';
 import { DataSubjects } from './DataSubjects.js';
+import { Deliveries } from './Deliveries.js';
 import { Outages } from './Outages.js';
 import { ReadingCorner } from './ReadingCorner.js';
 import { IkmPage } from './IkmPage.js';
@@ -195,6 +196,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.children(role) && !!user.officeCode, <Children />);
     case '/petugas/ikm':
       return forRole(may.ikm(role), <IkmPage />);
+    case '/petugas/antar':
+      return forRole(may.deliveries(role) && !!user.officeCode, <Deliveries />);
     case '/petugas/akun':
       return <Account />;
     default:
@@ -229,6 +232,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/pojok-baca', label: t.readingCorner.nav, show: may.readingCorner(user.role) && !!user.officeCode },
     { to: '/petugas/anak', label: t.children.nav, show: may.children(user.role) && !!user.officeCode },
     { to: '/petugas/ikm', label: t.survey.results.nav, show: may.ikm(user.role) },
+    { to: '/petugas/antar', label: t.delivery.nav, show: may.deliveries(user.role) && !!user.officeCode },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },
   ];
   return (

@@ -50,6 +50,8 @@ export const may = {
   readingCorner: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   children: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   ikm: (role: string) => ['camat', 'sekcam', 'kasi', 'kabupaten'].includes(role),
+  deliveries: (role: string) => role === 'kurir',
+  visits: (role: string) => ['kasi', 'operator'].includes(role),
 };
 
 /** The page each role lands on. */

@@ -1,0 +1,37 @@
+/** Home visits on the console's request page, in Bahasa Indonesia. */
+const visits = {
+  heading: 'Kunjungan ke rumah',
+  intro: 'Pemohon meminta petugas datang ke rumah untuk layanan yang memerlukan kehadiran orangnya (misalnya perekaman KTP-el). Jadwalkan di dalam jam layanan; pemohon akan menerima konfirmasi dan pengingat lewat WhatsApp.',
+  none: 'Belum ada kunjungan yang dijadwalkan.',
+  planned: 'Dijadwalkan',
+  outcomes: { done: 'Selesai', not_home: 'Tidak ada orang di rumah', rescheduled: 'Dijadwalkan ulang' } as Record<string, string>,
+  when: (date: string, time: string) => `${date}, pukul ${time}`,
+  duration: (n: number) => `${n} menit`,
+  officers: 'Petugas yang berangkat',
+  equipment: 'Peralatan yang dibawa',
+  equipmentNames: {
+    perekam_ktp_el: 'Alat perekaman KTP-el (mobile enrollment)',
+    kamera: 'Kamera',
+    laptop: 'Laptop dengan akses SIAK',
+    pemindai_sidik_jari: 'Pemindai sidik jari',
+    pemindai_iris: 'Pemindai iris mata',
+    printer: 'Printer',
+    latar_foto: 'Latar foto',
+  } as Record<string, string>,
+  formHeading: 'Jadwalkan kunjungan',
+  date: 'Tanggal',
+  time: 'Jam mulai',
+  minutes: 'Perkiraan lama (menit)',
+  schedule: 'Jadwalkan dan kirim konfirmasi',
+  scheduled: 'Kunjungan dijadwalkan. Konfirmasi sudah dikirim ke WhatsApp pemohon.',
+  missing: 'Mohon isi tanggal, jam, dan pilih minimal satu petugas.',
+  outcomeHeading: 'Hasil kunjungan',
+  outcome: 'Hasil',
+  reason: 'Alasan dijadwalkan ulang',
+  newDate: 'Tanggal baru',
+  newTime: 'Jam baru',
+  saveOutcome: 'Simpan hasil kunjungan',
+  outcomeSaved: 'Hasil kunjungan sudah dicatat.',
+};
+
+export default visits;
