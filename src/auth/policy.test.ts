@@ -7,13 +7,13 @@ const operations = Object.keys(OPERATIONS) as Operation[];
 
 /** The intended matrix, written out by hand so a careless edit of OPERATIONS shows up here. */
 const EXPECTED: Record<Role, Operation[]> = {
-  camat: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'personal_data.manage', 'outage.record', 'outage.read', 'reading_corner.manage', 'reading_corner.figures', 'children.read', 'children.import', 'coverage.read'],
-  sekcam: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'personal_data.manage', 'outage.record', 'outage.read', 'reading_corner.manage', 'reading_corner.figures', 'children.read', 'children.import', 'coverage.read'],
-  kasi: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox', 'personal_data.manage', 'outage.record', 'outage.read', 'reading_corner.manage', 'reading_corner.figures', 'children.read', 'children.import', 'coverage.read'],
-  operator: ['office.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox', 'outage.read', 'reading_corner.manage', 'reading_corner.figures', 'children.read', 'children.import', 'coverage.read'],
-  kurir: ['office.read', 'request.read', 'request.hand_over'],
-  admin: ['office.read', 'office.settings.update', 'staff.read', 'staff.manage', 'audit.read', 'catalogue.update', 'calendar.update'],
-  kabupaten: ['office.read', 'audit.read', 'request.read', 'outage.read', 'reading_corner.figures', 'coverage.read'],
+  camat: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'personal_data.manage', 'outage.record', 'outage.read', 'reading_corner.manage', 'reading_corner.figures', 'children.read', 'children.import', 'coverage.read', 'survey.read', 'delivery.settings'],
+  sekcam: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'whatsapp.inbox', 'personal_data.manage', 'outage.record', 'outage.read', 'reading_corner.manage', 'reading_corner.figures', 'children.read', 'children.import', 'coverage.read', 'survey.read', 'delivery.settings'],
+  kasi: ['office.read', 'staff.read', 'audit.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox', 'personal_data.manage', 'outage.record', 'outage.read', 'reading_corner.manage', 'reading_corner.figures', 'children.read', 'children.import', 'coverage.read', 'survey.read', 'delivery.settings', 'visit.manage'],
+  operator: ['office.read', 'file.upload', 'file.read', 'request.read', 'request.create', 'request.verify', 'request.process', 'request.hand_over', 'whatsapp.inbox', 'outage.read', 'reading_corner.manage', 'reading_corner.figures', 'children.read', 'children.import', 'coverage.read', 'visit.manage'],
+  kurir: ['office.read', 'request.read', 'request.hand_over', 'delivery.run'],
+  admin: ['office.read', 'office.settings.update', 'staff.read', 'staff.manage', 'audit.read', 'catalogue.update', 'calendar.update', 'delivery.settings'],
+  kabupaten: ['office.read', 'audit.read', 'request.read', 'outage.read', 'reading_corner.figures', 'coverage.read', 'survey.read'],
 };
 
 const actor = (role: Role, officeCode: string | null = '33.02.20'): StaffActor => ({
