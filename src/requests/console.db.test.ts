@@ -236,7 +236,7 @@ describe('queues and deliveries', () => {
     expect((await kurir.get(`${BASE}/queues`)).json().queues.map((q: { queue: string }) => q.queue)).toEqual(['deliveries']);
   });
 
-  it('lists the kurir for a home delivery, assigns only one of them, and lets only that kurir hand it over', async () => {
+  it('lists the kurir for a home delivery, assigns only one of them, and only that kurir sees it (handing over is on its delivery page, with proof)', async () => {
     const kurir = await t.signedIn('kurir');
     const { request } = await submit({ handOverChoice: 'home_delivery', specialNeeds: { disabled: true, kinds: ['fisik'], consent: true } });
     const act = (action: string, payload: Record<string, unknown> = {}) => operator.post(`/api/v1/requests/${request.id}/actions`, { action, payload });
@@ -254,7 +254,7 @@ describe('queues and deliveries', () => {
     expect((await kurir.get(`/api/v1/requests/${request.id}`)).statusCode).toBe(404);
     expect((await act('assign_courier', { courierStaffId: kurir.user.id })).statusCode).toBe(200);
     const page = (await kurir.get(`/api/v1/requests/${request.id}`)).json();
-    expect(page.availableActions).toEqual(['hand_over']);
+    expect(page.availableActions).toEqual([]);
     expect(page.courier).toEqual({ id: kurir.user.id, name: 'Petugas kurir' });
     expect(page.mayViewDocuments).toBe(false);
     expect((await kurir.get(`${BASE}/couriers`)).statusCode).toBe(403);

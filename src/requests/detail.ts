@@ -78,8 +78,8 @@ export function actionsFor(actor: StaffActor, request: Pick<RequestRow, 'state' 
     (action) =>
       action !== 'submit' &&
       roleMay(actor.role, OPERATION_FOR[action]) &&
-      // The workflow lets a kurir hand over a delivery; only the one it was given to.
-      !(action === 'hand_over' && actor.role === 'kurir' && request.courierStaffId !== actor.userId),
+      // The workflow lets a kurir hand over a delivery, but only on its delivery page, with proof.
+      !(action === 'hand_over' && actor.role === 'kurir'),
   );
 }
 

@@ -232,17 +232,17 @@ describe('a kurir reads only the deliveries given to it', () => {
     expect(byNik.json().code).toBe('search_key_not_allowed');
   });
 
-  it('hands its delivery over, and the answer shows it no more than the page does', async () => {
+  it('cannot hand its delivery over from the request page, only with proof on its delivery page', async () => {
+    expect((await kurir.get(`/api/v1/requests/${delivery.id}`)).json().availableActions).toEqual([]);
     const res = await kurir.post(`/api/v1/requests/${delivery.id}/actions`, {
       action: 'hand_over',
       payload: { receivedBy: { name: 'Ibu Ayu Lestari', relationship: 'parent' }, method: 'home_delivery', receivedAt: '2026-11-23T03:00:00Z' },
     });
-    expect(res.statusCode).toBe(200);
-    const r = res.json().request as Json;
-    expect(r.state).toBe('handed_over');
-    expect(r.subject).toEqual({ name: 'Ayu Lestari' });
-    expect(r.handOverRecord.receivedBy.name).toBe('Ibu Ayu Lestari');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().code).toBe('delivery_proof_required');
+    expect(res.json().detail).toMatch(/Antar dokumen/);
     expect(res.body).not.toContain(GIRL_NIK);
+    expect((await kurir.get(`/api/v1/requests/${delivery.id}`)).json().request.state).toBe('ready');
   });
 });
 

@@ -449,6 +449,9 @@ export async function actOnRequest(
   authorize(actor, OPERATION_FOR[input.action], { officeCode: request.officeCode });
   // Acting must not tell a kurir more than reading does: a request not given to it does not exist.
   if (!withinReadScope(actor, request)) throw notFound();
+  // A kurir hands over only through the delivery flow (src/delivery/), which asks for the proof photo,
+  // the receiver and the time: a bare "handed over" here would be a delivery nobody can check.
+  if (actor.role === 'kurir' && input.action === 'hand_over') throw new AppError('delivery_proof_required', 409, 'errors.delivery_proof_required');
   const now = deps.clock.now();
   const result = applyTransition(
     {

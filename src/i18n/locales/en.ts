@@ -23,6 +23,7 @@ const en = {
     validation: 'Some of the data sent is not valid. Please check what you entered.',
     bad_json: 'The request could not be read (invalid JSON).',
     not_found: 'What you are looking for was not found.',
+    delivery_proof_required: 'A delivered document is handed over on the Deliveries page, with a photo proving the hand-over.',
     route_not_found: 'The requested address does not exist.',
     unauthenticated: 'Please sign in first.',
     forbidden: 'Sorry, your account is not allowed to do this.',

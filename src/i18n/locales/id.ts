@@ -23,6 +23,7 @@ const id = {
     validation: 'Data yang dikirim belum sesuai. Mohon periksa kembali isian Bapak/Ibu.',
     bad_json: 'Permintaan tidak dapat dibaca (format JSON tidak valid).',
     not_found: 'Data yang Bapak/Ibu cari tidak ditemukan.',
+    delivery_proof_required: 'Dokumen antaran diserahkan lewat halaman Antar dokumen, dengan foto bukti serah terima.',
     route_not_found: 'Alamat yang diminta tidak tersedia.',
     unauthenticated: 'Silakan masuk terlebih dahulu.',
     forbidden: 'Maaf, akun Bapak/Ibu tidak memiliki izin untuk tindakan ini.',
