@@ -1,9 +1,10 @@
 /**
  * The children register at scale (issue 12): importing a 50,000-row CSV into one office (new, then
- * the same list again: all unchanged), and KIA coverage for a regency of 27 offices with 500,000
+ * the same list again: all unchanged; then the same list as an XLSX workbook), and KIA coverage for a regency of 27 offices with 500,000
  * children (p50/p95 of `kiaCoverage` per office and for the whole regency).
  * Usage: npx tsx bench/children.ts [rows=50000] [children=500000]   (PostgreSQL: BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
  */
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { importChildren, kiaCoverage } from '../src/children/service.js';
 import { insertChildren } from '../src/children/storage.js';
@@ -48,10 +49,19 @@ function row(i: number) {
 // Birth date and sex repeat every 336 rows (lcm of 28, 12, 16); the serial counts the rounds, so every NIK is unique.
 const csv = ['nik,nama,tanggal_lahir,jenis_kelamin,desa,npsn,kelas,nama_orang_tua,no_kk,no_wa,punya_kia', ...Array.from({ length: rowsWanted }, (_, i) => row(i))].join('\n');
 const bytes = Buffer.from(csv);
+// The same list as an Excel workbook (one sheet, text cells), as a school's roster comes.
+const book = new ExcelJS.Workbook();
+const sheet = book.addWorksheet('Siswa');
+for (const line of csv.split('\n')) sheet.addRow(line.split(','));
+const xlsxBytes = new Uint8Array(await book.xlsx.writeBuffer());
 
-for (const pass of ['first import (all new)', 'same list again (all unchanged)']) {
+for (const [pass, file, content] of [
+  ['first import (all new)', 'bench.csv', bytes],
+  ['same list again (all unchanged)', 'bench.csv', bytes],
+  ['same list again as XLSX (all unchanged)', 'bench.xlsx', xlsxBytes],
+] as const) {
   const started = performance.now();
-  const report = await importChildren(deps, null, office, { fileName: 'bench.csv', bytes, dryRun: false, onlyValid: false }, { requestId: 'bench' });
+  const report = await importChildren(deps, null, office, { fileName: file, bytes: content, dryRun: false, onlyValid: false }, { requestId: 'bench' });
   const seconds = (performance.now() - started) / 1000;
   console.log(`${pass}: ${rowsWanted} rows in ${seconds.toFixed(2)} s = ${Math.round(rowsWanted / seconds)} rows/s`, { imported: report.imported, unchanged: report.unchanged, refused: report.refused });
 }

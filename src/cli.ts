@@ -222,7 +222,7 @@ program
 const importing = program.command('import').description('fill registers from lists');
 importing
   .command('children')
-  .description("import a desa's extract or a school's roster (CSV) into an office's children register; exits 1 when a row was refused")
+  .description("import a desa's extract or a school's roster (CSV or XLSX, its first sheet) into an office's children register; exits 1 when a row was refused")
   .requiredOption('--office <code>', 'office code, e.g. 33.02.20')
   .requiredOption('--input <file>', 'CSV with a header: nik, nama, tanggal_lahir, jenis_kelamin, desa, npsn, kelas, nama_orang_tua, no_kk, no_wa, punya_kia (any order and case)')
   .option('--dry-run', 'check and count, save nothing')

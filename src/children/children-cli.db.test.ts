@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { asc, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database.js';
 import { auditLog, children } from '../db/schema.js';
@@ -121,6 +122,15 @@ describe(`kencot import children on ${testEngine}`, () => {
     const text = await kencotAnyway('import', 'children', '--office', '33.02.20', '--input', roster);
     expect(text.stdout).toContain('Baris 7, kolom desa: "Atlantis" bukan desa/kelurahan di kecamatan ini.');
     expect(text.stdout).toMatch(/^Tidak ada yang disimpan karena 4 baris bermasalah/);
+
+    // The same roster as an Excel workbook: the same report, rows named by their row in the sheet.
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Siswa');
+    for (const line of ROSTER) sheet.addRow(line.split(';'));
+    const xlsx = path.join(dataDir, 'sd-ledug.xlsx');
+    fs.writeFileSync(xlsx, new Uint8Array(await book.xlsx.writeBuffer()));
+    const fromExcel = await kencotAnyway('import', 'children', '--office', '33.02.20', '--input', xlsx, '--json', '--only-valid', '--dry-run');
+    expect(fromExcel.stdout).toBe(`{"imported": 0, "updated": 1, "unchanged": 4, "refused": 4, "errors": ${ERRORS}}\n`);
 
     const coverage = await kencot('coverage', '--office', '33.02.20', '--json');
     const parsed = JSON.parse(coverage.stdout) as { desa: { code: string; name: string; children: number; withKia: number }[]; total: unknown };

@@ -4,7 +4,8 @@ import { originOf, requireStaff, type App, type AppDeps } from '../platform/http
 import { safeText } from '../platform/safe-text.js';
 import { loadRegions } from '../regions/regions.js';
 import { CHILD_COLUMNS } from './children.js';
-import { previewRoster, readRosterCsv } from './roster.js';
+import { previewRoster } from './roster.js';
+import { readRoster } from './roster-xlsx.js';
 import { importChildren, kiaCoverage, listRegister, saveSchool, SchoolInput, schoolsOf } from './service.js';
 
 /** A list of 100,000 children as CSV is some 15 MB; base64 adds a third. */
@@ -40,7 +41,7 @@ export function registerChildrenRoutes(app: App, deps: AppDeps) {
     },
     async (req) => {
       requireStaff(req);
-      const table = readRosterCsv(Buffer.from(req.body.contentBase64, 'base64').toString('utf8'));
+      const table = await readRoster(Buffer.from(req.body.contentBase64, 'base64'));
       if ('problem' in table) return { header: [], suggested: {}, rows: [], dataRows: 0, columns: CHILD_COLUMNS };
       return { ...previewRoster(table), columns: CHILD_COLUMNS };
     },

@@ -20,7 +20,8 @@ import { safeLines, safeText } from '../platform/safe-text.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
 import { MAX_CHILD_AGE, normaliseWhatsApp, type ChildFacts, type RowProblem } from './children.js';
 import { planImport } from './matching.js';
-import { checkRoster, readRosterCsv, sortProblems } from './roster.js';
+import { checkRoster, sortProblems } from './roster.js';
+import { readRoster } from './roster-xlsx.js';
 import { normaliseNpsn, SCHOOL_LEVEL_LABELS, SCHOOL_LEVELS, type SchoolLevel } from './schools.js';
 import * as store from './storage.js';
 
@@ -47,7 +48,6 @@ export type ImportReport = {
   saved: boolean;
 };
 
-const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 function reasonOf(locale: Locale, problem: RowProblem): string {
   return t(locale, `children.import.${problem.code}`, problem.params ?? {});
@@ -65,9 +65,7 @@ export async function importChildren(deps: ChildrenDeps, actor: StaffActor | nul
   if (actor) authorize(actor, 'children.import', { officeCode });
   const office = await findOffice(deps.db, officeCode);
   if (!office) throw notFound();
-  // Excel workbooks need a reader this installation does not ship yet (exceljs); the operator is told to save as CSV.
-  if (isZip(opts.bytes)) return fileProblem(locale, { row: 1, column: '', code: 'xlsx_unsupported' });
-  const table = readRosterCsv(Buffer.from(opts.bytes).toString('utf8'));
+  const table = await readRoster(opts.bytes);
   if ('problem' in table) return fileProblem(locale, table.problem);
 
   const now = deps.clock.now();

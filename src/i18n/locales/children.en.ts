@@ -1,11 +1,10 @@
 /** The children register and KIA coverage (issue 12) in English. */
 const children = {
   import: {
-    unreadable: 'The CSV file cannot be read from this line on (check quotes and column separators).',
+    unreadable: 'The file cannot be read from this line on (CSV: check quotes and column separators; Excel: save it again as XLSX).',
     empty_file: 'The file is empty: there is no header row.',
     too_many_rows: 'Too many rows: at most {{max}} per file. Please split the list.',
     file_unreadable: 'The file {{file}} cannot be opened.',
-    xlsx_unsupported: 'Excel (XLSX) files cannot be read by this installation yet: please save the sheet as CSV (File → Save As → CSV) and import it again.',
     format_unknown: 'Unknown file type: use CSV or XLSX.',
     duplicate_column: 'This column appears more than once in the header.',
     missing_identity_columns: 'The header must hold a nik column, or the nama and tanggal_lahir columns.',

@@ -1,11 +1,10 @@
 /** Register anak dan cakupan KIA (issue 12) dalam Bahasa Indonesia. */
 const children = {
   import: {
-    unreadable: 'Berkas CSV tidak dapat dibaca mulai baris ini (periksa tanda kutip dan pemisah kolom).',
+    unreadable: 'Berkas tidak dapat dibaca mulai baris ini (CSV: periksa tanda kutip dan pemisah kolom; Excel: simpan ulang sebagai XLSX).',
     empty_file: 'Berkas kosong: tidak ada baris judul kolom.',
     too_many_rows: 'Terlalu banyak baris: paling banyak {{max}} baris per berkas. Mohon bagi daftarnya.',
     file_unreadable: 'Berkas {{file}} tidak dapat dibuka.',
-    xlsx_unsupported: 'Berkas Excel (XLSX) belum dapat dibaca di instalasi ini: mohon simpan lembarnya sebagai CSV (File → Save As → CSV) lalu impor lagi.',
     format_unknown: 'Jenis berkas tidak dikenali: gunakan CSV atau XLSX.',
     duplicate_column: 'Kolom ini muncul lebih dari sekali di baris judul.',
     missing_identity_columns: 'Baris judul harus memuat kolom nik, atau kolom nama dan tanggal_lahir.',

@@ -14,7 +14,7 @@ const children: typeof idChildren = {
   coverageShare: 'Coverage',
   total: 'Total',
   importHeading: 'Import a list of children',
-  importIntro: 'Choose a CSV file (Excel: Save As → CSV). The header may use any column names; match them to the register columns below before importing.',
+  importIntro: 'Choose an Excel file (XLSX, its first sheet) or a CSV file. The header may use any column names; match them to the register columns below before importing.',
   file: 'CSV file',
   mappingHeading: "The file's columns and what they hold",
   fileColumn: 'Column in the file',

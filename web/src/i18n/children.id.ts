@@ -12,7 +12,7 @@ const children = {
   coverageShare: 'Cakupan',
   total: 'Jumlah',
   importHeading: 'Impor daftar anak',
-  importIntro: 'Pilih berkas CSV (Excel: Simpan Sebagai → CSV). Baris judul boleh memakai nama kolom apa saja; cocokkan dengan kolom register di bawah sebelum mengimpor.',
+  importIntro: 'Pilih berkas Excel (XLSX, lembar pertama) atau CSV. Baris judul boleh memakai nama kolom apa saja; cocokkan dengan kolom register di bawah sebelum mengimpor.',
   file: 'Berkas CSV',
   mappingHeading: 'Kolom berkas dan isinya',
   fileColumn: 'Kolom di berkas',

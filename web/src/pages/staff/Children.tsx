@@ -168,7 +168,7 @@ function ImportSection({ code, onImported, fail }: { code: string; onImported: (
       <p>{t.importIntro}</p>
       <div className="field">
         <label htmlFor="impor-berkas">{t.file}</label>
-        <input id="impor-berkas" className="input" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e)} />
+        <input id="impor-berkas" className="input" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => void choose(e)} />
       </div>
       {preview && (
         <>
