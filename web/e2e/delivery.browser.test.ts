@@ -206,7 +206,8 @@ describe("the kurir's phone view", () => {
     await panel.getByLabel('Selesai').check();
     await panel.getByRole('button', { name: 'Simpan hasil kunjungan' }).click();
     await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/Hasil kunjungan sudah dicatat/);
-    expect(await panel.innerText()).toMatch(/09:00.*Selesai/);
+    // The status is said before the visit list reloads: wait for the list.
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toMatch(/09:00.*Selesai/);
     await page.close();
   });
 });
