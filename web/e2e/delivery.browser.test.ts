@@ -200,13 +200,12 @@ describe("the kurir's phone view", () => {
     await panel.getByLabel('Jam mulai').fill('09:00');
     await panel.getByRole('button', { name: 'Jadwalkan dan kirim konfirmasi' }).click();
     await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/Konfirmasi sudah dikirim/);
-    expect(await panel.innerText()).toMatch(/24 November 2026, pukul 09:00/);
+    await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toMatch(/24 November 2026, pukul 09:00/);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'kunjungan-rumah');
     await panel.getByLabel('Selesai').check();
     await panel.getByRole('button', { name: 'Simpan hasil kunjungan' }).click();
     await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/Hasil kunjungan sudah dicatat/);
-    // The status is said before the visit list reloads: wait for the list.
     await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toMatch(/09:00.*Selesai/);
     await page.close();
   });

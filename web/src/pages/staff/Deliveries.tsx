@@ -53,8 +53,9 @@ export function Deliveries() {
     setNotice(undefined);
     try {
       const said = await work();
-      if (said) setNotice(said);
+      // Reload before saying it is done, so the status never sits beside the old list.
       await load();
+      if (said) setNotice(said);
       return true;
     } catch (err) {
       fail(err);

@@ -63,8 +63,9 @@ export function HomeVisits({ requestId }: { requestId: string }) {
     setNotice(undefined);
     try {
       await work();
-      setNotice(said);
+      // Reload before saying it is done, so the status never sits beside the old list.
       await load();
+      setNotice(said);
       return true;
     } catch (err) {
       fail(err);
