@@ -13,6 +13,7 @@ import { registerOfficeRoutes } from './offices/routes.js';
 import { registerOutageRoutes } from './outages/routes.js';
 import { registerReadingCornerRoutes } from './reading-corner/routes.js';
 import { registerSurveyRoutes } from './survey/routes.js';
+import { registerComplaintRoutes } from './complaints/routes.js';
 import { registerReceiptRoutes } from './receipts/routes.js';
 import { registerPortalRoutes } from './portal/routes.js';
 import { registerPrivacyRoutes } from './privacy/routes.js';
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps) {
   registerReadingCornerRoutes(app, deps);
   registerChildrenRoutes(app, deps);
   registerSurveyRoutes(app, deps);
+  registerComplaintRoutes(app, deps);
   registerDeliveryRoutes(app, deps);
   registerVisitRoutes(app, deps);
 

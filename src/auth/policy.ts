@@ -48,6 +48,10 @@ export const OPERATIONS = {
   'coverage.read': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
   // The satisfaction survey's results (anonymous figures): the office's heads and the regency.
   'survey.read': ['camat', 'sekcam', 'kasi', 'kabupaten'],
+  // Pengaduan (UU 25/2009): the officers who serve citizens take and answer complaints; the figures
+  // (counts and answer times, nothing anyone wrote) go to the regency too.
+  'complaint.handle': ['camat', 'sekcam', 'kasi', 'operator'],
+  'complaint.figures': ['camat', 'sekcam', 'kasi', 'operator', 'kabupaten'],
   // Jujuk Dolanan (issue 13): the kurir works its own delivery tasks (src/delivery/); the office's
   // heads set after how many failed trips a document goes back to the office.
   'delivery.run': ['kurir'],

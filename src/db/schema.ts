@@ -38,6 +38,8 @@ export const offices = pgTable('offices', {
   workingHours: jsonb('working_hours').$type<WeeklyHours>().notNull(),
   /** Which KIA requirement list the office follows: 'national' or 'banyumas_2022'. */
   kiaRuleSet: text('kia_rule_set').notNull().default('national'),
+  /** Working days the office gives itself to answer a complaint, as its maklumat publishes (1–14). */
+  complaintAnswerDays: smallint('complaint_answer_days').notNull().default(5),
   createdAt: createdAt(),
 });
 
@@ -771,6 +773,54 @@ export const surveyResponses = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('survey_responses_request_uq').on(t.requestId), index('survey_responses_office_idx').on(t.officeCode, t.createdAt)],
+);
+
+/**
+ * Pengaduan and saran (UU 25/2009): what a citizen complains about or suggests, by WhatsApp, the
+ * portal or at the counter, its number, when its answer is due and the answer. `src/complaints/`.
+ */
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    /** ADU-KBR-26-0007 */
+    number: text('number').notNull(),
+    /** keluhan, saran */
+    kind: text('kind').notNull(),
+    /** whatsapp, portal, counter */
+    channel: text('channel').notNull(),
+    body: text('body').notNull(),
+    /** The request it is about, when the citizen named one. */
+    requestTicket: text('request_ticket'),
+    name: text('name'),
+    /** The WhatsApp number (wa_id, 62…) the answer goes to; null when the citizen gave none. */
+    phone: text('phone'),
+    /** The portal's PIN to read the answer (argon2), for a citizen without WhatsApp. */
+    pinHash: text('pin_hash'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    recordedBy: uuid('recorded_by'),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: uuid('answered_by'),
+  },
+  (t) => [uniqueIndex('complaints_number_uq').on(t.number), index('complaints_office_idx').on(t.officeCode, t.receivedAt), index('complaints_phone_idx').on(t.phone)],
+);
+
+/** The last complaint sequence per office and year, for `ADU-…` numbers. */
+export const complaintCounters = pgTable(
+  'complaint_counters',
+  {
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('complaint_counters_pk').on(t.officeCode, t.year)],
 );
 
 /**

@@ -3,6 +3,7 @@
  * Kemendagri code, so names and desa codes are the official ones, never typed by hand.
  */
 import { z } from 'zod';
+import { MAX_ANSWER_DAYS, MIN_ANSWER_DAYS } from '../complaints/complaints.js';
 import { KiaRuleSetSchema, type KiaRuleSet } from '../catalogue/catalogue.js';
 import type { Db } from '../db/database.js';
 import type { OfficeContact, WeeklyHours } from '../db/schema.js';
@@ -102,6 +103,8 @@ export const OfficeSettingsInput = z.object({
   contact: OfficeContactSchema.optional(),
   workingHours: WeeklyHoursSchema.optional(),
   kiaRuleSet: KiaRuleSetSchema.optional(),
+  /** Working days to answer a complaint, as the office's maklumat publishes. */
+  complaintAnswerDays: z.number().int().min(MIN_ANSWER_DAYS).max(MAX_ANSWER_DAYS).optional(),
 });
 
 export async function updateOfficeSettings(
@@ -120,6 +123,7 @@ export async function updateOfficeSettings(
       ...(input.contact ? { contact: input.contact } : {}),
       ...(input.workingHours ? { workingHours: input.workingHours } : {}),
       ...(input.kiaRuleSet ? { kiaRuleSet: input.kiaRuleSet } : {}),
+      ...(input.complaintAnswerDays ? { complaintAnswerDays: input.complaintAnswerDays } : {}),
     });
     await recordAudit(tx, now, {
       officeCode: code,

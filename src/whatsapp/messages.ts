@@ -4,6 +4,7 @@
  * template (outside it). Pure.
  */
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../catalogue/vocabulary.js';
+import { complaintNotification } from '../complaints/messages.js';
 import { deliveryNotification } from '../delivery/messages.js';
 import { visitNotification } from '../visits/messages.js';
 import { t, type Locale } from '../i18n/i18n.js';
@@ -116,6 +117,9 @@ export function notificationContent(kind: string, payload: Record<string, unknow
   // Home visits' confirmations: src/visits/messages.ts.
   const visit = visitNotification(kind, payload, ctx);
   if (visit) return visit;
+  // A complaint's answer: src/complaints/messages.ts.
+  const complaint = complaintNotification(kind, payload, ctx);
+  if (complaint) return complaint;
   const key = notificationKey(kind, payload);
   if (!key) return undefined;
   if (key === 'verification_code') {
@@ -173,5 +177,5 @@ export function templateFor(templates: TemplateConfig, kind: string): TemplateRe
   if (templates[kind]) return templates[kind];
   // A new PIN is a secret code: Meta wants those in an authentication template, not a utility one.
   if (kind === 'request.pin_sent') return templates['verification.code'];
-  return kind.startsWith('request.') || kind === 'survey.invite' ? templates['request.*'] : undefined;
+  return kind.startsWith('request.') || kind === 'survey.invite' || kind === 'complaint.answered' ? templates['request.*'] : undefined;
 }

@@ -1,6 +1,7 @@
 /** English — the second locale. Keys mirror id.ts. */
 import bot from './bot.en.js';
 import children from './children.en.js';
+import complaints from './complaints.en.js';
 import citizen from './citizen.en.js';
 import delivery from './delivery.en.js';
 import visits from './visits.en.js';
@@ -14,6 +15,7 @@ import whatsapp from './whatsapp.en.js';
 const en = {
   bot,
   children,
+  complaints,
   delivery,
   visits,
   ikm,

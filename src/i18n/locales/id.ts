@@ -1,6 +1,7 @@
 /** Bahasa Indonesia — the default language of every message. */
 import bot from './bot.id.js';
 import children from './children.id.js';
+import complaints from './complaints.id.js';
 import citizen from './citizen.id.js';
 import delivery from './delivery.id.js';
 import visits from './visits.id.js';
@@ -14,6 +15,7 @@ import whatsapp from './whatsapp.id.js';
 const id = {
   bot,
   children,
+  complaints,
   delivery,
   visits,
   ikm,
