@@ -49,7 +49,10 @@ export type CommandOutcome =
   | { type: 'request_action_failed'; ticket: string; reason: string }
   /** The satisfaction survey was stored, or not: `already_answered` (by another channel meanwhile) or `internal`. */
   | { type: 'survey_recorded'; ticket: string }
-  | { type: 'survey_failed'; ticket: string; reason: 'already_answered' | 'internal' };
+  | { type: 'survey_failed'; ticket: string; reason: 'already_answered' | 'internal' }
+  /** A complaint or suggestion was stored with its number and the time its answer is due (ISO), or not. */
+  | { type: 'complaint_recorded'; kind: 'keluhan' | 'saran'; number: string; dueAt: string }
+  | { type: 'complaint_failed'; kind: 'keluhan' | 'saran' };
 
 /** A request made from this WhatsApp number, as `Cek status` shows it. */
 export type ApplicantRequestSummary = {
@@ -99,6 +102,8 @@ export type DialogueContext = {
   maxUploadBytes: number;
   /** This number's handed-over requests at this office still open to the satisfaction survey, newest first. */
   surveys?: readonly { requestId: string; ticket: string }[] | undefined;
+  /** This number's complaints at this office, newest first, with the answer once given. */
+  complaints?: readonly { number: string; kind: 'keluhan' | 'saran'; receivedAt: string; dueAt: string; answer: string | null }[] | undefined;
 };
 
 /** Messages the bot sends. Meta's limits: ≤ 3 buttons (title ≤ 20 chars), ≤ 10 list rows in all (title ≤ 24, description ≤ 72), list button ≤ 20, body ≤ 1024 (interactive) or 4096 (text). */
@@ -123,7 +128,9 @@ export type DialogueCommand =
   /** The conversation now concerns this request (the inbox shows it). */
   | { type: 'concerns_request'; requestId: string }
   /** Store the satisfaction survey of a handed-over request (anonymous: no number goes with it). */
-  | { type: 'record_survey'; requestId: string; answers: Record<string, number>; profile: Record<string, string>; suggestion?: string | undefined };
+  | { type: 'record_survey'; requestId: string; answers: Record<string, number>; profile: Record<string, string>; suggestion?: string | undefined }
+  /** Store a complaint or suggestion from this number. */
+  | { type: 'record_complaint'; kind: 'keluhan' | 'saran'; body: string };
 
 export type DialogueResult<State> = {
   state: State;

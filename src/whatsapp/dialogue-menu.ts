@@ -5,7 +5,8 @@ import type { OutboundMessage } from './dialogue-contract.js';
 import { localParts, officeZone } from './dialogue-format.js';
 import { list, prepend, type Env } from './dialogue-kit.js';
 
-export const MENU_ITEMS = ['info', 'apply', 'status', 'staff', 'hours', 'language'] as const;
+// "Pengaduan" last, so the numbers people already type for the others stay what they were.
+export const MENU_ITEMS = ['info', 'apply', 'status', 'staff', 'hours', 'language', 'complaint'] as const;
 export type MenuItem = (typeof MENU_ITEMS)[number];
 
 export function mainMenu(env: Env, note?: string): OutboundMessage[] {

@@ -31,6 +31,8 @@ export const ScreenSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('staff'), told: z.boolean() }),
   /** Answering the satisfaction survey (IKM): the question is recomputed from `survey`. */
   z.object({ kind: z.literal('survey') }),
+  /** Writing a complaint or suggestion; `body` is the text awaiting confirmation, null while it is asked for. */
+  z.object({ kind: z.literal('complaint'), about: z.enum(['keluhan', 'saran']), body: z.string().max(2000).nullable() }),
 ]);
 
 /** A satisfaction survey under way, kept when the citizen stops ("berhenti") so it can be resumed. */

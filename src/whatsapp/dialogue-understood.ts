@@ -22,6 +22,8 @@ export type Moves = {
   toMenu: (state: DialogueState, env: Env, note?: string) => Turn;
   cancel: (state: DialogueState, env: Env) => Turn;
   thanks: (state: DialogueState, env: Env) => Turn;
+  /** A complaint or suggestion, with what the citizen already wrote. */
+  complain: (state: DialogueState, env: Env, said?: string) => Turn;
 };
 
 export function readText(input: string, env: Env): Understanding {
@@ -66,7 +68,7 @@ export function answerOf(u: Understanding, service: Service | undefined, env: En
  * Free text outside an application, acted on; undefined when nothing was understood (the caller
  * keeps its own reading). `note` goes in front (a salam answered).
  */
-export function actOn(state: DialogueState, u: Understanding, env: Env, moves: Moves, note?: string): Turn | undefined {
+export function actOn(state: DialogueState, u: Understanding, env: Env, moves: Moves, note?: string, said?: string): Turn | undefined {
   const service = u.service ? findService(env.ctx.services, u.service) : undefined;
   const withNote = (t: Turn): Turn => (note ? { ...t, replies: prepend(note, t.replies) } : t);
   const info = (s: Service): Turn => withNote(turn({ ...state, screen: { kind: 'service_info', code: s.code }, draft: null, fix: null }, serviceInfoPrompt(s, env)));
@@ -78,9 +80,10 @@ export function actOn(state: DialogueState, u: Understanding, env: Env, moves: M
       return withNote(moves.status(state, u.ticket, env));
     case 'hours':
       return withNote(moves.showHours(state, env));
+    case 'complaint':
+      return withNote(moves.complain(state, env, said));
     case 'location':
     case 'home_service':
-    case 'complaint':
       return answered(answerOf(u, service, env)!, [staffButton(env), menuButton(env)]);
     case 'fee':
     case 'duration': {

@@ -93,7 +93,7 @@ describe('a first-time user', () => {
     expect(turn.text).toContain('Waalaikumsalam, Bapak/Ibu');
     expect(turn.text).toContain('WIS ORA KENCOT');
     expect(turn.text).toContain('GRATIS');
-    expect(turn.ids).toEqual(['m:info', 'm:apply', 'm:status', 'm:staff', 'm:hours', 'm:language']);
+    expect(turn.ids).toEqual(['m:info', 'm:apply', 'm:status', 'm:staff', 'm:hours', 'm:language', 'm:complaint']);
     expect(c.state.lastActivityAt).toBe(c.now.toISOString());
   });
 

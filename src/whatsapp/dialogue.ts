@@ -13,6 +13,7 @@
  * that apology, so such a bug does not go unnoticed.
  */
 import { findService, type Service } from '../catalogue/catalogue.js';
+import { parseComplaintNumber } from '../complaints/complaints.js';
 import {
   answerQuestion,
   applyEdit,
@@ -37,6 +38,7 @@ import type { BotLocale, CommandOutcome, DialogueContext, DialogueResult, Inboun
 import { formatClock, formatDateTime, officeOpenness, officeToday, weeklyHoursLines, zoneAbbreviation } from './dialogue-format.js';
 import { buttons, chooseTyped, isKeyword, list, makeTr, normalise, offeredIn, prepend, text, turn, type Env, type Turn } from './dialogue-kit.js';
 import { greeting, mainMenu, MENU_ITEMS, type MenuItem } from './dialogue-menu.js';
+import { complaintPrompt, lookupComplaint, onComplaint, onComplaintOutcome, startComplaint } from './dialogue-complaint.js';
 import { onSurvey, onSurveyOutcome, startSurvey, surveyBack, surveyPrompt, wantsSurvey } from './dialogue-survey.js';
 import { initialDialogueState, readDialogueState, type DialogueState, type Screen } from './dialogue-state.js';
 import { actOn, answerMidForm, readText, salamReply, type Moves } from './dialogue-understood.js';
@@ -96,7 +98,7 @@ function apology(state: DialogueState, event: InboundEvent, ctx: DialogueContext
   }
 }
 
-const OUTCOMES: ReadonlySet<string> = new Set(['request_submitted', 'request_submit_failed', 'request_resubmitted', 'request_cancelled', 'request_action_failed', 'survey_recorded', 'survey_failed']);
+const OUTCOMES: ReadonlySet<string> = new Set(['request_submitted', 'request_submit_failed', 'request_resubmitted', 'request_cancelled', 'request_action_failed', 'survey_recorded', 'survey_failed', 'complaint_recorded', 'complaint_failed']);
 const isOutcome = (event: InboundEvent): event is CommandOutcome => OUTCOMES.has(event.type);
 
 function run(state: DialogueState, event: InboundEvent, ctx: DialogueContext): Turn {
@@ -151,7 +153,7 @@ function firstContact(state: DialogueState, event: InboundEvent, env: Env): Turn
   if (event.type !== 'text') return turn(menu, greeting(env, false));
   // "assalamualaikum, mau bikin KIA anak saya": the salam answered and the request acted on at once.
   const understood = readText(event.text, env);
-  const acted = actOn(menu, understood, env, moves(), salamReply(understood, env));
+  const acted = actOn(menu, understood, env, moves(), salamReply(understood, env), event.text);
   if (acted) return acted;
   if (understood.salam === 'islamic') return turn(menu, mainMenu(env, env.tr('greeting.welcome', { salam: 'Waalaikumsalam', office: env.ctx.office.name })));
   return turn(menu, greeting(env, false));
@@ -177,6 +179,8 @@ function afterPause(state: DialogueState, event: InboundEvent, env: Env): Turn |
   // A tap on the menu of an earlier message is a clear request, and so is "survei" after the invitation; anything else is a new conversation.
   if (event.type === 'choice' && event.id.startsWith('m:')) return undefined;
   if (wantsSurvey(event)) return undefined;
+  // A complaint number typed days later asks for its answer: the notice said to send it.
+  if (event.type === 'text' && parseComplaintNumber(event.text)) return undefined;
   return turn({ ...state, screen: { kind: 'menu' }, draft: null, fix: null, idlePrompt: false }, greeting(env, true));
 }
 
@@ -208,7 +212,7 @@ function onIdlePrompt(state: DialogueState, event: InboundEvent, env: Env): Turn
 }
 
 function cancelFlow(state: DialogueState, env: Env): Turn {
-  const inFlow = isMidFlow(state) || state.screen.kind === 'awaiting' || state.draft !== null || state.fix !== null;
+  const inFlow = isMidFlow(state) || state.screen.kind === 'awaiting' || state.screen.kind === 'complaint' || state.draft !== null || state.fix !== null;
   return toMenu(state, env, env.tr(inFlow ? 'menu.flow_cancelled' : 'menu.nothing_to_cancel'));
 }
 
@@ -316,6 +320,8 @@ function menuAction(state: DialogueState, item: MenuItem, env: Env): Turn {
       return showHours({ ...state, draft: null, fix: null }, env);
     case 'language':
       return turn({ ...state, screen: { kind: 'language' }, draft: null, fix: null }, languagePrompt(env));
+    case 'complaint':
+      return startComplaint(state, env);
   }
 }
 
@@ -391,6 +397,8 @@ function goBack(state: DialogueState, env: Env): Turn {
       return fixStepBack(state, env);
     case 'survey':
       return surveyBack(state, env);
+    case 'complaint':
+      return toMenu(state, env);
   }
 }
 
@@ -440,6 +448,8 @@ function screenPrompt(state: DialogueState, env: Env): OutboundMessage[] {
       return fixScreenPrompt(state, env);
     case 'survey':
       return surveyPrompt(state, env);
+    case 'complaint':
+      return complaintPrompt(state, env);
   }
 }
 
@@ -487,6 +497,9 @@ function onScreen(state: DialogueState, event: InboundEvent, env: Env): Turn {
       break;
     case 'survey':
       handled = onSurvey(state, event, env);
+      break;
+    case 'complaint':
+      handled = onComplaint(state, event, env);
       break;
   }
   if (handled) return handled;
@@ -590,7 +603,8 @@ function onEditPick(state: DialogueState, event: InboundEvent, env: Env): Turn |
 // The main menu, typed
 
 /** Input vocabulary for the menu: words people type for each item (both languages, any case). */
-const MENU_WORDS: Record<Exclude<MenuItem, 'staff' | 'language'>, readonly string[]> = {
+// Complaints come through the understanding of free text ("keluhan", "saran", "kecewa"), with what was written.
+const MENU_WORDS: Record<Exclude<MenuItem, 'staff' | 'language' | 'complaint'>, readonly string[]> = {
   status: ['status', 'cek', 'lacak', 'track', 'tiket', 'ticket', 'sudah jadi', 'progress'],
   info: ['syarat', 'persyaratan', 'info', 'informasi', 'requirement', 'requirements', 'biaya', 'berapa lama', 'apa saja'],
   apply: ['ajukan', 'mengajukan', 'pengajuan', 'daftar', 'mendaftar', 'buat', 'bikin', 'membuat', 'urus', 'mengurus', 'apply', 'permohonan', 'new'],
@@ -628,10 +642,12 @@ function readMenuText(state: DialogueState, input: string, env: Env): Turn | und
   const typed = normalise(input);
   const ticket = lookupTicket(state, input, env);
   if (ticket) return ticket;
+  const complaint = lookupComplaint(state, input, env);
+  if (complaint) return complaint;
   const number = /^\d{1,2}$/.test(typed) ? Number(typed) : 0;
   const item = MENU_ITEMS[number - 1];
   if (item) return menuAction(state, item, env);
-  const understood = actOn(state, readText(input, env), env, moves());
+  const understood = actOn(state, readText(input, env), env, moves(), undefined, input);
   if (understood) return understood;
   if (mentions(typed, THANKS)) return turn({ ...state, screen: { kind: 'menu' } }, buttons(env, env.tr('menu.thanks'), [{ id: 'nav:menu', title: env.tr('common.main_menu') }]));
   if (isKeyword(input, 'english') || isKeyword(input, 'indonesian')) return onLanguage(state, { type: 'text', text: input }, env);
@@ -656,6 +672,7 @@ function moves(): Moves {
     toMenu: (state, env) => toMenu(state, env),
     cancel: cancelFlow,
     thanks: (state, env) => turn({ ...state, screen: { kind: 'menu' } }, buttons(env, env.tr('menu.thanks'), [{ id: 'nav:menu', title: env.tr('common.main_menu') }])),
+    complain: (state, env, said) => startComplaint(state, env, said),
   };
 }
 
@@ -723,5 +740,8 @@ function onOutcome(state: DialogueState, event: CommandOutcome, env: Env): Turn 
     case 'survey_recorded':
     case 'survey_failed':
       return onSurveyOutcome(state, event, env);
+    case 'complaint_recorded':
+    case 'complaint_failed':
+      return onComplaintOutcome(state, event, env);
   }
 }

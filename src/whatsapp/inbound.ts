@@ -6,6 +6,8 @@
  * exactly once, after restart.
  */
 import type { Logger } from 'pino';
+import { PortalComplaintInput, receiveComplaint } from '../complaints/service.js';
+import { complaintsOfPhone } from '../complaints/storage.js';
 import type { Db } from '../db/database.js';
 import type { BlobStore } from '../files/blobs.js';
 import { storeUpload } from '../files/service.js';
@@ -175,6 +177,16 @@ async function execute<S>(deps: InboundDeps<S>, tx: Db, officeCode: string, waId
         return { type: 'request_action_failed', ticket: target.ticket, reason: err instanceof AppError ? err.code : 'internal' };
       }
     }
+    case 'record_complaint':
+      try {
+        // The same rules as the portal's form: length and safe text.
+        const body = PortalComplaintInput.shape.body.parse(command.body);
+        const { complaint } = await tx.transaction((sp) => receiveComplaint(requestDeps, { officeCode, kind: command.kind, channel: 'whatsapp', body, phone: waId, withPin: false }, null, origin, sp));
+        return { type: 'complaint_recorded', kind: command.kind, number: complaint.number, dueAt: complaint.dueAt.toISOString() };
+      } catch (err) {
+        deps.logger?.error({ err }, 'whatsapp complaint not stored');
+        return { type: 'complaint_failed', kind: command.kind };
+      }
     case 'record_survey': {
       const target = await findRequest(tx, command.requestId);
       // Only a request made from this number at this office; the response itself carries no number.
@@ -227,6 +239,7 @@ async function dialogueContext<S>(deps: InboundDeps<S>, db: Db, office: OfficeRo
       handOverChoice: r.handOverChoice,
     })),
     maxUploadBytes: deps.maxUploadBytes,
+    complaints: (await complaintsOfPhone(db, office.code, waId)).map((c) => ({ number: c.number, kind: c.kind as 'keluhan' | 'saran', receivedAt: c.receivedAt.toISOString(), dueAt: c.dueAt.toISOString(), answer: c.answer })),
     surveys: (await unsurveyedRequestsOf(db, office.code, waId, new Date(now.getTime() - SURVEY_OPEN_DAYS * 86_400_000))).map((r) => ({ requestId: r.id, ticket: r.ticket })),
   };
 }

@@ -45,6 +45,7 @@ const bot = {
       staff: { title: 'Talk to staff', description: 'Your message goes to a kecamatan officer' },
       hours: { title: 'Hours & location', description: 'Opening hours, address and contacts' },
       language: { title: 'Bahasa / Language', description: 'Bahasa Indonesia or English' },
+      complaint: { title: 'Complaints & ideas', description: 'Tell us about a problem or a suggestion for our service' },
     },
     help: "Sorry, we didn't understand your message. Please choose from the menu below, or type for example *KIA requirements*, *status* or *staff*.",
     already_here: 'You are already at the main menu.',
@@ -84,7 +85,7 @@ const bot = {
     home_service:
       'For residents with a disability, elderly or ill residents, officers of {{office}} can *come to your home* for the enrolment, and finished documents can be *delivered to your home*. When you apply here, tell us about the special needs and choose *home delivery*. To arrange a visit, please talk to an officer.',
     complaint:
-      'We are sorry for the trouble. 🙏 Please choose *Talk to staff* and describe what happened; an officer will follow it up. Remember, all our services are free of charge.',
+      'We are sorry for the trouble. 🙏 When this form is done, type *complaint* to write it down: it gets a number and an officer answers it. Or choose *Talk to staff*. Remember, all our services are free of charge.',
     location: '*Address of {{office}}:*\n{{address}}',
     resume: "Let's continue your application:",
   },

@@ -52,6 +52,7 @@ const bot = {
       staff: { title: 'Bicara dengan petugas', description: 'Pesan Bapak/Ibu diteruskan ke petugas kecamatan' },
       hours: { title: 'Jam layanan & lokasi', description: 'Jam buka, alamat, dan kontak kantor' },
       language: { title: 'Bahasa / Language', description: 'Bahasa Indonesia atau English' },
+      complaint: { title: 'Pengaduan & saran', description: 'Sampaikan keluhan atau saran tentang layanan kami' },
     },
     help:
       'Mohon maaf, kami belum memahami pesan Bapak/Ibu. Silakan pilih dari menu di bawah ini, atau ketik misalnya *syarat KIA*, *status*, atau *petugas*.',
@@ -97,7 +98,7 @@ const bot = {
     home_service:
       'Bagi warga penyandang disabilitas, lansia, atau yang sedang sakit, petugas {{office}} dapat *datang ke rumah* untuk perekaman, dan dokumen yang sudah jadi dapat *diantar ke rumah*. Saat mengajukan permohonan di sini, sampaikan kebutuhan khusus pemohon lalu pilih *diantar ke rumah*. Untuk mengatur kunjungan petugas, silakan bicara dengan petugas.',
     complaint:
-      'Mohon maaf atas ketidaknyamanan yang Bapak/Ibu alami. 🙏 Silakan pilih *Bicara dgn petugas* dan tuliskan kejadiannya; petugas akan menindaklanjuti. Ingat, semua layanan kami tidak dipungut biaya.',
+      'Mohon maaf atas ketidaknyamanan yang Bapak/Ibu alami. 🙏 Setelah pengisian ini selesai, ketik *pengaduan* untuk menuliskannya: pengaduan diberi nomor dan dijawab petugas. Atau pilih *Bicara dgn petugas*. Ingat, semua layanan kami tidak dipungut biaya.',
     location: '*Alamat {{office}}:*\n{{address}}',
     resume: 'Kita lanjutkan pengisian permohonan:',
   },
