@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api.js';
+import { timezoneLabel } from '../../format.js';
 import { ErrorAlert } from '../../components/Errors.js';
 import { Field } from '../../components/Field.js';
 import { Loading, PageHeading } from '../../components/Page.js';
@@ -274,7 +275,7 @@ export function JemputBolaSessionPage({ id }: { id: string }) {
         <dt>{t.state}</dt>
         <dd data-testid="sesi-status">{t.states[session.state]}</dd>
         <dt>{t.when}</dt>
-        <dd>{t.whenLine(calendarDate(session.sessionDate, lang), localTime(session.startsAt, timeZone))}</dd>
+        <dd>{t.whenLine(calendarDate(session.sessionDate, lang), `${localTime(session.startsAt, timeZone)} ${timezoneLabel(timeZone)}`)}</dd>
         <dt>{t.deadline}</dt>
         <dd>{t.deadlineLine(session.deadlineWorkingDays)}</dd>
         <dt>{t.equipment}</dt>
