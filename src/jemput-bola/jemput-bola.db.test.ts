@@ -5,11 +5,13 @@
  * and holding the session making one batch of KIA requests on the school_session channel, due on
  * the office calendar, whose progress the API counts.
  */
+import fs from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, jemputBolaCaptures, outbox, requests } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
 import { testApp, type TestApp } from '../test-support/app.js';
+import { pdfText } from '../test-support/pdf-text.js';
 import { act } from '../test-support/personal-data.js';
 import { KK_NUMBER } from '../test-support/requests.js';
 
@@ -176,6 +178,40 @@ describe('a session from approval to its batch', () => {
     expect(closed.json().session.state).toBe('closed');
     const actions = (await t.db.select().from(auditLog).where(eq(auditLog.entityId, sessionId))).map((a) => a.action);
     expect(actions.filter((a) => !a.endsWith('captured'))).toEqual(['jemput_bola.planned', 'jemput_bola.approved', 'jemput_bola.held', 'jemput_bola.closed']);
+  });
+
+  it('is handed over at the school in one action: each ready request handed over and audited, the parent told, the child holding a KIA', async () => {
+    const [ready] = (await kasi.get(`/api/v1/jemput-bola/sessions/${sessionId}/batch`)).json().requests.filter((r: { state: string }) => r.state === 'ready');
+    const handed = await operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/hand-over`, { receivedBy: 'Bu Ratna' });
+    expect(handed.statusCode, handed.body).toBe(200);
+    expect(handed.json()).toEqual({ handedOver: 1 });
+    const [request] = await t.db.select().from(requests).where(eq(requests.id, ready.id));
+    expect(request!.state).toBe('handed_over');
+    expect(request!.handOverRecord).toMatchObject({ receivedBy: { name: 'Bu Ratna', relationship: 'other' }, method: 'school_session' });
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.entityId, ready.id))).map((a) => a.action)).toContain('request.hand_over');
+    expect(await t.db.select().from(outbox).where(and(eq(outbox.requestId, ready.id), eq(outbox.kind, 'request.delivered')))).toHaveLength(1);
+    expect((await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, sessionId), eq(auditLog.action, 'jemput_bola.batch_handed_over'))))[0]!.details).toEqual({ requests: [ready.id] });
+    const child = (await operator.get(`${BASE}/children?limit=500`)).json().children.find((c: { id: string }) => c.id === ready.childId);
+    expect(child).toMatchObject({ hasKia: true, kiaSince: '2026-11-26' });
+    expect((await operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/hand-over`, { receivedBy: 'Bu Ratna' })).statusCode).toBe(409);
+  });
+
+  it('prints the hand-over list with the kop surat, each child’s name, masked NIK and class, and the signature lines', async () => {
+    const res = await kasi.get(`/api/v1/jemput-bola/sessions/${sessionId}/hand-over-list`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const pdf = res.rawPayload;
+    fs.mkdirSync('test-artifacts', { recursive: true });
+    fs.writeFileSync('test-artifacts/jemput-bola-hand-over-list.pdf', pdf);
+    const text = pdfText(pdf);
+    for (const words of ['PEMERINTAH KABUPATEN BANYUMAS', 'DAFTAR SERAH TERIMA KARTU IDENTITAS ANAK (KIA)', 'SD Negeri 1 Kembaran', 'Yang menerima, petugas sekolah', 'Yang menyerahkan, Kepala Seksi Pelayanan']) {
+      expect(text.replace(/\n/g, ' ')).toContain(words);
+    }
+    // Only the handed-over card is on it (the other request is still being checked), its NIK masked.
+    expect(text).toContain('Ayu Lestari');
+    expect(text).not.toContain('Bayu Aji');
+    expect(text).toContain('3302xxxxxxxx0001');
+    expect(text).not.toContain('3302205003170001');
   });
 
   it('is cancelled before it is held', async () => {

@@ -68,4 +68,29 @@ export function registerJemputBolaRoutes(app: App, deps: AppDeps) {
       return reply.status(created ? 201 : 200).send({ capture });
     },
   );
+
+  app.post(
+    '/api/v1/jemput-bola/sessions/:id/hand-over',
+    {
+      config: { access: 'jemput_bola.manage' },
+      schema: { tags: ['jemput-bola'], summary: "Hand the batch over at the school in one action: every ready request handed over (audited each, the parents told)", params: id, body: jemputBola.HandOverBatchInput },
+    },
+    async (req) => jemputBola.handOverBatch(jdeps, requireStaff(req), req.params.id, req.body, originOf(req)),
+  );
+
+  app.get(
+    '/api/v1/jemput-bola/sessions/:id/hand-over-list',
+    {
+      config: { access: 'jemput_bola.read' },
+      schema: { tags: ['jemput-bola'], summary: "The hand-over list PDF: kop surat, each child's name, masked NIK and class, signature lines for the school's officer and the kasi", params: id },
+    },
+    async (req, reply) => {
+      const { pdf, npsn, date } = await jemputBola.handOverListPdf(jdeps, requireStaff(req), req.params.id, originOf(req), req.locale);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="serah-terima-kia-${npsn}-${date}.pdf"`)
+        .header('cache-control', 'private, no-store')
+        .send(pdf);
+    },
+  );
 }

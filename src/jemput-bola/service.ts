@@ -8,19 +8,21 @@
 import { z } from 'zod';
 import { auditActorOf, recordAudit, type Origin } from '../audit/audit.js';
 import { authorize, type StaffActor } from '../auth/policy.js';
-import { localDate, workingMinutesBetween, type WorkCalendar } from '../calendar/calendar.js';
+import { localDate, officeDate, workingMinutesBetween, type WorkCalendar } from '../calendar/calendar.js';
 import { slaStatus } from '../calendar/sla.js';
 import { normaliseWhatsApp } from '../children/children.js';
 import type { Db } from '../db/database.js';
-import { t } from '../i18n/i18n.js';
+import { t, type Locale } from '../i18n/i18n.js';
 import { parseKk, parseNik } from '../identity/nik.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
+import { officeEmblem } from '../offices/emblem.js';
 import { findOffice, type OfficeRow } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { safeText } from '../platform/safe-text.js';
 import type { RegionLookup } from '../regions/region-lookup.js';
-import { NewRequestInput, submitRequest } from '../requests/service.js';
+import { maskIdNumber } from '../requests/field-access.js';
+import { actOnRequest, NewRequestInput, submitRequest } from '../requests/service.js';
 import * as requestStore from '../requests/storage.js';
 import type { RequestState } from '../requests/workflow.js';
 import { activeVisitOfficers } from '../visits/storage.js';
@@ -37,6 +39,7 @@ import {
   type SessionAction,
   type SessionState,
 } from './jemput-bola.js';
+import { renderHandOverList, type HandOverListTexts } from './hand-over-list.js';
 import { JEMPUT_BOLA_NOTICE, type NoticePayload } from './messages.js';
 import * as store from './storage.js';
 
@@ -371,3 +374,66 @@ export async function sessionBatch(deps: JemputBolaDeps, actor: StaffActor, sess
   const now = deps.clock.now();
   return batchOf(deps, session, await loadOfficeCalendar(deps.db, office, now), now);
 }
+
+export const HandOverBatchInput = z.object({
+  /** The school's officer who receives the cards for the children. */
+  receivedBy: safeText().trim().min(1).max(120),
+});
+
+/**
+ * The batch handed over at the school in one action: every request of it that is ready goes through
+ * the SOP's `hand_over` (its own audit entry, the parent's "delivered" notice, the child marked as
+ * holding a KIA), all in one transaction with the session's audit entry; nothing is handed over if
+ * one of them cannot be.
+ */
+export async function handOverBatch(deps: JemputBolaDeps, actor: StaffActor, sessionId: string, input: z.infer<typeof HandOverBatchInput>, origin: Origin) {
+  const { session, office } = await sessionFor(deps, actor, sessionId, 'jemput_bola.manage');
+  authorize(actor, 'request.hand_over', { officeCode: office.code });
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const locked = (await store.lockSession(tx, sessionId))!;
+    if (locked.state !== 'held' && locked.state !== 'closed') {
+      throw new AppError('session_wrong_state', 409, 'jemputBola.errors.wrong_state', { state: { id: t('id', `jemputBola.status.${locked.state}`), en: t('en', `jemputBola.status.${locked.state}`) } });
+    }
+    const ready = (await store.batchRequests(tx, sessionId)).filter((r) => r.state === 'ready');
+    if (ready.length === 0) throw new AppError('nothing_ready', 409, 'jemputBola.errors.nothing_ready');
+    const payload = { receivedBy: { name: input.receivedBy, relationship: 'other' }, method: 'school_session', receivedAt: now.toISOString() };
+    // Each through the one SOP operation, inside this transaction (a savepoint each).
+    for (const request of ready) await actOnRequest({ ...deps, db: tx }, actor, request.id, { action: 'hand_over', payload }, origin);
+    await recordAudit(tx, now, { officeCode: office.code, actor: auditActorOf(actor), action: 'jemput_bola.batch_handed_over', entityType: 'jemput_bola_session', entityId: session.id, details: { requests: ready.map((r) => r.id) } }, origin);
+    return { handedOver: ready.length };
+  });
+}
+
+/** The hand-over list PDF: the batch's ready and handed-over cards, by class and name, masked NIK; audited (it names children). */
+export async function handOverListPdf(deps: JemputBolaDeps, actor: StaffActor, sessionId: string, origin: Origin, locale: Locale = 'id') {
+  const { session, office } = await sessionFor(deps, actor, sessionId, 'jemput_bola.read');
+  const now = deps.clock.now();
+  const school = await store.findSchool(deps.db, office.code, session.schoolNpsn);
+  const batch = (await store.batchRequests(deps.db, sessionId)).filter((r) => r.state === 'ready' || r.state === 'handed_over');
+  const kids = new Map((await store.childrenByIds(deps.db, batch.map((r) => r.childId))).map((c) => [c.id, c]));
+  const captures = new Map((await store.latestCaptures(deps.db, sessionId)).map((c) => [c.childId, c]));
+  const rows = batch
+    .map((r) => {
+      const child = kids.get(r.childId);
+      const nik = captures.get(r.childId)?.nik ?? child?.nik ?? '';
+      return { name: child?.name ?? '', maskedNik: nik ? maskIdNumber(nik) : '–', schoolClass: child?.schoolClass ?? '–', ticket: r.ticket };
+    })
+    .sort((a, b) => a.schoolClass.localeCompare(b.schoolClass, 'id', { numeric: true }) || a.name.localeCompare(b.name, 'id'));
+  const words = (date: string) => new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  const texts = Object.fromEntries(HAND_OVER_LIST_KEYS.map((k) => [k, t(locale, `jemputBola.list.${k}`)])) as HandOverListTexts;
+  const pdf = await renderHandOverList({
+    office: { name: office.name, regencyName: office.regencyName, address: office.contact.address, phone: office.contact.phone, emblemPng: await officeEmblem(deps.db, office.code) },
+    school: school?.name ?? session.schoolNpsn,
+    sessionDate: words(session.sessionDate),
+    placeAndDate: `${office.name.replace(/^kecamatan\s+/i, '')}, ${words(officeDate(office.timezone, now))}`,
+    children: rows,
+    kasiName: (await store.staffName(deps.db, session.approvedBy)) ?? '',
+    printedAt: now,
+    texts,
+  });
+  await recordAudit(deps.db, now, { officeCode: office.code, actor: auditActorOf(actor), action: 'jemput_bola.list_printed', entityType: 'jemput_bola_session', entityId: session.id, details: { children: rows.length } }, origin);
+  return { pdf, npsn: session.schoolNpsn, date: session.sessionDate };
+}
+
+const HAND_OVER_LIST_KEYS = ['title', 'school', 'sessionDate', 'number', 'name', 'nik', 'schoolClass', 'ticket', 'count', 'place', 'receivedBy', 'handedOverBy', 'signatureName'] as const satisfies readonly (keyof HandOverListTexts)[];

@@ -1,7 +1,7 @@
 /** SQL for Jemput Bola sessions, their rosters and captures. */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { children, jemputBolaCaptures, jemputBolaRoster, jemputBolaSessions, requests, schools } from '../db/schema.js';
+import { children, jemputBolaCaptures, jemputBolaRoster, jemputBolaSessions, requests, schools, staffUsers } from '../db/schema.js';
 
 export type SessionRow = typeof jemputBolaSessions.$inferSelect;
 export type CaptureRow = typeof jemputBolaCaptures.$inferSelect;
@@ -113,4 +113,10 @@ export async function rosterCounts(db: Db, sessionIds: readonly string[]): Promi
     .where(inArray(jemputBolaRoster.sessionId, [...sessionIds]))
     .groupBy(jemputBolaRoster.sessionId);
   return new Map(rows.map((r) => [r.sessionId, r.n]));
+}
+
+export async function staffName(db: Db, id: string | null): Promise<string | undefined> {
+  if (!id) return undefined;
+  const [row] = await db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, id));
+  return row?.name;
 }
