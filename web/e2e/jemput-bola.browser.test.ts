@@ -1,7 +1,8 @@
 /**
  * /petugas/jemput-bola in Chromium (issue 12): an operator plans a session at a school — the
  * deadline refused beside its field outside 1–7 —, lands on the session with its roster from the
- * register, and the kasi approves it from the keyboard, which queues the parents' WhatsApp notices.
+ * register, and the kasi approves it from the keyboard, which queues the parents' WhatsApp notices;
+ * once held and its card printed, the batch's progress shows it and the kasi hands it over at the school.
  * Checked with axe-core.
  */
 import fs from 'node:fs';
@@ -14,10 +15,12 @@ import type { StaffActor } from '../../src/auth/policy.js';
 import { createStaffUser } from '../../src/auth/service.js';
 import { importChildren, saveSchool } from '../../src/children/service.js';
 import { outbox } from '../../src/db/schema.js';
+import { actOnSession, recordCapture, sessionDetail } from '../../src/jemput-bola/service.js';
 import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { loadRegions } from '../../src/regions/regions.js';
+import { actOnRequest } from '../../src/requests/service.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { launchBrowser, screenshot, seriousA11yViolations } from './browser.js';
 
@@ -25,6 +28,7 @@ let server: RunningServer;
 let operatorBrowser: Awaited<ReturnType<typeof launchBrowser>>;
 let kasiBrowser: Awaited<ReturnType<typeof launchBrowser>>;
 let dataDir: string;
+let kasiActor: StaffActor;
 const PASSWORD = 'kembaran-bersinar-2026';
 const clock = fixedClock('2026-11-23T02:00:00Z'); // Monday 09:00 WIB
 
@@ -42,7 +46,8 @@ beforeAll(async () => {
   const deps = { db: server.database.db, clock };
   await createStaffUser(deps, null, { officeCode: DEMO_OFFICE_CODE, role: 'operator', name: 'Sari Operator', username: 'sari', password: PASSWORD }, {});
   const { user: kasi } = await createStaffUser(deps, null, { officeCode: DEMO_OFFICE_CODE, role: 'kasi', name: 'Budi Kasi', username: 'budi', password: PASSWORD }, {});
-  const actor: StaffActor = { kind: 'staff', userId: kasi.id, role: 'kasi', officeCode: DEMO_OFFICE_CODE, regencyCode: '33.02' };
+  kasiActor = { kind: 'staff', userId: kasi.id, role: 'kasi', officeCode: DEMO_OFFICE_CODE, regencyCode: '33.02' };
+  const actor = kasiActor;
   const cdeps = { ...deps, regions: loadRegions() };
   await saveSchool(cdeps, actor, DEMO_OFFICE_CODE, { npsn: '20301234', name: 'SD Negeri 1 Kembaran', level: 'sd_mi', desaCode: '33.02.20.2009' }, {});
   const report = await importChildren(cdeps, actor, DEMO_OFFICE_CODE, { fileName: 'sd1.csv', bytes: Buffer.from(ROSTER), dryRun: false, onlyValid: false }, {});
@@ -116,6 +121,28 @@ describe('a jemput bola session', () => {
     expect(notices.map((n) => n.payload.child).sort()).toEqual(['Ayu Lestari', 'Bayu Aji']);
     expect(await seriousA11yViolations(kasi)).toEqual([]);
     await screenshot(kasi, 'jemput-bola-approved');
+
+    // At the school (captured through the API the device uses), then held; the file made ready at the office.
+    const sessionId = sessionUrl.split('/').pop()!;
+    const jdeps = { db: server.database.db, clock, regions: loadRegions() };
+    const { roster } = await sessionDetail(jdeps, kasiActor, sessionId);
+    const ayu = roster.find((c) => c.name === 'Ayu Lestari')!;
+    await recordCapture(jdeps, kasiActor, sessionId, { idempotencyKey: 'tablet-1:0001', childId: ayu.childId, present: true, kkNumber: '3302201005200001', birthPlace: 'Banyumas', aktaSeen: true, kkSeen: true }, {});
+    await actOnSession(jdeps, kasiActor, sessionId, 'hold', {});
+    const [request] = (await sessionDetail(jdeps, kasiActor, sessionId)).batch.requests;
+    await actOnRequest(jdeps, kasiActor, request!.id, { action: 'verify_accept', payload: { overrideReason: 'Dokumen asli diperiksa di sekolah' } }, {});
+    await actOnRequest(jdeps, kasiActor, request!.id, { action: 'record_siak_outcome', payload: { outcomes: [{ document: 'kia', printed: true }] } }, {});
+    await actOnRequest(jdeps, kasiActor, request!.id, { action: 'mark_ready', payload: {} }, {});
+
+    await kasi.reload();
+    await expect.poll(() => kasi.getByTestId('sesi-status').innerText()).toBe('Sudah dilaksanakan');
+    expect(await kasi.getByRole('row', { name: /^Tercetak .*1 \/ 1$/ }).count()).toBe(1);
+    await kasi.getByLabel('Nama petugas sekolah yang menerima').fill('Bu Ratna');
+    await kasi.getByRole('button', { name: 'Serahkan 1 KIA yang sudah siap' }).click();
+    await expect.poll(() => kasi.getByRole('status').filter({ hasText: 'KIA sudah dicatat' }).innerText()).toBe('✓ 1 KIA sudah dicatat diserahkan. Orang tua menerima pemberitahuan lewat WhatsApp.');
+    expect(await kasi.getByRole('row', { name: /^Diserahkan .*1 \/ 1$/ }).count()).toBe(1);
+    expect(await seriousA11yViolations(kasi)).toEqual([]);
+    await screenshot(kasi, 'jemput-bola-handed-over');
     await kasi.close();
   }, 180_000);
 });

@@ -57,6 +57,13 @@ const jemputBola: typeof jemputBolaId = {
   milestones: { verified: 'Verified', processed: 'Processed in SIAK', printed: 'Printed', handed_over: 'Handed over' },
   dueLine: (due: string) => `Batch due: ${due}`,
   clockStates: { on_track: 'On track', amber: 'Nearing the deadline', red: 'Almost late', overdue: 'Late' },
+  handOverHeading: 'Hand-over at the school',
+  handOverList: 'Download the hand-over list (PDF) to sign',
+  receivedBy: "Name of the school's officer who receives the cards",
+  receivedByMissing: "Please enter the name of the school's officer who receives the KIAs.",
+  handOver: (n: number) => `Hand over the ${n} KIA cards that are ready`,
+  handedOver: (n: number) => `${n} KIA cards are recorded as handed over. The parents are told on WhatsApp.`,
+  noneReady: 'No KIA is ready to hand over yet.',
   ticket: 'Request number',
 };
 

@@ -55,6 +55,13 @@ const jemputBola = {
   milestones: { verified: 'Terverifikasi', processed: 'Diproses di SIAK', printed: 'Tercetak', handed_over: 'Diserahkan' } as Record<string, string>,
   dueLine: (due: string) => `Batas waktu berkas: ${due}`,
   clockStates: { on_track: 'Sesuai jadwal', amber: 'Mendekati batas waktu', red: 'Hampir terlambat', overdue: 'Terlambat' } as Record<string, string>,
+  handOverHeading: 'Serah terima di sekolah',
+  handOverList: 'Unduh daftar serah terima (PDF) untuk ditandatangani',
+  receivedBy: 'Nama petugas sekolah yang menerima',
+  receivedByMissing: 'Mohon isi nama petugas sekolah yang menerima KIA.',
+  handOver: (n: number) => `Serahkan ${n} KIA yang sudah siap`,
+  handedOver: (n: number) => `${n} KIA sudah dicatat diserahkan. Orang tua menerima pemberitahuan lewat WhatsApp.`,
+  noneReady: 'Belum ada KIA yang siap diserahkan.',
   ticket: 'Nomor permohonan',
 };
 

@@ -374,6 +374,9 @@ export function JemputBolaSessionPage({ id }: { id: string }) {
                 ))}
               </tbody>
             </table>
+            {(session.state === 'held' || session.state === 'closed') && (
+              <HandOver sessionId={session.id} readyCount={batch.requests.filter((r) => r.state === 'ready').length} manage={manage} onDone={load} />
+            )}
             <ul>
               {batch.requests.map((r) => (
                 <li key={r.id}>
@@ -385,5 +388,58 @@ export function JemputBolaSessionPage({ id }: { id: string }) {
         )}
       </section>
     </>
+  );
+}
+
+/** The batch handed over at the school: the list to print and sign, and one action for every ready card. */
+function HandOver({ sessionId, readyCount, manage, onDone }: { sessionId: string; readyCount: number; manage: boolean; onDone: () => Promise<void> }) {
+  const t = useT().jemputBola;
+  const [receivedBy, setReceivedBy] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const fail = useFailure(setError);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setNotice(undefined);
+    if (!receivedBy.trim()) return setProblem(t.receivedByMissing);
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      const { handedOver } = await jemputBolaApi.handOver(sessionId, receivedBy.trim());
+      await onDone();
+      setNotice(t.handedOver(handedOver));
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="panel" aria-labelledby="sesi-serah-terima" role="group">
+      <h3 id="sesi-serah-terima">{t.handOverHeading}</h3>
+      <p>
+        <a href={jemputBolaApi.handOverListUrl(sessionId)} download>
+          {t.handOverList}
+        </a>
+      </p>
+      <p role="status" aria-live="polite" className={notice ? 'alert alert-success' : 'visually-hidden'}>
+        {notice && `✓ ${notice}`}
+      </p>
+      {error !== undefined && <ErrorAlert error={error} />}
+      {manage && readyCount > 0 && (
+        <form onSubmit={submit} noValidate>
+          <Field id="sesi-penerima" label={t.receivedBy} value={receivedBy} maxLength={120} onChange={(e) => setReceivedBy(e.target.value)} aria-required error={problem} />
+          <button type="submit" className="button" disabled={busy}>
+            {t.handOver(readyCount)}
+          </button>
+        </form>
+      )}
+      {manage && readyCount === 0 && <p>{t.noneReady}</p>}
+    </div>
   );
 }

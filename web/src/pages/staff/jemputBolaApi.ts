@@ -41,5 +41,7 @@ export const jemputBolaApi = {
   plan: (code: string, body: PlanInput) => api.post<{ session: JemputBolaSession }>(`${office(code)}/jemput-bola/sessions`, body).then((r) => r.session),
   detail: (id: string, signal?: AbortSignal) => api.get<SessionDetail>(session(id), { signal }),
   act: (id: string, action: 'approve' | 'hold' | 'close' | 'cancel') => api.post<{ session: JemputBolaSession }>(`${session(id)}/${action}`, {}),
+  handOver: (id: string, receivedBy: string) => api.post<{ handedOver: number }>(`${session(id)}/hand-over`, { receivedBy }),
+  handOverListUrl: (id: string) => `${session(id)}/hand-over-list`,
   officers: (code: string, signal?: AbortSignal) => api.get<{ officers: { id: string; name: string; role: string }[] }>(`${office(code)}/visit-officers`, { signal }).then((r) => r.officers),
 };
