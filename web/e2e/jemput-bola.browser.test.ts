@@ -2,7 +2,8 @@
  * /petugas/jemput-bola in Chromium (issue 12): an operator plans a session at a school — the
  * deadline refused beside its field outside 1–7 —, lands on the session with its roster from the
  * register, and the kasi approves it from the keyboard, which queues the parents' WhatsApp notices;
- * once held and its card printed, the batch's progress shows it and the kasi hands it over at the school.
+ * a child is captured on the session page, the session held, and once the card is printed the batch's
+ * progress shows it and the kasi hands it over at the school.
  * Checked with axe-core.
  */
 import fs from 'node:fs';
@@ -15,7 +16,7 @@ import type { StaffActor } from '../../src/auth/policy.js';
 import { createStaffUser } from '../../src/auth/service.js';
 import { importChildren, saveSchool } from '../../src/children/service.js';
 import { outbox } from '../../src/db/schema.js';
-import { actOnSession, recordCapture, sessionDetail } from '../../src/jemput-bola/service.js';
+import { sessionDetail } from '../../src/jemput-bola/service.js';
 import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -122,13 +123,25 @@ describe('a jemput bola session', () => {
     expect(await seriousA11yViolations(kasi)).toEqual([]);
     await screenshot(kasi, 'jemput-bola-approved');
 
-    // At the school (captured through the API the device uses), then held; the file made ready at the office.
+    // At the school: Ayu is captured on the session page (a missing place of birth refused beside its field), then the session is held.
+    await kasi.getByRole('button', { name: 'Data Ayu Lestari' }).click();
+    await expect.poll(() => kasi.evaluate(() => document.activeElement?.textContent)).toBe('Pendataan di lokasi: Ayu Lestari');
+    await kasi.getByLabel('Nomor KK').fill('3302201005200001');
+    await kasi.getByLabel('Akta kelahiran sudah diperiksa').check();
+    await kasi.getByLabel('Kartu Keluarga (KK) sudah diperiksa').check();
+    await kasi.getByRole('button', { name: 'Simpan pendataan' }).click();
+    await expect.poll(() => kasi.locator('#pendataan-tempat-lahir-error').innerText()).toContain('Tempat lahir anak (sesuai akta kelahiran) wajib diisi untuk anak yang hadir.');
+    await kasi.getByLabel(/Tempat lahir/).fill('Banyumas');
+    await kasi.getByRole('button', { name: 'Simpan pendataan' }).click();
+    await expect.poll(() => kasi.getByRole('status').filter({ hasText: 'Pendataan' }).innerText()).toBe('✓ Pendataan Ayu Lestari sudah disimpan.');
+    expect(await kasi.getByRole('row', { name: /^Ayu Lestari .*Hadir/ }).count()).toBe(1);
+    expect(await seriousA11yViolations(kasi)).toEqual([]);
+    await kasi.getByRole('button', { name: 'Sesi sudah dilaksanakan: buat berkas permohonan KIA' }).click();
+    await expect.poll(() => kasi.getByTestId('sesi-status').innerText()).toBe('Sudah dilaksanakan');
+
+    // The file made ready at the office.
     const sessionId = sessionUrl.split('/').pop()!;
     const jdeps = { db: server.database.db, clock, regions: loadRegions() };
-    const { roster } = await sessionDetail(jdeps, kasiActor, sessionId);
-    const ayu = roster.find((c) => c.name === 'Ayu Lestari')!;
-    await recordCapture(jdeps, kasiActor, sessionId, { idempotencyKey: 'tablet-1:0001', childId: ayu.childId, present: true, kkNumber: '3302201005200001', birthPlace: 'Banyumas', aktaSeen: true, kkSeen: true }, {});
-    await actOnSession(jdeps, kasiActor, sessionId, 'hold', {});
     const [request] = (await sessionDetail(jdeps, kasiActor, sessionId)).batch.requests;
     await actOnRequest(jdeps, kasiActor, request!.id, { action: 'verify_accept', payload: { overrideReason: 'Dokumen asli diperiksa di sekolah' } }, {});
     await actOnRequest(jdeps, kasiActor, request!.id, { action: 'record_siak_outcome', payload: { outcomes: [{ document: 'kia', printed: true }] } }, {});

@@ -5,7 +5,7 @@
  * with its roster and each child's capture, the kasi's approval, holding and closing it, and the
  * batch's progress along the SOP with its clock.
  */
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api.js';
 import { timezoneLabel } from '../../format.js';
 import { ErrorAlert } from '../../components/Errors.js';
@@ -15,7 +15,7 @@ import { useLanguage, useT } from '../../i18n/index.js';
 import { navigate, NavLink } from '../../router.js';
 import { childrenApi, type School } from './childrenApi.js';
 import { calendarDate, dateTime, duration } from './format.js';
-import { jemputBolaApi, type JemputBolaSession, type SessionDetail } from './jemputBolaApi.js';
+import { jemputBolaApi, type JemputBolaSession, type RosterChild, type SessionDetail } from './jemputBolaApi.js';
 import { officeInstant } from './Outages.js';
 import { may, useFailure, useSession } from './session.js';
 
@@ -216,6 +216,7 @@ export function JemputBolaSessionPage({ id }: { id: string }) {
   const [error, setError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [capturing, setCapturing] = useState<string>();
   const fail = useFailure(setError);
 
   const load = useCallback(
@@ -343,13 +344,37 @@ export function JemputBolaSessionPage({ id }: { id: string }) {
                   <td>{calendarDate(c.birthDate, lang)}</td>
                   <td>{c.hasWhatsapp ? t.yes : t.no}</td>
                   <td>{c.photoOnSite ? t.yes : t.no}</td>
-                  <td>{t.captureStates[!c.capture ? 'none' : c.capture.present ? 'present' : 'absent']}</td>
+                  <td>
+                    {t.captureStates[!c.capture ? 'none' : c.capture.present ? 'present' : 'absent']}
+                    {session.state === 'approved' && manage && (
+                      <>
+                        {' '}
+                        <button type="button" className="button-link" aria-expanded={capturing === c.childId} onClick={() => setCapturing(capturing === c.childId ? undefined : c.childId)}>
+                          {t.captureOpen(c.name ?? '')}
+                        </button>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
       </section>
+
+      {capturing && session.state === 'approved' && manage && (
+        <CaptureForm
+          key={capturing}
+          sessionId={session.id}
+          child={roster.find((c) => c.childId === capturing)!}
+          onSaved={async (name) => {
+            setCapturing(undefined);
+            await load();
+            setNotice(t.captured(name));
+          }}
+          onCancel={() => setCapturing(undefined)}
+        />
+      )}
 
       <section aria-labelledby="sesi-berkas">
         <h2 id="sesi-berkas">{t.batchHeading}</h2>
@@ -441,5 +466,97 @@ function HandOver({ sessionId, readyCount, manage, onDone }: { sessionId: string
       )}
       {manage && readyCount === 0 && <p>{t.noneReady}</p>}
     </div>
+  );
+}
+
+/**
+ * One child's capture on site, online. The idempotency key is made when the form opens and kept
+ * through every retry, so a save whose answer was lost never records the child twice.
+ */
+function CaptureForm({ sessionId, child, onSaved, onCancel }: { sessionId: string; child: RosterChild; onSaved: (name: string) => Promise<void>; onCancel: () => void }) {
+  const t = useT().jemputBola;
+  const [key] = useState(() => crypto.randomUUID());
+  const [present, setPresent] = useState(true);
+  const [nik, setNik] = useState(child.nik ?? '');
+  const [kkNumber, setKkNumber] = useState('');
+  const [birthPlace, setBirthPlace] = useState('');
+  const [parentName, setParentName] = useState(child.parentName ?? '');
+  const [parentWhatsapp, setParentWhatsapp] = useState('');
+  const [aktaSeen, setAktaSeen] = useState(false);
+  const [kkSeen, setKkSeen] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const fail = useFailure(setError);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const optional = (v: string) => (v.trim() ? v.trim() : undefined);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(undefined);
+    setBusy(true);
+    try {
+      await jemputBolaApi.capture(sessionId, {
+        idempotencyKey: key,
+        childId: child.childId,
+        present,
+        ...(present && { nik: optional(nik), kkNumber: optional(kkNumber), birthPlace: optional(birthPlace), parentName: optional(parentName), parentWhatsapp: optional(parentWhatsapp) }),
+        aktaSeen: present && aktaSeen,
+        kkSeen: present && kkSeen,
+      });
+      await onSaved(child.name ?? '');
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate className="panel" aria-labelledby="sesi-pendataan">
+      <h2 id="sesi-pendataan" tabIndex={-1} ref={heading}>
+        {t.captureHeading(child.name ?? '')}
+      </h2>
+      {error !== undefined && <ErrorAlert error={error} />}
+      <fieldset className="field">
+        <legend>{t.presence}</legend>
+        {([true, false] as const).map((p) => (
+          <div className="radio" key={String(p)}>
+            <input id={`pendataan-hadir-${p}`} type="radio" name="pendataan-hadir" checked={present === p} onChange={() => setPresent(p)} />
+            <label htmlFor={`pendataan-hadir-${p}`}>{t.captureStates[p ? 'present' : 'absent']}</label>
+          </div>
+        ))}
+      </fieldset>
+      {present && (
+        <>
+          <Field id="pendataan-nik" label={t.nik} inputMode="numeric" autoComplete="off" value={nik} onChange={(e) => setNik(e.target.value)} aria-required error={fieldMessage(error, 'body.nik')} />
+          <Field id="pendataan-kk" label={t.kkNumber} hint={t.kkHint} inputMode="numeric" autoComplete="off" value={kkNumber} onChange={(e) => setKkNumber(e.target.value)} error={fieldMessage(error, 'body.kkNumber')} />
+          <Field id="pendataan-tempat-lahir" label={t.birthPlace} value={birthPlace} maxLength={80} onChange={(e) => setBirthPlace(e.target.value)} aria-required error={fieldMessage(error, 'body.birthPlace')} />
+          <Field id="pendataan-orang-tua" label={t.parentName} value={parentName} maxLength={120} onChange={(e) => setParentName(e.target.value)} />
+          <Field id="pendataan-wa" label={t.parentWhatsapp} hint={t.parentWhatsappHint} type="tel" value={parentWhatsapp} onChange={(e) => setParentWhatsapp(e.target.value)} error={fieldMessage(error, 'body.parentWhatsapp')} />
+          <fieldset className="field">
+            <legend>{t.documentsSeen}</legend>
+            <div className="checkbox">
+              <input id="pendataan-akta" type="checkbox" checked={aktaSeen} onChange={() => setAktaSeen((v) => !v)} />
+              <label htmlFor="pendataan-akta">{t.aktaSeen}</label>
+            </div>
+            <div className="checkbox">
+              <input id="pendataan-kk-dilihat" type="checkbox" checked={kkSeen} onChange={() => setKkSeen((v) => !v)} />
+              <label htmlFor="pendataan-kk-dilihat">{t.kkSeen}</label>
+            </div>
+            {(fieldMessage(error, 'body.aktaSeen') ?? fieldMessage(error, 'body.kkSeen')) && <p className="field-error">{fieldMessage(error, 'body.aktaSeen') ?? fieldMessage(error, 'body.kkSeen')}</p>}
+          </fieldset>
+          {child.photoOnSite && <p className="hint">{t.photoNote}</p>}
+        </>
+      )}
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {t.saveCapture}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t.cancelCapture}
+        </button>
+      </div>
+    </form>
   );
 }

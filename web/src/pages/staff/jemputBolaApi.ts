@@ -23,7 +23,21 @@ export type RosterChild = {
   schoolClass: string | null;
   hasWhatsapp: boolean;
   photoOnSite: boolean;
+  nik: string | null;
+  parentName: string | null;
   capture: { present: boolean; requestId: string | null; refusal: string | null } | null;
+};
+export type CaptureInput = {
+  idempotencyKey: string;
+  childId: string;
+  present: boolean;
+  nik?: string;
+  kkNumber?: string;
+  birthPlace?: string;
+  parentName?: string;
+  parentWhatsapp?: string;
+  aktaSeen: boolean;
+  kkSeen: boolean;
 };
 export type Batch = {
   progress: { total: number; verified: number; processed: number; printed: number; handed_over: number };
@@ -41,6 +55,7 @@ export const jemputBolaApi = {
   plan: (code: string, body: PlanInput) => api.post<{ session: JemputBolaSession }>(`${office(code)}/jemput-bola/sessions`, body).then((r) => r.session),
   detail: (id: string, signal?: AbortSignal) => api.get<SessionDetail>(session(id), { signal }),
   act: (id: string, action: 'approve' | 'hold' | 'close' | 'cancel') => api.post<{ session: JemputBolaSession }>(`${session(id)}/${action}`, {}),
+  capture: (id: string, body: CaptureInput) => api.post<{ capture: unknown }>(`${session(id)}/captures`, body),
   handOver: (id: string, receivedBy: string) => api.post<{ handedOver: number }>(`${session(id)}/hand-over`, { receivedBy }),
   handOverListUrl: (id: string) => `${session(id)}/hand-over-list`,
   officers: (code: string, signal?: AbortSignal) => api.get<{ officers: { id: string; name: string; role: string }[] }>(`${office(code)}/visit-officers`, { signal }).then((r) => r.officers),
