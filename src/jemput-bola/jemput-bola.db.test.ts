@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, jemputBolaCaptures, outbox, requests } from '../db/schema.js';
 import { DEMO_OFFICE_CODE } from '../offices/setup.js';
+import { anonymiseRequests } from '../privacy/storage.js';
 import { testApp, type TestApp } from '../test-support/app.js';
 import { pdfText } from '../test-support/pdf-text.js';
 import { act } from '../test-support/personal-data.js';
@@ -212,6 +213,13 @@ describe('a session from approval to its batch', () => {
     expect(text).not.toContain('Bayu Aji');
     expect(text).toContain('3302xxxxxxxx0001');
     expect(text).not.toContain('3302205003170001');
+  });
+
+  it('forgets the capture’s NIK, KK number and parent’s number when its request is anonymised', async () => {
+    const [made] = (await kasi.get(`/api/v1/jemput-bola/sessions/${sessionId}/batch`)).json().requests;
+    await anonymiseRequests(t.db, [made.id], t.clock.now());
+    const [capture] = await t.db.select().from(jemputBolaCaptures).where(eq(jemputBolaCaptures.requestId, made.id));
+    expect(capture).toMatchObject({ nik: null, kkNumber: null, birthPlace: null, parentName: null, parentWhatsapp: null, present: true });
   });
 
   it('is cancelled before it is held', async () => {
