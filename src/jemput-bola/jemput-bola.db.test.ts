@@ -134,6 +134,8 @@ describe('a session from approval to its batch', () => {
     expect(impossible.json()).toMatchObject({ code: 'nik_invalid', nikErrors: ['month_invalid'], errors: [{ field: 'body.nik', code: 'nik_invalid' }] });
     const unseen = await operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/captures`, { ...bayu, idempotencyKey: 'device-1:bayu:0002', nik: '3302200112210001', kkSeen: false });
     expect(unseen.json().errors[0]).toMatchObject({ field: 'body.kkSeen', code: 'documents_required' });
+    const strangePhoto = await operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/captures`, { ...bayu, idempotencyKey: 'device-1:bayu:0004', nik: '3302200112210001', photoFileId: crypto.randomUUID() });
+    expect(strangePhoto.json().errors[0]).toMatchObject({ field: 'body.photoFileId', code: 'photo_unknown' });
     const good = await operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/captures`, { ...bayu, idempotencyKey: 'device-1:bayu:0003', nik: '3302200112210001' });
     expect(good.statusCode, good.body).toBe(201);
     const absent = await operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/captures`, { idempotencyKey: 'device-1:citra:0001', childId: childNamed(roster, 'Citra Dewi'), present: false });
@@ -155,6 +157,8 @@ describe('a session from approval to its batch', () => {
       ['Ayu Lestari', 'kia_baru', 'school', '2026-11-30T08:30:00.000Z', '6281227001111'],
       ['Bayu Aji', 'kia_baru', 'school', '2026-11-30T08:30:00.000Z', '6281227002222'],
     ]);
+    // Tickets in the roster's order: class 3 before TK B.
+    expect(made.sort((a, b) => a.ticket.localeCompare(b.ticket)).map((r) => r.subject.name)).toEqual(['Ayu Lestari', 'Bayu Aji']);
     const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, sessionId), eq(auditLog.action, 'jemput_bola.held')));
     expect(audit!.details).toMatchObject({ created: 2, refused: 0 });
 
@@ -168,7 +172,7 @@ describe('a session from approval to its batch', () => {
   });
 
   it('counts the batch’s progress as its requests go through the SOP, then closes', async () => {
-    const [first] = (await kasi.get(`/api/v1/jemput-bola/sessions/${sessionId}/batch`)).json().requests;
+    const first = (await kasi.get(`/api/v1/jemput-bola/sessions/${sessionId}/batch`)).json().requests.find((r: { childId: string }) => r.childId === childNamed(roster, 'Ayu Lestari'));
     await act(operator, first.id, 'verify_accept', { overrideReason: 'Dokumen asli diperiksa di sekolah' });
     await act(operator, first.id, 'record_siak_outcome', { outcomes: [{ document: 'kia', printed: true }] });
     await act(operator, first.id, 'mark_ready');
@@ -216,7 +220,7 @@ describe('a session from approval to its batch', () => {
   });
 
   it('forgets the capture’s NIK, KK number and parent’s number when its request is anonymised', async () => {
-    const [made] = (await kasi.get(`/api/v1/jemput-bola/sessions/${sessionId}/batch`)).json().requests;
+    const made = (await kasi.get(`/api/v1/jemput-bola/sessions/${sessionId}/batch`)).json().requests.find((r: { childId: string }) => r.childId === childNamed(roster, 'Ayu Lestari'));
     await anonymiseRequests(t.db, [made.id], t.clock.now());
     const [capture] = await t.db.select().from(jemputBolaCaptures).where(eq(jemputBolaCaptures.requestId, made.id));
     expect(capture).toMatchObject({ nik: null, kkNumber: null, birthPlace: null, parentName: null, parentWhatsapp: null, present: true });

@@ -12,6 +12,7 @@ import { localDate, officeDate, workingMinutesBetween, type WorkCalendar } from 
 import { slaStatus } from '../calendar/sla.js';
 import { normaliseWhatsApp } from '../children/children.js';
 import type { Db } from '../db/database.js';
+import { findFile } from '../files/storage.js';
 import { t, type Locale } from '../i18n/i18n.js';
 import { parseKk, parseNik } from '../identity/nik.js';
 import { loadOfficeCalendar } from '../offices/calendar.js';
@@ -219,8 +220,11 @@ async function noticeParents(tx: Db, session: store.SessionRow & { schoolName: s
  * a field the SOP needs) is kept with the refusal's code for the officers; the others go on.
  */
 async function makeBatch(deps: JemputBolaDeps, tx: Db, actor: StaffActor, session: store.SessionRow, school: Awaited<ReturnType<typeof store.findSchool>>, dueAt: Date, origin: Origin) {
-  const captures = (await store.latestCaptures(tx, session.id)).filter((c) => c.present);
-  const kids = new Map((await store.childrenByIds(tx, captures.map((c) => c.childId))).map((c) => [c.id, c]));
+  const present = (await store.latestCaptures(tx, session.id)).filter((c) => c.present);
+  const kids = new Map((await store.childrenByIds(tx, present.map((c) => c.childId))).map((c) => [c.id, c]));
+  // Tickets in the roster's order (class, then name), as the hand-over list reads.
+  const byRoster = (c: store.CaptureRow) => kids.get(c.childId)!;
+  const captures = present.sort((a, b) => (byRoster(a).schoolClass ?? '').localeCompare(byRoster(b).schoolClass ?? '', 'id', { numeric: true }) || (byRoster(a).name ?? '').localeCompare(byRoster(b).name ?? '', 'id'));
   let created = 0;
   let refused = 0;
   for (const capture of captures) {
@@ -317,6 +321,11 @@ async function checkPresent(deps: JemputBolaDeps, office: OfficeRow, session: st
   if (!kk.ok) throw new AppError('kk_invalid', 422, 'jemputBola.errors.kk_invalid', {}, { kkErrors: kk.errors, errors: [{ field: 'body.kkNumber', code: 'kk_invalid', messageKey: 'jemputBola.errors.kk_invalid', params: {} }] });
   if (!input.birthPlace) throw fieldError('birthPlace', 'birth_place_required');
   if (!input.aktaSeen || !input.kkSeen) throw fieldError(input.aktaSeen ? 'kkSeen' : 'aktaSeen', 'documents_required');
+  if (input.photoFileId) {
+    // A photo uploaded to this office and not purged: the batch attaches it as the child's pas foto.
+    const photo = await findFile(deps.db, input.photoFileId);
+    if (photo?.officeCode !== office.code || photo.purgedAt) throw fieldError('photoFileId', 'photo_unknown');
+  }
   const parentWhatsapp = input.parentWhatsapp ? normaliseWhatsApp(input.parentWhatsapp) : undefined;
   if (input.parentWhatsapp && !parentWhatsapp) throw fieldError('parentWhatsapp', 'whatsapp_invalid');
   if (!parentWhatsapp && !child?.whatsapp) {

@@ -24,6 +24,7 @@ const jemputBola = {
     whatsapp_invalid: 'The WhatsApp number is not valid: write it like 0812 3456 7890.',
     contact_required: "The parent's WhatsApp number is unknown and the school has no contact number. Please enter the parent's WhatsApp number.",
     nothing_ready: 'No KIA of this session is ready to hand over yet.',
+    photo_unknown: 'The photo was not found at this office. Please upload it again.',
     key_reused: "This submission key was already used for another child's data. The device needs to make a new key.",
   },
   list: {

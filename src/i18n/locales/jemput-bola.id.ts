@@ -24,6 +24,7 @@ const jemputBola = {
     whatsapp_invalid: 'Nomor WhatsApp tidak valid: tulis misalnya 0812 3456 7890.',
     contact_required: 'Nomor WhatsApp orang tua belum ada, dan sekolah belum memiliki nomor kontak. Mohon isi nomor WhatsApp orang tua.',
     nothing_ready: 'Belum ada KIA dari sesi ini yang siap diserahkan.',
+    photo_unknown: 'Foto tidak ditemukan di kecamatan ini. Mohon unggah ulang fotonya.',
     key_reused: 'Kunci pengiriman ini sudah dipakai untuk data anak lain. Perangkat perlu membuat kunci baru.',
   },
   list: {
