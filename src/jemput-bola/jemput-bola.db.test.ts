@@ -123,6 +123,12 @@ describe('a session from approval to its batch', () => {
     expect(retry.json().capture).toEqual(first.json().capture);
     expect(await t.db.select().from(jemputBolaCaptures).where(eq(jemputBolaCaptures.sessionId, sessionId))).toHaveLength(1);
     expect(await t.db.select().from(auditLog).where(and(eq(auditLog.entityId, sessionId), eq(auditLog.action, 'jemput_bola.captured')))).toHaveLength(1);
+    // Two tries of one capture arriving together (a retry racing the first): one capture.
+    const racing = { idempotencyKey: 'device-2:citra:0001', childId: childNamed(roster, 'Citra Dewi'), present: false };
+    const answers = await Promise.all([operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/captures`, racing), operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/captures`, racing)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 201]);
+    expect(answers[0]!.json().capture.id).toBe(answers[1]!.json().capture.id);
+    expect(await t.db.select().from(jemputBolaCaptures).where(eq(jemputBolaCaptures.sessionId, sessionId))).toHaveLength(2);
     const reused = await operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/captures`, { ...ayu, childId: childNamed(roster, 'Citra Dewi') });
     expect(reused.statusCode).toBe(409);
   });
@@ -145,8 +151,10 @@ describe('a session from approval to its batch', () => {
   });
 
   it('once held, turns the present children’s captures into one batch of KIA requests on the school_session channel, due on the office calendar', async () => {
-    const held = await operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/hold`, {});
-    expect(held.statusCode, held.body).toBe(200);
+    // Two officers record it held at once: one batch.
+    const [one, two] = await Promise.all([operator.post(`/api/v1/jemput-bola/sessions/${sessionId}/hold`, {}), kasi.post(`/api/v1/jemput-bola/sessions/${sessionId}/hold`, {})]);
+    expect([one!.statusCode, two!.statusCode].sort()).toEqual([200, 409]);
+    const held = one!.statusCode === 200 ? one! : two!;
     // Thursday's session with 2 working days: Monday's close (Friday, the weekend).
     expect(held.json().session).toMatchObject({ state: 'held', batchDueAt: '2026-11-30T08:30:00.000Z' });
     const batch = (await kasi.get(`/api/v1/jemput-bola/sessions/${sessionId}/batch`)).json();
