@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { registerChildrenRoutes } from './children/routes.js';
 import { registerDeliveryRoutes } from './delivery/routes.js';
 import { registerVisitRoutes } from './visits/routes.js';
+import { registerJemputBolaRoutes } from './jemput-bola/routes.js';
 import { registerFileRoutes } from './files/routes.js';
 import { registerOfficeRoutes } from './offices/routes.js';
 import { registerOutageRoutes } from './outages/routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(deps: AppDeps) {
   registerComplaintRoutes(app, deps);
   registerDeliveryRoutes(app, deps);
   registerVisitRoutes(app, deps);
+  registerJemputBolaRoutes(app, deps);
 
   const root = webRoot();
   if (root) {

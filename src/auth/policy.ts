@@ -58,6 +58,12 @@ export const OPERATIONS = {
   'delivery.settings': ['camat', 'sekcam', 'kasi', 'admin'],
   // Home visits for what needs the person present: those who record in SIAK plan and report them.
   'visit.manage': ['kasi', 'operator'],
+  // Jemput Bola KIA sessions at schools (issue 12): the office's people who plan them read them;
+  // the team that goes (kasi, operators) plans, captures and holds them; only the kasi approves,
+  // since approving sends the parents the notice and commits the office's people and equipment.
+  'jemput_bola.read': ['camat', 'sekcam', 'kasi', 'operator'],
+  'jemput_bola.manage': ['kasi', 'operator'],
+  'jemput_bola.approve': ['kasi'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof OPERATIONS;

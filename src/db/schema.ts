@@ -916,3 +916,86 @@ export const homeVisits = pgTable(
   },
   (t) => [index('home_visits_request_idx').on(t.requestId, t.startsAt), index('home_visits_office_idx').on(t.officeCode, t.startsAt)],
 );
+
+/**
+ * Jemput Bola KIA sessions (issue 12): the office at a school on a date, with the officers who go,
+ * the equipment checklist, and the deadline its batch of KIA requests gets (1–7 working days,
+ * checked in SQL too). planned → approved (kasi) → held (the batch is made) → closed; or cancelled.
+ */
+export const jemputBolaSessions = pgTable(
+  'jemput_bola_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeCode: text('office_code')
+      .notNull()
+      .references(() => offices.code),
+    schoolNpsn: text('school_npsn').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** The office-local date of `startsAt`, 'YYYY-MM-DD'. */
+    sessionDate: text('session_date').notNull(),
+    deadlineWorkingDays: integer('deadline_working_days').notNull(),
+    officerIds: jsonb('officer_ids').$type<string[]>().notNull(),
+    /** The checklist (`SESSION_EQUIPMENT`): each item and whether it is packed. */
+    equipment: jsonb('equipment').$type<{ item: string; ready: boolean }[]>().notNull(),
+    /** planned | approved | held | closed | cancelled (`SESSION_STATES`). */
+    state: text('state').notNull(),
+    approvedBy: uuid('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    heldAt: timestamp('held_at', { withTimezone: true }),
+    /** When the batch is due: `batchDueAt`, set when the session is held. */
+    batchDueAt: timestamp('batch_due_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('jemput_bola_sessions_office_idx').on(t.officeCode, t.startsAt)],
+);
+
+/** The children a session is planned for, from the register when it was planned. */
+export const jemputBolaRoster = pgTable(
+  'jemput_bola_roster',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => jemputBolaSessions.id),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+  },
+  (t) => [uniqueIndex('jemput_bola_roster_uq').on(t.sessionId, t.childId)],
+);
+
+/**
+ * One child's capture on site, kept under the device's idempotency key: a retry with the same key
+ * finds this row and makes nothing new. A later capture of the same child (a correction) is a new
+ * row; the newest counts. `requestId` is the KIA request the batch made from it.
+ */
+export const jemputBolaCaptures = pgTable(
+  'jemput_bola_captures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => jemputBolaSessions.id),
+    childId: uuid('child_id')
+      .notNull()
+      .references(() => children.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    present: boolean('present').notNull(),
+    nik: text('nik'),
+    kkNumber: text('kk_number'),
+    birthPlace: text('birth_place'),
+    parentName: text('parent_name'),
+    parentWhatsapp: text('parent_whatsapp'),
+    aktaSeen: boolean('akta_seen').notNull(),
+    kkSeen: boolean('kk_seen').notNull(),
+    photoFileId: uuid('photo_file_id'),
+    requestId: uuid('request_id').references(() => requests.id),
+    /** Why the batch could not take this capture in (e.g. `duplicate_request`), for the officers. */
+    refusal: text('refusal'),
+    capturedBy: uuid('captured_by').notNull(),
+    capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('jemput_bola_captures_key_uq').on(t.sessionId, t.idempotencyKey), index('jemput_bola_captures_child_idx').on(t.sessionId, t.childId, t.capturedAt)],
+);

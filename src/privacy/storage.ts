@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { auditLog, deliveryAttempts, deliveryTasks, files, homeVisits, outbox, phoneVerifications, requests, whatsappConversations, whatsappInbound } from '../db/schema.js';
+import { auditLog, deliveryAttempts, deliveryTasks, files, homeVisits, jemputBolaCaptures, outbox, phoneVerifications, requests, whatsappConversations, whatsappInbound } from '../db/schema.js';
 
 const notIn = (column: SQL | typeof requests.state, values: readonly string[]) =>
   sql`${column} not in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
@@ -62,6 +62,8 @@ export async function anonymiseRequests(db: Db, ids: readonly string[], at: Date
   const tasks = db.select({ id: deliveryTasks.id }).from(deliveryTasks).where(inArray(deliveryTasks.requestId, [...ids]));
   await db.update(deliveryAttempts).set({ failureNote: null, position: null }).where(inArray(deliveryAttempts.taskId, tasks));
   await db.update(homeVisits).set({ outcomeReason: null }).where(inArray(homeVisits.requestId, [...ids]));
+  // A Jemput Bola capture that became the request holds the same NIK, KK number and parent's number.
+  await db.update(jemputBolaCaptures).set({ nik: null, kkNumber: null, birthPlace: null, parentName: null, parentWhatsapp: null }).where(inArray(jemputBolaCaptures.requestId, [...ids]));
 }
 
 export async function claimChatsToBlank(db: Db, receivedBefore: Date, finalStates: readonly string[], limit: number): Promise<Claimed[]> {

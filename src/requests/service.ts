@@ -108,11 +108,22 @@ export const OPERATION_FOR: Record<Action, Operation> = {
 
 const workflowActor = (actor: StaffActor): Actor => ({ kind: 'staff', role: actor.role, staffId: actor.userId });
 
+/**
+ * A request taken in as one of a batch (a Jemput Bola session's captures): inside the batch's
+ * transaction, due when the batch is due rather than by the channel's standard.
+ */
+export type BatchIntake = { tx: Db; dueAt: Date };
+
 /** Takes a request in at the counter (or for the applicant): validates, numbers it, starts its clocks. */
-export async function submitRequest(deps: RequestDeps, actor: StaffActor, officeCode: string, input: NewRequest, origin: Origin) {
+export async function submitRequest(deps: RequestDeps, actor: StaffActor, officeCode: string, input: NewRequest, origin: Origin, batch?: BatchIntake) {
   authorize(actor, 'request.create', { officeCode });
+  const duplicate = { viewer: 'staff', override: input.duplicateOverride?.reason } as const;
+  if (batch) {
+    const intake = { ...(await prepareIntake({ ...deps, db: batch.tx }, officeCode, input)), due: batch.dueAt };
+    return recordIntake(batch.tx, intake, workflowActor(actor), auditActorOf(actor), origin, duplicate);
+  }
   const intake = await prepareIntake(deps, officeCode, input);
-  return deps.db.transaction((tx) => recordIntake(tx, intake, workflowActor(actor), auditActorOf(actor), origin, { viewer: 'staff', override: input.duplicateOverride?.reason }));
+  return deps.db.transaction((tx) => recordIntake(tx, intake, workflowActor(actor), auditActorOf(actor), origin, duplicate));
 }
 
 /**

@@ -6,6 +6,7 @@
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../catalogue/vocabulary.js';
 import { complaintNotification } from '../complaints/messages.js';
 import { deliveryNotification } from '../delivery/messages.js';
+import { jemputBolaNotification } from '../jemput-bola/messages.js';
 import { visitNotification } from '../visits/messages.js';
 import { t, type Locale } from '../i18n/i18n.js';
 import { REJECT_REASON_LABELS, RETURN_REASON_LABELS } from '../requests/transition.js';
@@ -24,6 +25,8 @@ export const DEFAULT_TEMPLATES: TemplateConfig = {
   'verification.code': { name: 'kencot_kode_verifikasi', language: 'id' },
   // Pojok baca: a borrower rarely writes to the office first, so the reminder is mostly this template.
   'reading_corner.overdue': { name: 'kencot_pengingat_buku', language: 'id' },
+  // Jemput Bola KIA: the office writes first to parents who never wrote to it (child, school, date, time, what to bring).
+  'jemput_bola.notice': { name: 'kencot_jemput_bola', language: 'id' },
 };
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
@@ -120,6 +123,9 @@ export function notificationContent(kind: string, payload: Record<string, unknow
   // A complaint's answer: src/complaints/messages.ts.
   const complaint = complaintNotification(kind, payload, ctx);
   if (complaint) return complaint;
+  // Jemput Bola KIA sessions' notice to parents: src/jemput-bola/messages.ts.
+  const jemputBola = jemputBolaNotification(kind, payload, ctx);
+  if (jemputBola) return jemputBola;
   const key = notificationKey(kind, payload);
   if (!key) return undefined;
   if (key === 'verification_code') {

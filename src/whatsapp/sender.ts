@@ -107,7 +107,7 @@ async function planMessage(db: Db, row: store.OutboxRow, now: Date): Promise<Pla
 }
 
 function isNotification(kind: string): boolean {
-  return kind.startsWith('request.') || kind === 'verification.code' || kind === 'survey.invite' || kind === 'complaint.answered' || kind.startsWith('reading_corner.');
+  return kind.startsWith('request.') || kind === 'verification.code' || kind === 'survey.invite' || kind === 'complaint.answered' || kind.startsWith('reading_corner.') || kind.startsWith('jemput_bola.');
 }
 
 /** The message is given up on; its conversation is flagged so an officer sees it and can call. */

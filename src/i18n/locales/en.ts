@@ -6,6 +6,7 @@ import citizen from './citizen.en.js';
 import delivery from './delivery.en.js';
 import visits from './visits.en.js';
 import ikm from './ikm.en.js';
+import jemputBola from './jemput-bola.en.js';
 import photo from './photo.en.js';
 import privacy from './privacy.en.js';
 import readingCorner from './reading-corner.en.js';
@@ -19,6 +20,7 @@ const en = {
   delivery,
   visits,
   ikm,
+  jemputBola,
   photo,
   survey,
   errors: {

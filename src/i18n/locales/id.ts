@@ -6,6 +6,7 @@ import citizen from './citizen.id.js';
 import delivery from './delivery.id.js';
 import visits from './visits.id.js';
 import ikm from './ikm.id.js';
+import jemputBola from './jemput-bola.id.js';
 import photo from './photo.id.js';
 import privacy from './privacy.id.js';
 import readingCorner from './reading-corner.id.js';
@@ -19,6 +20,7 @@ const id = {
   delivery,
   visits,
   ikm,
+  jemputBola,
   photo,
   survey,
   errors: {

@@ -5,6 +5,7 @@ import readingCorner from './reading-corner.en.js';
 import survey from './survey.en.js';
 import delivery from './delivery.en.js';
 import visits from './visits.en.js';
+import jemputBola from './jemput-bola.en.js';
 import simulator from './simulator.en.js';
 import consoleEn from './console.en.js';
 import citizen from './portal.en.js';
@@ -172,6 +173,7 @@ const en: Messages = {
   survey,
   delivery,
   visits,
+  jemputBola,
   console: consoleEn,
   citizen,
 };

@@ -5,6 +5,7 @@ import readingCorner from './reading-corner.id.js';
 import survey from './survey.id.js';
 import delivery from './delivery.id.js';
 import visits from './visits.id.js';
+import jemputBola from './jemput-bola.id.js';
 import simulator from './simulator.id.js';
 import citizen from './portal.id.js';
 import type { Role } from '../types.js';
@@ -178,6 +179,7 @@ const id = {
   survey,
   delivery,
   visits,
+  jemputBola,
   console: consoleId,
   citizen,
 };

@@ -22,6 +22,7 @@ import { Outages } from './Outages.js';
 import { ReadingCorner } from './ReadingCorner.js';
 import { IkmPage } from './IkmPage.js';
 import { Inbox } from './Inbox.js';
+import { JemputBolaSessionPage, JemputBolaSessions } from './JemputBola.js';
 import { RequestPage } from './RequestPage.js';
 import { Search } from './Search.js';
 import { homeOf, may, roleLabel, SessionContext, useSession, type Session } from './session.js';
@@ -177,6 +178,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
   if (pathname === '/petugas') return may.today(role) ? <Today /> : <Loading />;
   const request = matchPath('/petugas/permohonan/:id', pathname);
   if (request) return forRole(may.search(role), <RequestPage key={request.id} id={request.id!} />);
+  const session = matchPath('/petugas/jemput-bola/:id', pathname);
+  if (session) return forRole(may.jemputBola(role) && !!user.officeCode, <JemputBolaSessionPage key={session.id} id={session.id!} />);
   switch (pathname) {
     case '/petugas/loket':
       return forRole(may.counter(role) && !!user.officeCode, <Counter />);
@@ -194,6 +197,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.readingCorner(role) && !!user.officeCode, <ReadingCorner />);
     case '/petugas/anak':
       return forRole(may.children(role) && !!user.officeCode, <Children />);
+    case '/petugas/jemput-bola':
+      return forRole(may.jemputBola(role) && !!user.officeCode, <JemputBolaSessions />);
     case '/petugas/ikm':
       return forRole(may.ikm(role), <IkmPage />);
     case '/petugas/antar':
@@ -231,6 +236,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/gangguan', label: t.console.outages.nav, show: may.outages(user.role) && !!user.officeCode },
     { to: '/petugas/pojok-baca', label: t.readingCorner.nav, show: may.readingCorner(user.role) && !!user.officeCode },
     { to: '/petugas/anak', label: t.children.nav, show: may.children(user.role) && !!user.officeCode },
+    { to: '/petugas/jemput-bola', label: t.jemputBola.nav, show: may.jemputBola(user.role) && !!user.officeCode },
     { to: '/petugas/ikm', label: t.survey.results.nav, show: may.ikm(user.role) },
     { to: '/petugas/antar', label: t.delivery.nav, show: may.deliveries(user.role) && !!user.officeCode },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },

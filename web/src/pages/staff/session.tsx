@@ -52,6 +52,9 @@ export const may = {
   ikm: (role: string) => ['camat', 'sekcam', 'kasi', 'kabupaten'].includes(role),
   deliveries: (role: string) => role === 'kurir',
   visits: (role: string) => ['kasi', 'operator'].includes(role),
+  jemputBola: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
+  manageJemputBola: (role: string) => ['kasi', 'operator'].includes(role),
+  approveJemputBola: (role: string) => role === 'kasi',
 };
 
 /** The page each role lands on. */
