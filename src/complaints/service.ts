@@ -15,7 +15,7 @@ import { findOffice } from '../offices/storage.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { safeLines, safeText } from '../platform/safe-text.js';
-import { normalisePhone } from '../portal/service.js';
+import { normalisePhone } from '../identity/phone.js';
 import { enqueueMessage } from '../requests/storage.js';
 import { generateTrackingPin, isWellFormedPin, parseTicket } from '../requests/ticket.js';
 import { periodDates, PERIODS, type Period } from '../survey/survey.js';
@@ -40,7 +40,7 @@ const body = safeLines().trim().min(MIN_COMPLAINT_TEXT).max(MAX_COMPLAINT_TEXT);
 const ticket = safeText()
   .trim()
   .max(40)
-  .refine((v) => v === '' || parseTicket(v) !== null, { params: { code: 'ticket_invalid' }, message: 'complaints.errors.ticket_invalid' })
+  .refine((v) => v === '' || parseTicket(v) !== null, { params: { code: 'ticket_invalid' }, message: 'not a request number (e.g. KBR-26-000123)' })
   .transform((v) => (v === '' ? undefined : parseTicket(v)!.ticket));
 
 /** What the portal sends: no number to send to, so the answer is read back with the PIN. */
@@ -56,7 +56,7 @@ export const CounterComplaintInput = PortalComplaintInput.extend({
   phone: safeText()
     .trim()
     .max(20)
-    .refine((v) => v === '' || normalisePhone(v) !== undefined, { params: { code: 'phone_invalid' }, message: 'complaints.errors.phone_invalid' })
+    .refine((v) => v === '' || normalisePhone(v) !== undefined, { params: { code: 'phone_invalid' }, message: 'not an Indonesian mobile number' })
     .optional(),
 });
 

@@ -3,6 +3,7 @@
  * follow a request by ticket and PIN, send the fix or cancel. No account: the proofs are a
  * confirmed number (applicant token) and the tracking PIN (tracking token), both short-lived.
  */
+import { maskPhone, normalisePhone } from '../identity/phone.js';
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -62,19 +63,8 @@ export const APPLICATIONS_PER_CONFIRMATION = 3;
 
 const HOUR = 60 * 60_000;
 
-/** 0812-2700-1234, +62 812 2700 1234 → 6281227001234 (wa_id); undefined when it is no Indonesian mobile number. */
-export function normalisePhone(input: string): string | undefined {
-  const compact = input.replace(/[\s.()-]/g, '');
-  if (!/^(\+?62|0)8\d{7,12}$/.test(compact)) return undefined;
-  const digits = compact.replace(/^\+/, '');
-  return digits.startsWith('0') ? `62${digits.slice(1)}` : digits;
-}
-
-/** 6281227001234 → 0812-****-1234: enough for the owner to recognise, too little for anyone else. */
-export function maskPhone(waId: string): string {
-  const local = waId.startsWith('62') ? `0${waId.slice(2)}` : waId;
-  return `${local.slice(0, 4)}-****-${local.slice(-4)}`;
-}
+// Phone numbers are read by one pure module the web client shares.
+export { maskPhone, normalisePhone };
 
 /** 3302205005200001 → 3302 20** **** 0001: the region stays, the birth date and sex do not. */
 export function maskNik(nik: string): string {

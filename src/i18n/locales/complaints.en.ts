@@ -29,8 +29,6 @@ const complaints = {
   errors: {
     already_answered: 'This complaint has already been answered.',
     lookup_failed: 'The complaint number or PIN does not match. Please check them.',
-    ticket_invalid: 'Request number not recognised. Example: KBR-26-000123. Leave it empty if there is none.',
-    phone_invalid: 'WhatsApp number not recognised. Example: 0812-2700-1234. Leave it empty if there is none.',
   },
 } as const;
 

@@ -30,8 +30,6 @@ const complaints = {
   errors: {
     already_answered: 'Pengaduan ini sudah dijawab.',
     lookup_failed: 'Nomor pengaduan atau PIN tidak cocok. Mohon periksa kembali.',
-    ticket_invalid: 'Nomor permohonan tidak dikenali. Contoh: KBR-26-000123. Kosongkan bila tidak ada.',
-    phone_invalid: 'Nomor WhatsApp tidak dikenali. Contoh: 0812-2700-1234. Kosongkan bila tidak ada.',
   },
 } as const;
 
