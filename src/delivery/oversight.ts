@@ -5,8 +5,7 @@
  * files route, which checks `file.read` and logs the view like any document.
  */
 import { z } from 'zod';
-import type { StaffActor } from '../auth/policy.js';
-import { authorize } from '../auth/policy.js';
+import { authorize, type StaffActor } from '../auth/policy.js';
 import type { Db } from '../db/database.js';
 import { DEFAULT_LOCALE } from '../i18n/i18n.js';
 import { findOffice } from '../offices/storage.js';
