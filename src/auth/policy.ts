@@ -56,6 +56,8 @@ export const OPERATIONS = {
   // heads set after how many failed trips a document goes back to the office.
   'delivery.run': ['kurir'],
   'delivery.settings': ['camat', 'sekcam', 'kasi', 'admin'],
+  // The officers who hand documents over follow the deliveries: trips, failures, the proof of hand-over.
+  'delivery.oversee': ['kasi', 'operator'],
   // Home visits for what needs the person present: those who record in SIAK plan and report them.
   'visit.manage': ['kasi', 'operator'],
   // Jemput Bola KIA sessions at schools (issue 12): the office's people who plan them read them;

@@ -1,8 +1,9 @@
-/** Jujuk Dolanan: the kurir's day, its route order, and each trip's outcome; the office's limit of failed trips. */
+/** Jujuk Dolanan: the kurir's day, its route order, and each trip's outcome; the office's limit of failed trips; the officers' list. */
 import { z } from 'zod';
 import { fileDeps, readUploadedFile } from '../files/routes.js';
 import { presentFile } from '../files/service.js';
 import { originOf, requireStaff, type App, type AppDeps } from '../platform/http.js';
+import { officeDeliveries, OfficeDeliveriesQuery } from './oversight.js';
 import * as delivery from './service.js';
 
 export function registerDeliveryRoutes(app: App, deps: AppDeps) {
@@ -15,6 +16,12 @@ export function registerDeliveryRoutes(app: App, deps: AppDeps) {
     '/api/v1/offices/:officeCode/deliveries/today',
     { config: { access: 'delivery.run' }, schema: { tags: ['deliveries'], summary: "The kurir's own delivery tasks due today, in its route order", params: office } },
     async (req) => delivery.courierDay(ddeps, requireStaff(req), req.params.officeCode),
+  );
+
+  app.get(
+    '/api/v1/offices/:officeCode/deliveries',
+    { config: { access: 'delivery.oversee' }, schema: { tags: ['deliveries'], summary: "The office's delivery tasks for its officers: kurir, trips with failures and proof, what the citizen was told", params: office, querystring: OfficeDeliveriesQuery } },
+    async (req) => officeDeliveries(ddeps.db, requireStaff(req), req.params.officeCode, req.query),
   );
 
   app.put(

@@ -1,7 +1,7 @@
 /** SQL for home deliveries: tasks, trips, the office's limit of failed trips. */
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { deliveryAttempts, deliverySettings, deliveryTasks, desa, requests } from '../db/schema.js';
+import { deliveryAttempts, deliverySettings, deliveryTasks, desa, files, outbox, requests, staffUsers } from '../db/schema.js';
 import { DEFAULT_MAX_FAILED_ATTEMPTS } from './delivery.js';
 
 export type DeliveryTaskRow = typeof deliveryTasks.$inferSelect;
@@ -119,4 +119,46 @@ export async function setRouteOrder(db: Db, courierStaffId: string, taskIds: rea
   for (const [i, id] of taskIds.entries()) {
     await db.update(deliveryTasks).set({ routeOrder: i + 1 }).where(and(eq(deliveryTasks.id, id), eq(deliveryTasks.courierStaffId, courierStaffId)));
   }
+}
+
+/**
+ * The office's delivery tasks for its officers: open ones first, then the latest closed, with the
+ * request, the desa's name and the kurir's name. `state` narrows to one state.
+ */
+export async function officeTasks(db: Db, officeCode: string, opts: { state?: string | undefined; limit: number }) {
+  return db
+    .select({ task: deliveryTasks, request: requests, desaName: desa.name, courierName: staffUsers.name })
+    .from(deliveryTasks)
+    .innerJoin(requests, eq(requests.id, deliveryTasks.requestId))
+    .leftJoin(desa, eq(desa.code, requests.desaCode))
+    .leftJoin(staffUsers, eq(staffUsers.id, deliveryTasks.courierStaffId))
+    .where(and(eq(deliveryTasks.officeCode, officeCode), opts.state ? eq(deliveryTasks.state, opts.state) : undefined))
+    .orderBy(sql`case when ${deliveryTasks.state} in ('scheduled', 'on_the_way') then 0 when ${deliveryTasks.state} = 'returned_to_office' then 1 else 2 end`, desc(deliveryTasks.updatedAt), asc(deliveryTasks.id))
+    .limit(opts.limit);
+}
+
+/** The trips of these tasks, each task's latest first. */
+export async function attemptsOfTasks(db: Db, taskIds: readonly string[]): Promise<DeliveryAttemptRow[]> {
+  if (taskIds.length === 0) return [];
+  return db
+    .select()
+    .from(deliveryAttempts)
+    .where(inArray(deliveryAttempts.taskId, [...taskIds]))
+    .orderBy(desc(sql`coalesce(${deliveryAttempts.endedAt}, ${deliveryAttempts.startedAt})`), desc(deliveryAttempts.id));
+}
+
+/** The citizen's delivery notices (on the way, rescheduled, returned) of these requests, oldest first. */
+export async function deliveryNoticesOf(db: Db, requestIds: readonly string[], kinds: readonly string[]) {
+  if (requestIds.length === 0) return [];
+  return db
+    .select({ id: outbox.id, requestId: outbox.requestId, kind: outbox.kind, payload: outbox.payload, status: outbox.status, createdAt: outbox.createdAt, sentAt: outbox.sentAt, redactedAt: outbox.redactedAt })
+    .from(outbox)
+    .where(and(inArray(outbox.requestId, [...requestIds]), inArray(outbox.kind, [...kinds])))
+    .orderBy(asc(outbox.id));
+}
+
+/** Whether the proof photos' bytes are still there (their record stays after the purge). */
+export async function proofFilesOf(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: files.id, purgedAt: files.purgedAt }).from(files).where(inArray(files.id, [...ids]));
 }

@@ -16,13 +16,16 @@ import { authorize, type StaffActor } from '../auth/policy.js';
 import { PERSONAL_DATA_RETENTION, personalDataDueAt, redactAuditDetails, requestErasureFor, type ErasureDecision } from '../catalogue/personal-data.js';
 import { retentionFor } from '../catalogue/retention.js';
 import type { Db } from '../db/database.js';
+import type { BlobStore } from '../files/blobs.js';
+import { purgeDueFiles } from '../files/purge.js';
 import type { Clock } from '../platform/clock.js';
 import { AppError, conflict, notFound } from '../platform/errors.js';
 import { normalisePhone } from '../portal/service.js';
 import { FINAL_STATES } from '../requests/workflow.js';
 import * as store from './storage.js';
 
-export type DataSubjectDeps = { db: Db; clock: Clock; secret: string };
+/** `blobs`: where an erasure deletes the bytes of the scans and proof photos it makes due, at once. */
+export type DataSubjectDeps = { db: Db; clock: Clock; secret: string; blobs?: BlobStore };
 
 const keyFields = {
   nik: z.string().trim().regex(/^\d{16}$/).optional(),
@@ -49,20 +52,29 @@ function subjectRef(secret: string, key: Key): string {
 
 async function gather(db: Db, officeCode: string, key: Key) {
   const requestRows = await store.requestsOfSubject(db, officeCode, key.kind === 'nik' ? { nik: key.nik } : { phone: key.phone });
-  const fileIds = [...new Set(requestRows.flatMap((r) => r.attachments.map((a) => a.fileId)))];
+  const requestIds = requestRows.map((r) => r.id);
+  const deliveries = await store.deliveriesOfRequests(db, requestIds);
+  const visits = await store.visitsOfRequests(db, requestIds);
+  const suggestions = await store.suggestionsOfRequests(db, requestIds);
+  const proofFileIds = deliveries.flatMap((d) => d.trips.flatMap((a) => (a.proofFileId ? [a.proofFileId] : [])));
+  const fileIds = [...new Set([...requestRows.flatMap((r) => r.attachments.map((a) => a.fileId)), ...proofFileIds])];
   const fileRows = await store.filesByIds(db, fileIds);
+  // The children register knows a child by NIK and a parent by WhatsApp number; the pojok baca a borrower by number.
+  const childRows = await store.childrenOfSubject(db, officeCode, key.kind === 'nik' ? { nik: key.nik } : { phone: key.phone });
   // Chats, codes and messages are the phone's: a NIK search (the child) does not reach the parent's chat.
   const phone = key.kind === 'phone' ? key.phone : undefined;
   const chats = phone ? await store.chatsOf(db, officeCode, phone) : [];
   const conversation = phone ? await store.conversationOf(db, officeCode, phone) : undefined;
   const messages = phone ? await store.messagesTo(db, officeCode, phone) : [];
   const verifications = phone ? await store.verificationsOf(db, officeCode, phone) : [];
+  const loans = phone ? await store.loansOfBorrower(db, officeCode, phone) : [];
   const audit = await store.auditAbout(db, officeCode, [
-    { type: 'request', ids: requestRows.map((r) => r.id) },
+    { type: 'request', ids: requestIds },
     { type: 'file', ids: fileIds },
     { type: 'whatsapp_conversation', ids: conversation ? [conversation.id] : [] },
+    { type: 'reading_corner_loan', ids: loans.map((l) => l.loan.id) },
   ]);
-  return { requestRows, fileRows, chats, conversation, messages, verifications, audit };
+  return { requestRows, fileRows, proofFileIds, chats, conversation, messages, verifications, childRows, loans, suggestions, deliveries, visits, audit };
 }
 
 type Gathered = Awaited<ReturnType<typeof gather>>;
@@ -112,6 +124,54 @@ function present(g: Gathered, now: Date) {
     conversation: g.conversation ? { id: g.conversation.id, contactName: g.conversation.contactName, lastMessageAt: g.conversation.lastMessageAt.toISOString() } : null,
     messages: g.messages.map((m) => ({ id: m.id, kind: m.kind, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null, redactedAt: m.redactedAt?.toISOString() ?? null })),
     verifications: g.verifications.map((v) => ({ id: v.id, createdAt: v.createdAt.toISOString(), verifiedAt: v.verifiedAt?.toISOString() ?? null })),
+    /** The children register (pendataan KIA): the child by NIK, or the children whose parent gave this number. */
+    children: g.childRows.map((c) => ({
+      id: c.id,
+      nik: c.nik,
+      name: c.name,
+      birthDate: c.birthDate,
+      sex: c.sex,
+      desaCode: c.desaCode,
+      schoolNpsn: c.schoolNpsn,
+      schoolClass: c.schoolClass,
+      parentName: c.parentName,
+      kkNumber: c.kkNumber,
+      whatsapp: c.whatsapp,
+      hasKia: c.hasKia,
+      kiaSince: c.kiaSince,
+      sources: c.sources,
+    })),
+    /** Books borrowed from the pojok baca with this number. */
+    bookLoans: g.loans.map(({ loan, title }) => ({
+      id: loan.id,
+      title,
+      borrowerName: loan.borrowerName,
+      loanedOn: loan.loanedOn,
+      dueOn: loan.dueOn,
+      returnedOn: loan.returnedOn,
+      borrowerForgottenAt: loan.borrowerForgottenAt?.toISOString() ?? null,
+    })),
+    /** What the person wrote in the satisfaction survey about their requests (the scores are anonymous). */
+    surveySuggestions: g.suggestions.map((x) => ({ id: x.id, requestId: x.requestId, suggestion: x.suggestion, answeredAt: x.createdAt.toISOString() })),
+    /** Home deliveries of their requests, trip by trip (the proof photos are among `files`). */
+    deliveries: g.deliveries.map(({ task, trips }) => ({
+      id: task.id,
+      requestId: task.requestId,
+      state: task.state,
+      scheduledFor: task.scheduledFor,
+      failedAttempts: task.failedAttempts,
+      trips: trips.map((a) => ({
+        startedAt: a.startedAt?.toISOString() ?? null,
+        endedAt: a.endedAt?.toISOString() ?? null,
+        outcome: a.outcome,
+        failureReason: a.failureReason,
+        failureNote: a.failureNote,
+        receiverRelation: a.receiverRelation,
+        proofFileId: a.proofFileId,
+        position: a.position,
+      })),
+    })),
+    visits: g.visits.map((v) => ({ id: v.id, requestId: v.requestId, startsAt: v.startsAt.toISOString(), durationMinutes: v.durationMinutes, outcome: v.outcome, outcomeReason: v.outcomeReason })),
     /** Who did what with the person's records — `*.viewed` entries are who looked at them. */
     accessLog: g.audit.map((a) => ({
       at: a.at.toISOString(),
@@ -146,6 +206,11 @@ const counts = (g: Gathered) => ({
   chats: g.chats.length,
   messages: g.messages.length,
   verifications: g.verifications.length,
+  children: g.childRows.length,
+  bookLoans: g.loans.length,
+  surveySuggestions: g.suggestions.length,
+  deliveries: g.deliveries.length,
+  visits: g.visits.length,
   accessLog: g.audit.length,
 });
 
@@ -200,6 +265,30 @@ export async function exportDataSubject(deps: DataSubjectDeps, actor: StaffActor
       pesanWhatsApp: p.chats.map((c) => ({ diterimaPada: c.receivedAt, jenis: c.type, isi: c.text })),
       pesanDariKantor: p.messages.map((m) => ({ jenis: m.kind, status: m.status, dibuatPada: m.createdAt, dikirimPada: m.sentAt })),
       verifikasiNomor: p.verifications.map((v) => ({ dibuatPada: v.createdAt, dikonfirmasiPada: v.verifiedAt })),
+      pendataanAnak: p.children.map((c) => ({
+        nik: c.nik,
+        nama: c.name,
+        tanggalLahir: c.birthDate,
+        jenisKelamin: c.sex,
+        kodeDesa: c.desaCode,
+        npsnSekolah: c.schoolNpsn,
+        kelas: c.schoolClass,
+        namaOrangTua: c.parentName,
+        nomorKk: c.kkNumber,
+        nomorWhatsApp: c.whatsapp,
+        punyaKia: c.hasKia,
+        kiaSejak: c.kiaSince,
+        sumberData: c.sources,
+      })),
+      peminjamanBuku: p.bookLoans.map((l) => ({ judul: l.title, namaPeminjam: l.borrowerName, dipinjamPada: l.loanedOn, jatuhTempo: l.dueOn, dikembalikanPada: l.returnedOn })),
+      saranSurvei: p.surveySuggestions.map((x) => ({ saran: x.suggestion, diisiPada: x.answeredAt })),
+      pengantaranDokumen: p.deliveries.map((d) => ({
+        status: d.state,
+        jadwal: d.scheduledFor,
+        gagalDiantar: d.failedAttempts,
+        perjalanan: d.trips.map((a) => ({ berangkat: a.startedAt, selesai: a.endedAt, hasil: a.outcome, alasanGagal: a.failureReason, keteranganKurir: a.failureNote, hubunganPenerima: a.receiverRelation, lokasi: a.position })),
+      })),
+      kunjunganRumah: p.visits.map((v) => ({ waktu: v.startsAt, lamaMenit: v.durationMinutes, hasil: v.outcome, alasan: v.outcomeReason })),
       riwayatAkses: p.accessLog.map((a) => ({ waktu: a.at, tindakan: a.action, jenisData: a.entityType, peranPetugas: a.actorRole, jenisPelaku: a.actorType })),
       masaSimpan: Object.fromEntries(Object.entries(PERSONAL_DATA_RETENTION).map(([kind, r]) => [kind, { tujuan: r.purpose.id, hari: r.days, dihitung: r.since.id }])),
     };
@@ -257,19 +346,23 @@ export async function correctDataSubject(deps: DataSubjectDeps, actor: StaffActo
 export const ErasureInput = z.object({ ...keyFields, reason: z.string().trim().min(3).max(500) }).refine(oneKey, { message: 'give exactly one of nik or phone' });
 export type Erasure = z.infer<typeof ErasureInput>;
 
-export type Refusal = { what: 'request' | 'chats'; id?: string; ticket?: string; reason: 'request_open' | 'archive_period'; until?: string };
+export type Refusal = { what: 'request' | 'chats' | 'book_loan'; id?: string; ticket?: string; reason: 'request_open' | 'archive_period' | 'loan_open'; until?: string };
 
 /**
  * Erases what the rules allow (Pasal 8): closed requests that may go are anonymised like the
  * retention worker does (their scans made due for the scan purge, the audit details about them
  * stripped); the phone's chats, codes and settled messages are blanked or deleted unless an open
  * request still needs them. Everything else is refused with its reason and, where there is one,
- * the date it will go by itself.
+ * the date it will go by itself. The newer records go the same way: the children register's rows
+ * lose what identifies the child (the coverage keeps counting it), returned book loans their
+ * borrower (a book still out is refused), survey answers their written suggestion (the scores stay
+ * anonymous), and an erased request's deliveries their proof photos, notes and positions. The bytes
+ * of every scan and photo made due are deleted through the blob store once the erasure is committed.
  */
 export async function eraseDataSubject(deps: DataSubjectDeps, actor: StaffActor, officeCode: string, input: Erasure, origin: Origin) {
   authorize(actor, 'personal_data.manage', { officeCode });
   const key = keyOf(input);
-  return deps.db.transaction(async (tx) => {
+  const result = await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const g = await gather(tx, officeCode, key);
     const refused: Refusal[] = [];
@@ -280,13 +373,32 @@ export async function eraseDataSubject(deps: DataSubjectDeps, actor: StaffActor,
       if (decision.erase) erasable.push(r);
       else refused.push({ what: 'request', id: r.id, ticket: r.ticket, reason: decision.reason, ...(decision.until ? { until: decision.until.toISOString() } : {}) });
     }
-    await store.anonymiseRequests(tx, erasable.map((r) => r.id), now);
-    await store.purgeFilesNow(tx, [...new Set(erasable.flatMap((r) => r.attachments.map((a) => a.fileId)))], now);
     const erasedIds = new Set(erasable.map((r) => r.id));
-    const erasedFiles = new Set(erasable.flatMap((r) => r.attachments.map((a) => a.fileId)));
+    const proofsOfErased = g.deliveries.filter((d) => erasedIds.has(d.task.requestId)).flatMap((d) => d.trips.flatMap((a) => (a.proofFileId ? [a.proofFileId] : [])));
+    const erasedFiles = new Set([...erasable.flatMap((r) => r.attachments.map((a) => a.fileId)), ...proofsOfErased]);
+    await store.anonymiseRequests(tx, [...erasedIds], now);
+    await store.purgeFilesNow(tx, [...erasedFiles], now);
     const auditToStrip = g.audit.filter((a) => !a.redactedAt && ((a.entityType === 'request' && erasedIds.has(a.entityId ?? '')) || (a.entityType === 'file' && erasedFiles.has(a.entityId ?? ''))));
 
-    const erased = { requests: erasable.length, chats: 0, conversations: 0, messages: 0, verifications: 0, auditEntries: 0 };
+    const children = g.childRows.filter((c) => c.nik !== null || Boolean(c.name) || c.whatsapp !== null);
+    await store.anonymiseChildren(tx, children.map((c) => c.id), now);
+    const returnedLoans = g.loans.filter(({ loan }) => loan.returnedAt && !loan.borrowerForgottenAt).map(({ loan }) => loan.id);
+    for (const { loan } of g.loans) if (!loan.returnedAt) refused.push({ what: 'book_loan', id: loan.id, reason: 'loan_open' });
+    await store.forgetLoanBorrowers(tx, returnedLoans, now);
+    await store.blankSuggestions(tx, g.suggestions.map((x) => x.id));
+
+    const erased = {
+      requests: erasable.length,
+      chats: 0,
+      conversations: 0,
+      messages: 0,
+      verifications: 0,
+      auditEntries: 0,
+      children: children.length,
+      bookLoans: returnedLoans.length,
+      surveySuggestions: g.suggestions.length,
+      proofPhotos: new Set(proofsOfErased).size,
+    };
     if (key.kind === 'phone') {
       erased.verifications = await store.deleteVerificationsOf(tx, officeCode, key.phone);
       if (await store.hasOpenRequest(tx, officeCode, key.phone, FINAL_STATES)) {
@@ -313,4 +425,7 @@ export async function eraseDataSubject(deps: DataSubjectDeps, actor: StaffActor,
     }, origin);
     return { erased, refused };
   });
+  // After the commit, as the scan purge would on its next run: a failed delete leaves the files due for it.
+  if (deps.blobs && result.erased.requests > 0) await purgeDueFiles({ db: deps.db, clock: deps.clock, blobs: deps.blobs }, origin);
+  return result;
 }

@@ -10,7 +10,7 @@ import { originOf, requireStaff, type App, type AppDeps } from '../platform/http
 import { correctDataSubject, CorrectionInput, eraseDataSubject, ErasureInput, exportDataSubject, findDataSubject, SubjectKeyInput } from './data-subjects.js';
 
 export function registerPrivacyRoutes(app: App, deps: AppDeps) {
-  const pdeps = { db: deps.database.db, clock: deps.clock, secret: deps.secret };
+  const pdeps = { db: deps.database.db, clock: deps.clock, secret: deps.secret, blobs: deps.blobs };
   const params = z.object({ officeCode: z.string() });
 
   app.post(

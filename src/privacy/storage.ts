@@ -4,7 +4,23 @@
  */
 import { and, asc, eq, inArray, isNull, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { auditLog, deliveryAttempts, deliveryTasks, files, homeVisits, jemputBolaCaptures, outbox, phoneVerifications, requests, whatsappConversations, whatsappInbound } from '../db/schema.js';
+import {
+  auditLog,
+  children,
+  deliveryAttempts,
+  deliveryTasks,
+  files,
+  homeVisits,
+  jemputBolaCaptures,
+  outbox,
+  phoneVerifications,
+  readingCornerBooks,
+  readingCornerLoans,
+  requests,
+  surveyResponses,
+  whatsappConversations,
+  whatsappInbound,
+} from '../db/schema.js';
 
 const notIn = (column: SQL | typeof requests.state, values: readonly string[]) =>
   sql`${column} not in (${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
@@ -293,4 +309,77 @@ export async function blankOutboxOf(db: Db, officeCode: string, waId: string, at
 export async function hasOpenRequest(db: Db, officeCode: string, waId: string, finalStates: readonly string[]): Promise<boolean> {
   const [row] = await openRequestOf(db, sql`${officeCode}`, sql`${waId}`, finalStates).limit(1);
   return row !== undefined;
+}
+
+// ——— the newer records: children register, book loans, survey suggestions, deliveries, home visits ———
+
+/** The children register's rows of the person: the child by NIK, or the parent's WhatsApp number. */
+export async function childrenOfSubject(db: Db, officeCode: string, key: { nik?: string | undefined; phone?: string | undefined }) {
+  const match: SQL[] = [];
+  if (key.nik) match.push(eq(children.nik, key.nik));
+  if (key.phone) match.push(eq(children.whatsapp, key.phone));
+  if (match.length === 0) return [];
+  return db
+    .select()
+    .from(children)
+    .where(and(eq(children.officeCode, officeCode), or(...match)))
+    .orderBy(asc(children.createdAt), asc(children.id));
+}
+
+/**
+ * A child's identifying facts go; what the KIA coverage counts (birth date, sex, desa, school,
+ * whether and since when it has a KIA) stays, so the figures do not change with an erasure. The
+ * name becomes '' as on an anonymised request: the row must still name or number a child
+ * (`children_identified`), and '' is never matched by an import.
+ */
+export async function anonymiseChildren(db: Db, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(children)
+    .set({ nik: null, name: '', parentName: null, kkNumber: null, whatsapp: null, schoolClass: null, sources: {}, updatedAt: at })
+    .where(inArray(children.id, [...ids]));
+}
+
+/** The pojok baca's loans to this WhatsApp number, with the book's title. */
+export async function loansOfBorrower(db: Db, officeCode: string, phone: string) {
+  return db
+    .select({ loan: readingCornerLoans, title: readingCornerBooks.title })
+    .from(readingCornerLoans)
+    .innerJoin(readingCornerBooks, eq(readingCornerBooks.id, readingCornerLoans.bookId))
+    .where(and(eq(readingCornerLoans.officeCode, officeCode), eq(readingCornerLoans.borrowerPhone, phone)))
+    .orderBy(asc(readingCornerLoans.loanedAt), asc(readingCornerLoans.id));
+}
+
+/** As the 90-day job does (`forgetBorrowers`): the borrower goes, the loan stays for the figures. */
+export async function forgetLoanBorrowers(db: Db, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(readingCornerLoans).set({ borrowerName: '', borrowerPhone: '', borrowerForgottenAt: at }).where(inArray(readingCornerLoans.id, [...ids]));
+}
+
+/** The survey answers about these requests that carry a written suggestion. */
+export async function suggestionsOfRequests(db: Db, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return [];
+  return db
+    .select({ id: surveyResponses.id, requestId: surveyResponses.requestId, suggestion: surveyResponses.suggestion, createdAt: surveyResponses.createdAt })
+    .from(surveyResponses)
+    .where(and(inArray(surveyResponses.requestId, [...requestIds]), sql`${surveyResponses.suggestion} is not null`))
+    .orderBy(asc(surveyResponses.createdAt));
+}
+
+/** The words go; the nine unsur scores and the profile stay anonymous in the IKM. */
+export async function blankSuggestions(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(surveyResponses).set({ suggestion: null }).where(inArray(surveyResponses.id, [...ids]));
+}
+
+export async function deliveriesOfRequests(db: Db, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return [];
+  const tasks = await db.select().from(deliveryTasks).where(inArray(deliveryTasks.requestId, [...requestIds])).orderBy(asc(deliveryTasks.createdAt));
+  const trips = tasks.length === 0 ? [] : await db.select().from(deliveryAttempts).where(inArray(deliveryAttempts.taskId, tasks.map((x) => x.id))).orderBy(asc(deliveryAttempts.startedAt), asc(deliveryAttempts.endedAt));
+  return tasks.map((task) => ({ task, trips: trips.filter((a) => a.taskId === task.id) }));
+}
+
+export async function visitsOfRequests(db: Db, requestIds: readonly string[]) {
+  if (requestIds.length === 0) return [];
+  return db.select().from(homeVisits).where(inArray(homeVisits.requestId, [...requestIds])).orderBy(asc(homeVisits.startsAt));
 }

@@ -2,7 +2,9 @@
  * Jujuk Dolanan on a 360 px phone in Chromium: the kurir opens today's route (grouped by desa),
  * changes the order and finds it kept, calls or writes on WhatsApp, says "sedang menuju", hands a
  * document over with a proof photo from the camera input, and records a failed trip. Checked with
- * axe-core; the page never scrolls sideways.
+ * axe-core; the page never scrolls sideways. Failed trips up to the office's limit send the document
+ * back to the office, and the kasi's Pengantaran page shows it with the reasons, what the citizen
+ * was told, and the proof photo of a delivered one (its opening logged).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +12,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
 import { createStaffUser } from '../../src/auth/service.js';
+import { auditLog } from '../../src/db/schema.js';
 import { DEMO_OFFICE_CODE } from '../../src/offices/setup.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -31,6 +35,7 @@ beforeAll(async () => {
   await createStaffUser(deps, null, { officeCode: DEMO_OFFICE_CODE, role: 'operator', name: 'Sari Operator', username: 'sari', password: PASSWORD }, {});
   const { user } = await createStaffUser(deps, null, { officeCode: DEMO_OFFICE_CODE, role: 'kurir', name: 'Budi Kurir', username: 'budi.kurir', password: PASSWORD }, {});
   kurirId = user.id;
+  await createStaffUser(deps, null, { officeCode: DEMO_OFFICE_CODE, role: 'kasi', name: 'Dewi Kasi', username: 'dewi.kasi', password: PASSWORD }, {});
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -207,6 +212,70 @@ describe("the kurir's phone view", () => {
     await panel.getByRole('button', { name: 'Simpan hasil kunjungan' }).click();
     await expect.poll(() => panel.getByRole('status').innerText()).toMatch(/Hasil kunjungan sudah dicatat/);
     await expect.poll(() => panel.innerText(), { timeout: 10_000 }).toMatch(/09:00.*Selesai/);
+    await page.close();
+  });
+
+  it("sends the document back to the office at the failure limit, and the officers' Pengantaran page shows it", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await signIn(page, 'sari');
+    const request = await readyDelivery(page, 'Dinda Permata', '3302205005200004', '33.02.20.2001');
+    await signIn(page, 'dewi.kasi');
+    const { csrfToken } = (await (await page.request.get(`${server.url}/api/v1/auth/csrf`)).json()) as { csrfToken: string };
+    const limit = await page.request.put(`${server.url}/api/v1/offices/${DEMO_OFFICE_CODE}/delivery-settings`, { headers: { 'x-csrf-token': csrfToken }, data: { maxFailedAttempts: 2 } });
+    expect(limit.status(), await limit.text()).toBe(200);
+
+    /** The kurir, on its phone, records a failed trip of the day for this request. */
+    const failTrip = async (reasonLabel: string, note?: string) => {
+      await signIn(page, 'budi.kurir');
+      await page.getByRole('navigation').getByRole('link', { name: 'Antar dokumen' }).click();
+      const card = page.locator('article', { has: page.getByRole('heading', { name: new RegExp(request.ticket) }) });
+      await expect.poll(() => card.count()).toBe(1);
+      await card.getByRole('button', { name: 'Gagal diantar' }).click();
+      await card.getByLabel(reasonLabel).check();
+      if (note) await card.getByLabel('Keterangan').fill(note);
+      await card.getByRole('button', { name: 'Simpan: gagal diantar' }).click();
+    };
+
+    const status = () => page.locator('.deliveries').getByRole('status').innerText();
+    await failTrip('Tidak ada orang di rumah');
+    await expect.poll(status).toMatch(new RegExp(`${request.ticket} dijadwalkan ulang pada 24 November 2026`));
+    clock.set('2026-11-24T02:00:00Z'); // Tuesday 09:00 WIB: the rescheduled trip's day
+    await failTrip('Alamat tidak ditemukan atau salah', 'Rumah nomor 5 tidak ada, warga tidak mengenal pemohon');
+    await expect.poll(status).toMatch(new RegExp(`${request.ticket} dikembalikan ke kantor`));
+    await expect.poll(() => page.locator('article', { has: page.getByRole('heading', { name: new RegExp(request.ticket) }) }).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The kasi's overview: the task back at the office first, with its trips and the citizen's notice.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, 'dewi.kasi');
+    await page.getByRole('navigation').getByRole('link', { name: 'Pengantaran' }).click();
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Pengantaran dokumen (Jujuk Dolanan)');
+    const back = page.locator('section', { has: page.getByRole('heading', { name: /Dikembalikan ke kantor/ }) });
+    await expect.poll(() => back.innerText()).toMatch(new RegExp(`${request.ticket} · Dinda Permata`));
+    const backText = await back.innerText();
+    expect(backText).toMatch(/Batas 2 kali gagal antar tercapai/);
+    expect(backText).toMatch(/Budi Kurir/);
+    expect(backText).toMatch(/Alasan: Alamat tidak ditemukan atau salah[\s\S]*Keterangan kurir: Rumah nomor 5 tidak ada[\s\S]*Alasan: Tidak ada orang di rumah/);
+    expect(backText).toMatch(new RegExp(`belum berhasil kami antarkan setelah beberapa kali kunjungan[\\s\\S]*${request.ticket}|${request.ticket}[\\s\\S]*belum berhasil kami antarkan setelah beberapa kali kunjungan`));
+    expect(backText).toMatch(/Dijadwalkan ulang/);
+    // The task returned before the others in reading order: it is the first section.
+    expect(await page.locator('.delivery-overview section h2').first().innerText()).toMatch(/Dikembalikan ke kantor/);
+
+    // The first test's delivered document: receiver, relation, and its photo on request, logged.
+    const delivered = page.locator('section', { has: page.getByRole('heading', { name: /Sudah diantar/ }) });
+    await expect.poll(() => delivered.innerText()).toMatch(/Penerima: Sri Wahyuni \(Orang tua\)/);
+    const show = delivered.getByRole('button', { name: /Lihat foto serah terima/ });
+    await show.focus();
+    await page.keyboard.press('Enter');
+    const photo = delivered.getByRole('img', { name: /Foto serah terima dokumen/ });
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(800);
+    await expect
+      .poll(async () => (await server.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'file.viewed'), eq(auditLog.actorRole, 'kasi')))).length)
+      .toBe(1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'pengantaran-petugas');
     await page.close();
   });
 });

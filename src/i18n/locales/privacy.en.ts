@@ -6,6 +6,7 @@ const privacy = {
   refusals: {
     request_open: 'The request is still being processed. Please cancel it first if the person wants it erased.',
     archive_period: 'The document has been issued, so the request must be kept as a service record until {{until}}. It is anonymised automatically after that.',
+    loan_open: 'A reading-corner book is still on loan. The borrower\'s details are erased once it is returned.',
   },
   cli: {
     none: 'No personal data has reached the end of its retention period.',

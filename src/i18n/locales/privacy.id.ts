@@ -6,6 +6,7 @@ const privacy = {
   refusals: {
     request_open: 'Permohonan masih diproses. Mohon batalkan permohonan terlebih dahulu bila Bapak/Ibu pemilik data menghendaki penghapusan.',
     archive_period: 'Dokumen sudah diterbitkan, sehingga data permohonan wajib disimpan sebagai arsip layanan sampai {{until}}. Setelah itu data dianonimkan secara otomatis.',
+    loan_open: 'Buku pojok baca masih dipinjam. Data peminjam dihapus setelah buku dikembalikan.',
   },
   cli: {
     none: 'Tidak ada data pribadi yang masa simpannya sudah habis.',

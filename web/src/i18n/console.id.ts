@@ -568,7 +568,7 @@ const consoleId = {
     cancel: 'Batal',
     erase: 'Hapus data yang boleh dihapus…',
     eraseTitle: 'Hapus data pribadi',
-    eraseExplain: 'Permohonan yang masih diproses dan dokumen yang sudah diterbitkan dalam masa arsip tidak dapat dihapus; alasannya akan ditampilkan. Permohonan yang ditolak atau dibatalkan dianonimkan, kode verifikasi dihapus, dan pesan WhatsApp dikosongkan bila tidak ada permohonan yang masih diproses.',
+    eraseExplain: 'Permohonan yang masih diproses dan dokumen yang sudah diterbitkan dalam masa arsip tidak dapat dihapus; alasannya akan ditampilkan. Permohonan yang ditolak atau dibatalkan dianonimkan beserta foto serah terimanya, kode verifikasi dihapus, dan pesan WhatsApp dikosongkan bila tidak ada permohonan yang masih diproses. Data pendataan anak dianonimkan, data peminjam buku yang sudah dikembalikan dihapus, dan saran survei dikosongkan; angka untuk laporan tetap dihitung tanpa identitas.',
     eraseConfirm: 'Saya sudah memastikan identitas pemilik data dan permintaannya.',
     eraseConfirmMissing: 'Mohon centang pernyataan ini dahulu.',
     eraseNow: 'Hapus sekarang',
@@ -576,6 +576,17 @@ const consoleId = {
       `Selesai: ${requests} permohonan dianonimkan, ${chats} pesan dikosongkan, ${verifications} kode dihapus.`,
     refusedTitle: 'Tidak dapat dihapus',
     refusedChats: 'Pesan WhatsApp',
+    refusedLoan: 'Buku pojok baca',
+    erasedMore: (children: number, loans: number, suggestions: number, photos: number) =>
+      `Juga: ${children} data anak dianonimkan, ${loans} data peminjam buku dihapus, ${suggestions} saran survei dikosongkan, ${photos} foto serah terima dihapus.`,
+    otherRecords: 'Data layanan lainnya',
+    childRow: (name: string, birthDate: string) => `Pendataan anak (KIA): ${name || 'nama sudah dihapus'}, lahir ${birthDate}`,
+    loanRow: (title: string, loanedOn: string, returnedOn: string | null) =>
+      `Pinjam buku pojok baca “${title}” pada ${loanedOn}${returnedOn ? `, dikembalikan ${returnedOn}` : ', belum dikembalikan'}`,
+    suggestionRow: (text: string) => `Saran survei kepuasan: “${text}”`,
+    deliveryRow: (state: string, failed: number) => `Pengantaran dokumen: ${state}, ${failed} kali gagal antar`,
+    visitRow: (when: string, outcome: string) => `Kunjungan ke rumah: ${when}, ${outcome}`,
+    visitNoOutcome: 'belum ada hasil',
   },
 };
 

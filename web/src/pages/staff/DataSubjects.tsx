@@ -82,7 +82,8 @@ export function DataSubjects() {
 
   /** An SOP action in the vocabulary's words; other audit actions by their code. */
   const actionLabel = (action: string) => localized(vocabulary.actions[action.replace(/^request\./, '')], lang, action);
-  const total = held ? held.requests.length + held.files.length + held.chats.length + held.verifications.length : 0;
+  const others = held ? held.children.length + held.bookLoans.length + held.surveySuggestions.length + held.deliveries.length + held.visits.length : 0;
+  const total = held ? held.requests.length + held.files.length + held.chats.length + held.verifications.length + others : 0;
 
   return (
     <>
@@ -187,6 +188,26 @@ export function DataSubjects() {
             </section>
           )}
           {held.verifications.length > 0 && <p>{t.verifications(held.verifications.length)}</p>}
+          {others > 0 && (
+            <section aria-labelledby="dp-others">
+              <h2 id="dp-others">{t.otherRecords}</h2>
+              <ul>
+                {held.children.map((c) => (
+                  <li key={c.id}>{t.childRow(c.nik ? `${c.name ?? ''} (${c.nik})` : (c.name ?? ''), calendarDate(c.birthDate, lang))}</li>
+                ))}
+                {held.bookLoans.map((l) => (
+                  <li key={l.id}>{t.loanRow(l.title, calendarDate(l.loanedOn, lang), l.returnedOn ? calendarDate(l.returnedOn, lang) : null)}</li>
+                ))}
+                {held.surveySuggestions.map((x) => x.suggestion && <li key={x.id}>{t.suggestionRow(x.suggestion)}</li>)}
+                {held.deliveries.map((d) => (
+                  <li key={d.id}>{t.deliveryRow(tt.delivery.officer.states[d.state] ?? d.state, d.failedAttempts)}</li>
+                ))}
+                {held.visits.map((v) => (
+                  <li key={v.id}>{t.visitRow(dateTime(v.startsAt, timeZone, lang), v.outcome ? (tt.visits.outcomes[v.outcome] ?? v.outcome) : t.visitNoOutcome)}</li>
+                ))}
+              </ul>
+            </section>
+          )}
           {held.accessLog.length > 0 && (
             <section aria-labelledby="dp-access">
               <h2 id="dp-access">{t.accessLog}</h2>
@@ -237,13 +258,16 @@ export function DataSubjects() {
         <section aria-labelledby="dp-erased" className="panel">
           <h2 id="dp-erased">{t.eraseTitle}</h2>
           <p>{t.erased(erasure.erased.requests, erasure.erased.chats, erasure.erased.verifications)}</p>
+          {erasure.erased.children + erasure.erased.bookLoans + erasure.erased.surveySuggestions + erasure.erased.proofPhotos > 0 && (
+            <p>{t.erasedMore(erasure.erased.children, erasure.erased.bookLoans, erasure.erased.surveySuggestions, erasure.erased.proofPhotos)}</p>
+          )}
           {erasure.refused.length > 0 && (
             <>
               <h3>{t.refusedTitle}</h3>
               <ul>
                 {erasure.refused.map((r, i) => (
                   <li key={i}>
-                    <strong>{r.ticket ?? t.refusedChats}</strong>: {r.message}
+                    <strong>{r.ticket ?? (r.what === 'book_loan' ? t.refusedLoan : t.refusedChats)}</strong>: {r.message}
                   </li>
                 ))}
               </ul>

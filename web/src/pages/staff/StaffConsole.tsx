@@ -18,6 +18,7 @@ import { consoleApi, type Vocabulary } from './consoleApi.js';
 import { Counter } from './Counter.js';
 import { DataSubjects } from './DataSubjects.js';
 import { Deliveries } from './Deliveries.js';
+import { DeliveryOverview } from './DeliveryOverview.js';
 import { Outages } from './Outages.js';
 import { ReadingCorner } from './ReadingCorner.js';
 import { IkmPage } from './IkmPage.js';
@@ -203,6 +204,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.ikm(role), <IkmPage />);
     case '/petugas/antar':
       return forRole(may.deliveries(role) && !!user.officeCode, <Deliveries />);
+    case '/petugas/pengantaran':
+      return forRole(may.deliveryOverview(role) && !!user.officeCode, <DeliveryOverview />);
     case '/petugas/akun':
       return <Account />;
     default:
@@ -239,6 +242,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/jemput-bola', label: t.jemputBola.nav, show: may.jemputBola(user.role) && !!user.officeCode },
     { to: '/petugas/ikm', label: t.survey.results.nav, show: may.ikm(user.role) },
     { to: '/petugas/antar', label: t.delivery.nav, show: may.deliveries(user.role) && !!user.officeCode },
+    { to: '/petugas/pengantaran', label: t.delivery.officer.nav, show: may.deliveryOverview(user.role) && !!user.officeCode },
     { to: '/petugas/akun', label: t.console.nav.account, show: true },
   ];
   return (

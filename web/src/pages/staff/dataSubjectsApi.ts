@@ -23,13 +23,18 @@ export type DataSubject = {
   files: { id: string; documentType: string | null; uploadedAt: string; purpose: Localized; purgeAfter: string | null; purgedAt: string | null }[];
   chats: { id: number; type: string; receivedAt: string; text: string | null; redactedAt: string | null }[];
   verifications: { id: string; createdAt: string }[];
+  children: { id: string; nik: string | null; name: string | null; birthDate: string }[];
+  bookLoans: { id: string; title: string; loanedOn: string; returnedOn: string | null }[];
+  surveySuggestions: { id: string; suggestion: string | null }[];
+  deliveries: { id: string; state: string; failedAttempts: number }[];
+  visits: { id: string; startsAt: string; outcome: string | null }[];
   accessLog: { at: string; action: string; entityType: string; actorRole: string | null; actorType: string }[];
 };
 
 export type Correction = { requestId: string; subjectName?: string; subjectBirthDate?: string; applicantName?: string; applicantPhone?: string; reason: string };
 export type ErasureResult = {
-  erased: { requests: number; chats: number; conversations: number; messages: number; verifications: number; auditEntries: number };
-  refused: { what: 'request' | 'chats'; id?: string; ticket?: string; reason: string; until?: string; message: string }[];
+  erased: { requests: number; chats: number; conversations: number; messages: number; verifications: number; auditEntries: number; children: number; bookLoans: number; surveySuggestions: number; proofPhotos: number };
+  refused: { what: 'request' | 'chats' | 'book_loan'; id?: string; ticket?: string; reason: string; until?: string; message: string }[];
 };
 
 const base = (code: string) => `/api/v1/offices/${encodeURIComponent(code)}/data-subjects`;

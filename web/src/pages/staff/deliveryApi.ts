@@ -1,4 +1,4 @@
-/** Jujuk Dolanan endpoints for the kurir's phone view (src/delivery/routes.ts). */
+/** Jujuk Dolanan endpoints for the kurir's phone view and the officers' overview (src/delivery/routes.ts). */
 import { api } from '../../api.js';
 
 export type CourierTask = {
@@ -33,10 +33,47 @@ export type DeliveredBody = {
   position?: { lat: number; lng: number; accuracyM?: number };
 };
 
+export type DeliveryTrip = {
+  id: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  outcome: 'delivered' | 'failed' | null;
+  failureReason: string | null;
+  failureNote: string | null;
+  receiverName: string | null;
+  receiverRelation: string | null;
+  receivedAt: string | null;
+  proofFileId: string | null;
+  proofPurgedAt: string | null;
+  positionRecorded: boolean;
+};
+
+export type DeliveryNotice = { kind: string; status: string; createdAt: string; sentAt: string | null; text: string | null };
+
+export type OfficeDeliveryTask = {
+  id: string;
+  requestId: string;
+  ticket: string;
+  requestState: string;
+  subjectName: string;
+  state: string;
+  scheduledFor: string;
+  desaCode: string | null;
+  desaName: string | null;
+  courierName: string | null;
+  failedAttempts: number;
+  maxFailedAttempts: number;
+  createdAt: string;
+  updatedAt: string;
+  trips: DeliveryTrip[];
+  notices: DeliveryNotice[];
+};
+
 const office = (code: string) => `/api/v1/offices/${encodeURIComponent(code)}`;
 const task = (id: string) => `/api/v1/deliveries/${encodeURIComponent(id)}`;
 
 export const deliveryApi = {
+  office: (code: string, signal?: AbortSignal) => api.get<{ maxFailedAttempts: number; tasks: OfficeDeliveryTask[] }>(`${office(code)}/deliveries`, { signal }),
   today: (code: string, signal?: AbortSignal) => api.get<CourierDay>(`${office(code)}/deliveries/today`, { signal }),
   reorder: (code: string, taskIds: string[]) => api.put<CourierDay>(`${office(code)}/deliveries/route`, { taskIds }),
   onTheWay: (id: string) => api.post<{ state: string; notified: boolean }>(`${task(id)}/on-the-way`, {}),

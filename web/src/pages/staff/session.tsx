@@ -51,6 +51,7 @@ export const may = {
   children: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   ikm: (role: string) => ['camat', 'sekcam', 'kasi', 'kabupaten'].includes(role),
   deliveries: (role: string) => role === 'kurir',
+  deliveryOverview: (role: string) => ['kasi', 'operator'].includes(role),
   visits: (role: string) => ['kasi', 'operator'].includes(role),
   jemputBola: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   manageJemputBola: (role: string) => ['kasi', 'operator'].includes(role),
