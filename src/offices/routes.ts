@@ -28,6 +28,8 @@ const OfficeView = z.object({
   workingHours: z.record(z.string(), z.array(z.object({ open: z.string(), close: z.string() }))),
   desa: z.array(z.object({ code: z.string(), name: z.string() })),
   kiaRuleSet: z.string(),
+  /** Working days to answer a complaint, as the maklumat publishes. */
+  complaintAnswerDays: z.number().int(),
   /** An emblem is on the kop of printed receipts. */
   hasEmblem: z.boolean(),
 });
@@ -43,6 +45,7 @@ function present({ office, desa }: Awaited<ReturnType<typeof offices.getOffice>>
     workingHours: office.workingHours,
     desa: desa.map((d) => ({ code: d.code, name: d.name })),
     kiaRuleSet: office.kiaRuleSet,
+    complaintAnswerDays: office.complaintAnswerDays,
     hasEmblem,
   };
 }

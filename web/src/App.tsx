@@ -19,6 +19,7 @@ const staffConsole = () => (
 const ApplyPage = lazy(() => import('./pages/portal/ApplyPage.js').then((m) => ({ default: m.ApplyPage })));
 const TrackPage = lazy(() => import('./pages/portal/TrackPage.js').then((m) => ({ default: m.TrackPage })));
 const SurveyQrPage = lazy(() => import('./pages/portal/SurveyQrPage.js').then((m) => ({ default: m.SurveyQrPage })));
+const ComplaintPage = lazy(() => import('./pages/portal/ComplaintPage.js').then((m) => ({ default: m.ComplaintPage })));
 const ReadingCornerPage = lazy(() => import('./pages/portal/ReadingCornerPage.js').then((m) => ({ default: m.ReadingCornerPage })));
 
 const routes: Route[] = [
@@ -44,6 +45,14 @@ const routes: Route[] = [
     render: () => (
       <Suspense fallback={<Loading />}>
         <ReadingCornerPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/pengaduan',
+    render: () => (
+      <Suspense fallback={<Loading />}>
+        <ComplaintPage />
       </Suspense>
     ),
   },

@@ -16,6 +16,8 @@ export type Office = {
   regencyName: string;
   provinceName: string;
   timezone: string;
+  /** Working days to answer a complaint. */
+  complaintAnswerDays?: number;
   contact: { address: string; phone?: string; whatsapp?: string; email?: string; instagram?: string };
   /** ISO weekday ("1" = Monday) → opening intervals; a missing day is closed. */
   workingHours: Partial<Record<IsoWeekday, Interval[]>>;

@@ -1,5 +1,6 @@
 /** English — the second language; same keys as the Indonesian catalogue. */
 import children from './children.en.js';
+import complaints from './complaints.en.js';
 import inbox from './inbox.en.js';
 import readingCorner from './reading-corner.en.js';
 import survey from './survey.en.js';
@@ -168,6 +169,7 @@ const en: Messages = {
   },
   simulator,
   children,
+  complaints,
   inbox,
   readingCorner,
   survey,

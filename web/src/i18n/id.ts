@@ -1,5 +1,6 @@
 /** Bahasa Indonesia — the first language of the web client; every other catalogue has this shape. */
 import children from './children.id.js';
+import complaints from './complaints.id.js';
 import inbox from './inbox.id.js';
 import readingCorner from './reading-corner.id.js';
 import survey from './survey.id.js';
@@ -174,6 +175,7 @@ const id = {
   } satisfies Record<Role, string> as Record<Role, string>,
   simulator,
   children,
+  complaints,
   inbox,
   readingCorner,
   survey,

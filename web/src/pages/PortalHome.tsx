@@ -116,6 +116,12 @@ export function OfficeProfile({ office, others }: { office: Office; others: Offi
               <span className="action-hint">{t.readingCorner.portal.homeHint}</span>
             </Link>
           </li>
+          <li>
+            <Link className="action" to={`/pengaduan?kantor=${encodeURIComponent(office.code)}`}>
+              <span className="action-title">{t.complaints.portal.homeLink}</span>
+              <span className="action-hint">{t.complaints.portal.homeHint}</span>
+            </Link>
+          </li>
         </ul>
       </nav>
 

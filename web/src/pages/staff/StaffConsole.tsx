@@ -20,6 +20,7 @@ import { DataSubjects } from './DataSubjects.js';
 import { Deliveries } from './Deliveries.js';
 import { DeliveryOverview } from './DeliveryOverview.js';
 import { Outages } from './Outages.js';
+import { Complaints } from './Complaints.js';
 import { ReadingCorner } from './ReadingCorner.js';
 import { IkmPage } from './IkmPage.js';
 import { Inbox } from './Inbox.js';
@@ -192,6 +193,8 @@ function ConsolePage({ pathname }: { pathname: string }) {
       return forRole(may.settings(role), <Settings />);
     case '/petugas/data-pribadi':
       return forRole(may.personalData(role) && !!user.officeCode, <DataSubjects />);
+    case '/petugas/pengaduan':
+      return forRole(may.complaints(role) && !!user.officeCode, <Complaints />);
     case '/petugas/gangguan':
       return forRole(may.outages(role) && !!user.officeCode, <Outages />);
     case '/petugas/pojok-baca':
@@ -236,6 +239,7 @@ function ConsoleMenu({ onSignedOut }: { onSignedOut: () => void }) {
     { to: '/petugas/whatsapp', label: t.inbox.nav, show: may.inbox(user.role) && !!user.officeCode },
     { to: '/petugas/pengaturan', label: t.console.nav.settings, show: may.settings(user.role) },
     { to: '/petugas/data-pribadi', label: t.console.dataSubjects.nav, show: may.personalData(user.role) && !!user.officeCode },
+    { to: '/petugas/pengaduan', label: t.complaints.nav, show: may.complaints(user.role) && !!user.officeCode },
     { to: '/petugas/gangguan', label: t.console.outages.nav, show: may.outages(user.role) && !!user.officeCode },
     { to: '/petugas/pojok-baca', label: t.readingCorner.nav, show: may.readingCorner(user.role) && !!user.officeCode },
     { to: '/petugas/anak', label: t.children.nav, show: may.children(user.role) && !!user.officeCode },

@@ -56,6 +56,7 @@ export const may = {
   jemputBola: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
   manageJemputBola: (role: string) => ['kasi', 'operator'].includes(role),
   approveJemputBola: (role: string) => role === 'kasi',
+  complaints: (role: string) => ['camat', 'sekcam', 'kasi', 'operator'].includes(role),
 };
 
 /** The page each role lands on. */
