@@ -48,6 +48,9 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/public/track/survey',
   'POST /api/v1/public/track/survey',
   'POST /api/v1/public/offices/:officeCode/survey',
+  // Complaints from the portal: filed with a number and PIN, read back with both; rate-limited per IP.
+  'POST /api/v1/public/offices/:officeCode/complaints',
+  'POST /api/v1/public/offices/:officeCode/complaints/lookup',
   'GET /api/v1/vocabulary',
 ].sort();
 
